@@ -1,0 +1,13 @@
+import { derive } from './commands/derive';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  /** Returns the exit status; throws UserError for bad input (exit 2). */
+  run(args: string[]): Promise<number> | number;
+}
+
+/** Every `budget` subcommand. */
+export const COMMANDS: Record<string, Command> = {
+  derive,
+};

@@ -1,0 +1,22 @@
+import { deriveWorkbookTables } from '../../../shared/core/workbookTables';
+import { toPublication } from '../../../shared/core/tables/published';
+import { parseCommandArgs } from '../args';
+import type { Command } from '../commands';
+import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook } from '../workbookInput';
+
+const usage = `用法：budget derive <明细.csv | --sample> [选项]
+输出九张公开表（JSON，与 seed-2024-tables.json 同一格式）。
+${WORKBOOK_USAGE}
+  --unit 名称          只输出该预算单位的九张表`;
+
+export const derive: Command = {
+  summary: '由明细生成九张公开表（JSON）',
+  usage,
+  run(args) {
+    const { values, positionals } = parseCommandArgs(args, { ...WORKBOOK_OPTIONS, unit: { type: 'string' } }, usage);
+    const wb = loadWorkbook(positionals[0], values);
+    const tables = deriveWorkbookTables(wb, values.unit);
+    process.stdout.write(JSON.stringify(toPublication(wb.department, wb.year, tables), null, 2) + '\n');
+    return 0;
+  },
+};

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Baseline, Workbook } from '../../shared/core/model';
+import { newWorkbook } from '../../shared/core/model';
+import { sampleWorkbook } from '../../shared/core/sample/sample';
+import { withLineUnits } from '../../shared/core/tables/derive';
+import { readLinesCsv, readUnitsCsv } from '../io/lineFiles';
+import { UserError } from '../io/userError';
+
+/** The options every command that reads a workbook accepts. */
+export const WORKBOOK_OPTIONS = {
+  sample: { type: 'boolean' },
+  department: { type: 'string' },
+  year: { type: 'string' },
+  units: { type: 'string' },
+  baseline: { type: 'string' },
+} as const;
+
+export const WORKBOOK_USAGE = `输入：<明细.csv> 或 --sample（内置样例：宝山区城市运行管理中心 2024 年）
+  --department 名称   主管部门名称（缺省：明细中只有一个单位时取该单位名称）
+  --year YYYY         预算年度（缺省：明年）
+  --units 单位.csv    各单位类型（列：单位名称,单位类型）；缺省时均为事业单位
+  --baseline 文件.json 上年基数（{"year":2023,"figures":{...}}）`;
+
+export interface WorkbookArgs {
+  sample?: boolean;
+  department?: string;
+  year?: string;
+  units?: string;
+  baseline?: string;
+}
+
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new UserError(`--year 应为四位年份，如 2024，而不是“${text}”`);
+  return Number(text);
+}
+
+function readBaseline(path: string, year: number): Baseline {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UserError(`无法读取上年基数文件 ${basename(path)}：${(e as Error).message}`);
+  }
+  const figures = (data as { figures?: unknown }).figures;
+  if (!figures || typeof figures !== 'object') throw new UserError(`上年基数文件 ${basename(path)} 缺少 figures 对象`);
+  for (const [key, value] of Object.entries(figures)) {
+    if (!Number.isSafeInteger(value)) throw new UserError(`上年基数文件 ${basename(path)}：figures.${key} 应为以分计的整数`);
+  }
+  const y = (data as { year?: unknown }).year;
+  return { year: typeof y === 'number' ? y : year - 1, figures: figures as Record<string, number> };
+}
+
+/** Builds the workbook a command works on from its positional input and options. */
+export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Workbook {
+  if (opts.sample) {
+    if (input) throw new UserError('--sample 与输入文件不能同时使用');
+    return sampleWorkbook();
+  }
+  if (!input) throw new UserError('缺少输入：请给出明细 CSV 文件，或使用 --sample');
+  if (!existsSync(input)) throw new UserError(`文件不存在：${input}`);
+  if (extname(input).toLowerCase() !== '.csv') throw new UserError(`不支持的输入文件 ${basename(input)}：应为明细 .csv 文件`);
+  const { lines, warnings } = readLinesCsv(input);
+  for (const w of warnings) process.stderr.write(`警告：${basename(input)} 第 ${w.row} 行“${w.column}”列：${w.message}\n`);
+  const year = opts.year ? parseYear(opts.year) : new Date().getFullYear() + 1;
+  const units = withLineUnits(opts.units ? readUnitsCsv(opts.units) : [], lines);
+  let department = opts.department?.trim();
+  if (!department) {
+    if (units.length !== 1) throw new UserError('明细中有多个单位：请用 --department 指定主管部门名称');
+    department = units[0].name;
+  }
+  const wb = newWorkbook(department, year);
+  wb.units = units;
+  wb.lines = lines;
+  if (opts.baseline) wb.baseline = readBaseline(opts.baseline, year);
+  return wb;
+}

@@ -1,0 +1,80 @@
+import { addFen, type Fen } from '../money';
+import {
+  FUND_SOURCES,
+  SANGONG_ITEMS,
+  costTypeOf,
+  isFiscal,
+  runsOfficeExpenses,
+  type ExpenditureKind,
+  type FundSource,
+  type LineItem,
+  type UnitType,
+} from '../model';
+
+/**
+ * The sums every table is drawn from, built in one pass over the lines and kept up to date
+ * line by line (`applyLine`), so that an edit costs the same however many lines there are.
+ */
+export interface Aggregates {
+  /** 功能分类 项 → amounts by [source × kind]: slot `sourceIndex * 2 + kindIndex`. */
+  byFunction: Map<string, Fen[]>;
+  /** 经济分类 款 → [人员经费, 公用经费] of 一般公共预算财政拨款 基本支出 (table 8). */
+  byEconomic: Map<string, Fen[]>;
+  /** 三公 items in the order of SANGONG_ITEMS, from lines funded by any 财政拨款 source. */
+  sanGong: Fen[];
+  /** 机关运行经费: 公用经费 of 一般公共预算 基本支出 in units that run offices. */
+  officeExpenses: number;
+  /** 科目名称 carried by lines, for codes the catalog does not know. */
+  lineNames: Map<string, string>;
+}
+
+export const SLOTS = FUND_SOURCES.length * 2;
+const SOURCE_INDEX = new Map<FundSource, number>(FUND_SOURCES.map((s, i) => [s, i]));
+const KIND_INDEX: Record<ExpenditureKind, number> = { 基本支出: 0, 项目支出: 1 };
+const SANGONG_INDEX = new Map<string, number>(SANGONG_ITEMS.map((item, i) => [item.economicCode, i]));
+const GENERAL: FundSource = '一般公共预算财政拨款';
+
+export function slotOf(source: FundSource, kind: ExpenditureKind): number {
+  return SOURCE_INDEX.get(source)! * 2 + KIND_INDEX[kind];
+}
+
+export function emptyAggregates(): Aggregates {
+  return { byFunction: new Map(), byEconomic: new Map(), sanGong: SANGONG_ITEMS.map(() => 0), officeExpenses: 0, lineNames: new Map() };
+}
+
+function bucket(map: Map<string, Fen[]>, key: string, size: number): Fen[] {
+  let b = map.get(key);
+  if (!b) {
+    b = new Array<Fen>(size).fill(0);
+    map.set(key, b);
+  }
+  return b;
+}
+
+/** Adds (sign 1) or removes (sign -1) one line. */
+export function applyLine(agg: Aggregates, line: LineItem, unitType: UnitType, sign: 1 | -1): void {
+  const amount = sign * line.amount;
+  const f = bucket(agg.byFunction, line.functionCode, SLOTS);
+  const slot = slotOf(line.source, line.kind);
+  f[slot] = addFen(f[slot], amount);
+  if (line.source === GENERAL && line.kind === '基本支出') {
+    const e = bucket(agg.byEconomic, line.economicCode, 2);
+    const personnel = costTypeOf(line) === '人员经费';
+    e[personnel ? 0 : 1] = addFen(e[personnel ? 0 : 1], amount);
+    if (!personnel && runsOfficeExpenses(unitType)) agg.officeExpenses = addFen(agg.officeExpenses, amount);
+  }
+  if (isFiscal(line.source)) {
+    const s = SANGONG_INDEX.get(line.economicCode);
+    if (s !== undefined) agg.sanGong[s] = addFen(agg.sanGong[s], amount);
+  }
+  if (sign > 0) {
+    if (line.functionName) agg.lineNames.set(`f${line.functionCode}`, line.functionName);
+    if (line.economicName) agg.lineNames.set(`e${line.economicCode}`, line.economicName);
+  }
+}
+
+export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
+  const agg = emptyAggregates();
+  for (const line of lines) applyLine(agg, line, unitTypeOf(line.unit), 1);
+  return agg;
+}

@@ -1,0 +1,87 @@
+import type { Baseline, BudgetUnit, EnteredFigures, FreeTexts, LineItem, Workbook } from './model';
+
+/** The fields of a line that an edit may set (everything but its id). */
+export type LineFields = Omit<LineItem, 'id'>;
+
+/**
+ * Every change to a workbook, as data. The file applies an edit in one transaction and logs its
+ * inverse for undo; the screen applies the same edit to its copy, so both stay equal.
+ * `insertLines` carries the ids the file gave the new lines.
+ */
+export type Edit =
+  | { op: 'insertLines'; lines: LineItem[] }
+  | { op: 'updateLines'; changes: { id: number; set: Partial<LineFields> }[] }
+  | { op: 'deleteLines'; ids: number[] }
+  | { op: 'setMeta'; department: string; year: number }
+  | { op: 'setUnits'; units: BudgetUnit[] }
+  | { op: 'setTexts'; texts: FreeTexts }
+  | { op: 'setEntered'; entered: EnteredFigures }
+  | { op: 'setBaseline'; baseline: Baseline }
+  | { op: 'batch'; edits: Edit[] };
+
+/** Optional line fields that an update may clear by setting them to undefined. */
+const OPTIONAL_FIELDS = ['costType', 'basis', 'note', 'functionName', 'economicName'] as const;
+
+function patched(line: LineItem, set: Partial<LineFields>): { line: LineItem; undo: Partial<LineFields> } {
+  const next = { ...line } as Record<string, unknown>;
+  const undo: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(set)) {
+    undo[k] = (line as unknown as Record<string, unknown>)[k];
+    if (v === undefined && (OPTIONAL_FIELDS as readonly string[]).includes(k)) delete next[k];
+    else next[k] = v;
+  }
+  return { line: next as unknown as LineItem, undo: undo as Partial<LineFields> };
+}
+
+/**
+ * Applies an edit to a workbook without mutating it; returns the new workbook and the edit that
+ * undoes it. Throws when the edit names a line that does not exist.
+ */
+export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inverse: Edit } {
+  switch (edit.op) {
+    case 'insertLines': {
+      const ids = new Set(wb.lines.map((l) => l.id));
+      for (const l of edit.lines) if (ids.has(l.id)) throw new Error(`明细 ${l.id} 已存在`);
+      return { workbook: { ...wb, lines: [...wb.lines, ...edit.lines] }, inverse: { op: 'deleteLines', ids: edit.lines.map((l) => l.id) } };
+    }
+    case 'deleteLines': {
+      const doomed = new Set(edit.ids);
+      const removed = wb.lines.filter((l) => doomed.has(l.id));
+      if (removed.length !== doomed.size) throw new Error('要删除的明细不存在');
+      return { workbook: { ...wb, lines: wb.lines.filter((l) => !doomed.has(l.id)) }, inverse: { op: 'insertLines', lines: removed } };
+    }
+    case 'updateLines': {
+      const byId = new Map(edit.changes.map((c) => [c.id, c.set]));
+      const undo: { id: number; set: Partial<LineFields> }[] = [];
+      const lines = wb.lines.map((l) => {
+        const set = byId.get(l.id);
+        if (!set) return l;
+        const p = patched(l, set);
+        undo.push({ id: l.id, set: p.undo });
+        return p.line;
+      });
+      if (undo.length !== byId.size) throw new Error('要修改的明细不存在');
+      return { workbook: { ...wb, lines }, inverse: { op: 'updateLines', changes: undo } };
+    }
+    case 'setMeta':
+      return { workbook: { ...wb, department: edit.department, year: edit.year }, inverse: { op: 'setMeta', department: wb.department, year: wb.year } };
+    case 'setUnits':
+      return { workbook: { ...wb, units: edit.units }, inverse: { op: 'setUnits', units: wb.units } };
+    case 'setTexts':
+      return { workbook: { ...wb, texts: edit.texts }, inverse: { op: 'setTexts', texts: wb.texts } };
+    case 'setEntered':
+      return { workbook: { ...wb, entered: edit.entered }, inverse: { op: 'setEntered', entered: wb.entered } };
+    case 'setBaseline':
+      return { workbook: { ...wb, baseline: edit.baseline }, inverse: { op: 'setBaseline', baseline: wb.baseline } };
+    case 'batch': {
+      let current = wb;
+      const inverses: Edit[] = [];
+      for (const e of edit.edits) {
+        const r = applyEdit(current, e);
+        current = r.workbook;
+        inverses.unshift(r.inverse);
+      }
+      return { workbook: current, inverse: { op: 'batch', edits: inverses } };
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
+import type { Workbook } from '../core/model';
+import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
+
+/**
+ * Every call between the screen and the process that holds the file (Electron main, or the
+ * local browser host), with the schema its arguments must satisfy. Main validates each call
+ * against these schemas and refuses anything else.
+ */
+const fen = z.number().int().refine(Number.isSafeInteger, '金额超出范围');
+const text = (max: number) => z.string().max(max);
+
+const lineFields = z
+  .object({
+    unit: text(200),
+    functionCode: text(7),
+    economicCode: text(5),
+    kind: z.enum(EXPENDITURE_KINDS),
+    source: z.enum(FUND_SOURCES),
+    project: text(200),
+    amount: fen,
+    costType: z.enum(COST_TYPES).optional(),
+    basis: text(2000).optional(),
+    note: text(2000).optional(),
+    functionName: text(200).optional(),
+    economicName: text(200).optional(),
+  })
+  .strict();
+const lineItem = lineFields.extend({ id: z.number().int().positive() }).strict();
+
+const units = z.array(z.object({ name: text(200).min(1), type: z.enum(UNIT_TYPES) }).strict()).max(10_000);
+const texts = z
+  .object({
+    mainFunctions: text(100_000),
+    organization: text(100_000),
+    glossary: text(100_000),
+    purposes: z.record(z.string().max(7), text(2000)),
+    reasons: z.record(z.string().max(100), text(2000)),
+  })
+  .strict();
+const entered = z
+  .object({
+    procurement: z.object({ goods: fen, works: fen, services: fen, smeReserved: fen }).strict(),
+    assets: z
+      .object({
+        asOf: text(10),
+        vehicles: z.object({ general: z.number().int(), lawEnforcement: z.number().int(), special: z.number().int(), other: z.number().int() }).strict(),
+        equipmentOver50: z.number().int(),
+        equipmentOver100: z.number().int(),
+        plannedPurchase: text(2000),
+      })
+      .strict(),
+    performance: z.object({ units: z.number().int(), projects: z.number().int(), amount: fen, entered: z.boolean(), remark: text(500).optional() }).strict(),
+  })
+  .strict();
+const baseline = z
+  .object({
+    year: z.number().int(),
+    figures: z.record(z.string().max(100), fen),
+    lines: z.array(lineItem).optional(),
+    provenance: text(2000).optional(),
+    reconstructed: z.boolean().optional(),
+  })
+  .strict();
+
+const MAX_LINES = 2_000_000;
+const ids = z.array(z.number().int().positive()).max(MAX_LINES);
+
+export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
+  z.discriminatedUnion('op', [
+    z.object({ op: z.literal('insertLines'), lines: z.array(lineFields).max(MAX_LINES) }).strict(),
+    z.object({ op: z.literal('updateLines'), changes: z.array(z.object({ id: z.number().int().positive(), set: lineFields.partial() }).strict()).max(MAX_LINES) }).strict(),
+    z.object({ op: z.literal('deleteLines'), ids }).strict(),
+    z.object({ op: z.literal('setMeta'), department: text(200).min(1), year: z.number().int().min(2000).max(2100) }).strict(),
+    z.object({ op: z.literal('setUnits'), units }).strict(),
+    z.object({ op: z.literal('setTexts'), texts }).strict(),
+    z.object({ op: z.literal('setEntered'), entered }).strict(),
+    z.object({ op: z.literal('setBaseline'), baseline }).strict(),
+    z.object({ op: z.literal('batch'), edits: z.array(editRequestSchema).max(10_000) }).strict(),
+  ]),
+) as z.ZodType<EditRequest>;
+
+export interface ExportRequest {
+  /** One unit's tables (单位预算) instead of the department's. */
+  unit?: string;
+}
+
+/** The argument schemas, as tuples, and the result type of each call. */
+export const CALL_ARGS = {
+  'workbook.snapshot': z.tuple([]),
+  'workbook.edit': z.tuple([editRequestSchema]),
+  'workbook.undo': z.tuple([]),
+  'workbook.redo': z.tuple([]),
+  'versions.list': z.tuple([]),
+  'versions.mark': z.tuple([text(100).min(1)]),
+  'versions.workbook': z.tuple([z.number().int().positive()]),
+  'excel.export': z.tuple([z.object({ unit: text(200).optional() }).strict()]),
+} as const;
+
+export interface CallResults {
+  'workbook.snapshot': WorkbookSnapshot;
+  'workbook.edit': EditResult;
+  'workbook.undo': EditResult | null;
+  'workbook.redo': EditResult | null;
+  'versions.list': Version[];
+  'versions.mark': Version;
+  'versions.workbook': Workbook;
+  /** Electron: the path the user saved to (null when cancelled). Browser host: a one-time download URL. */
+  'excel.export': { savedTo: string | null; downloadUrl?: string };
+}
+
+export type CallName = keyof typeof CALL_ARGS;
+export type CallArgs<K extends CallName> = z.infer<(typeof CALL_ARGS)[K]>;
+
+/** What the preload script exposes as `window.budget` (and the browser client imitates). */
+export interface Bridge {
+  call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<CallResults[K]>;
+  /** Commands from the native menu (撤销, 重做, 查找, 导出 Excel, …). Returns an unsubscribe function. */
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}
+
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'importLines', 'showTab'] as const;
+export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: string };
+
+/** Validates a call's name and arguments; throws a Chinese message on anything else. */
+export function parseCall(name: unknown, args: unknown): { name: CallName; args: unknown[] } {
+  if (typeof name !== 'string' || !Object.hasOwn(CALL_ARGS, name)) throw new Error(`未知的调用：${String(name)}`);
+  const schema = CALL_ARGS[name as CallName];
+  const parsed = schema.safeParse(args);
+  if (!parsed.success) throw new Error(`调用 ${name} 的参数无效：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  return { name: name as CallName, args: parsed.data as unknown[] };
+}

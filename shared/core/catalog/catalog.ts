@@ -45,12 +45,20 @@ export function buildCatalog(kind: CatalogKind, rows: readonly CatalogEntry[], e
   return { kind, edition, entries };
 }
 
+/** Accepted header names of the code and name columns of a catalog file (compared trimmed, lower case). */
+export const CATALOG_HEADERS = { code: ['code', '科目编码', '编码'], name: ['name', '科目名称', '名称'] } as const;
+
+/** A digit string of one of the kind's level lengths (3/5/7 for 功能分类, 3/5 for 经济分类). */
+export function isWellFormedCode(kind: CatalogKind, code: string): boolean {
+  return /^\d+$/.test(code) && CODE_LEVELS[kind].includes(code.length);
+}
+
 /** Reads `code,name[,source]` CSV text (header required). Throws with a Chinese message naming the row. */
 export function parseCatalogCsv(kind: CatalogKind, text: string, defaultSource: string): CatalogEntry[] {
   const rows = parseCsv(text);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const codeCol = header.findIndex((h) => h === 'code' || h === '科目编码' || h === '编码');
-  const nameCol = header.findIndex((h) => h === 'name' || h === '科目名称' || h === '名称');
+  const codeCol = header.findIndex((h) => (CATALOG_HEADERS.code as readonly string[]).includes(h));
+  const nameCol = header.findIndex((h) => (CATALOG_HEADERS.name as readonly string[]).includes(h));
   const sourceCol = header.indexOf('source');
   if (codeCol < 0 || nameCol < 0) throw new Error('科目表缺少表头：第 1 行应为 code,name（或 科目编码,科目名称）');
   const levels = CODE_LEVELS[kind];
@@ -59,7 +67,7 @@ export function parseCatalogCsv(kind: CatalogKind, text: string, defaultSource: 
     if (row.every((f) => f.trim() === '')) return;
     const code = (row[codeCol] ?? '').replace(/\s+/g, '');
     const name = (row[nameCol] ?? '').trim();
-    if (!/^\d+$/.test(code) || !levels.includes(code.length)) {
+    if (!isWellFormedCode(kind, code)) {
       throw new Error(`科目表第 ${i + 2} 行：编码“${code}”不是${CATALOG_LABELS[kind]}编码（应为 ${levels.join(' / ')} 位数字）`);
     }
     if (!name) throw new Error(`科目表第 ${i + 2} 行：编码 ${code} 缺少科目名称`);
@@ -84,8 +92,7 @@ export type CodeStatus =
   | { status: 'unknown' };
 
 export function lookupCode(catalog: Catalog, code: string): CodeStatus {
-  const levels = CODE_LEVELS[catalog.kind];
-  if (!/^\d+$/.test(code) || !levels.includes(code.length)) return { status: 'malformed' };
+  if (!isWellFormedCode(catalog.kind, code)) return { status: 'malformed' };
   const entry = catalog.entries.get(code);
   if (code.length !== leafLength(catalog.kind)) return { status: 'notLeaf', name: entry?.name ?? '' };
   return entry ? { status: 'ok', name: entry.name } : { status: 'unknown' };

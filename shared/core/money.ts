@@ -77,7 +77,7 @@ export function wanHundredths(fen: Fen): number {
   const abs = Math.abs(fen);
   const q = Math.floor(abs / FEN_PER_WAN_HUNDREDTH);
   const rounded = (abs % FEN_PER_WAN_HUNDREDTH) * 2 >= FEN_PER_WAN_HUNDREDTH ? q + 1 : q;
-  return fen < 0 ? -rounded : rounded;
+  return fen < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 /** `875.96` — 万元 with two decimals, half up. */

@@ -1,4 +1,4 @@
-import { FISCAL_SOURCES, SANGONG_ITEMS, costTypeOf, isFiscal, runsOfficeExpenses, type FundSource, type LineItem, type MeasureKey, type SanGongKey, type UnitType } from './model';
+import { FISCAL_SOURCES, FUND_SOURCES, SANGONG_ITEMS, costTypeOf, isFiscal, runsOfficeExpenses, type FundSource, type LineItem, type MeasureKey, type SanGongKey, type UnitType } from './model';
 import type { Fen } from './money';
 
 /**
@@ -10,12 +10,27 @@ export const measureKey = {
   fiscal: 'fiscal' as MeasureKey,
   source: (source: FundSource): MeasureKey => `source:${source}`,
   function: (code: string): MeasureKey => `function:${code}`,
+  /** A 功能分类 code funded by 财政拨款 only (财政拨款支出主要内容). */
+  fiscalFunction: (code: string): MeasureKey => `fiscalFunction:${code}`,
   economic: (code: string): MeasureKey => `economic:${code}`,
   sanGong: (key: SanGongKey): MeasureKey => `sangong:${key}`,
   sanGongTotal: 'sangong:total' as MeasureKey,
   vehicles: 'sangong:vehicles' as MeasureKey,
   officeExpenses: 'officeExpenses' as MeasureKey,
 };
+
+/** What the text and the review screen call a named measure (codes are named by the catalogs). */
+export function measureLabel(key: MeasureKey): string | undefined {
+  if (key === measureKey.total) return '收支总计';
+  if (key === measureKey.fiscal) return '财政拨款';
+  if (key === measureKey.sanGongTotal) return '“三公”经费';
+  if (key === measureKey.vehicles) return '公务用车购置及运行费';
+  if (key === measureKey.officeExpenses) return '机关运行经费';
+  const item = SANGONG_ITEMS.find((s) => measureKey.sanGong(s.key) === key);
+  if (item) return item.label;
+  const source = FUND_SOURCES.find((s) => measureKey.source(s) === key);
+  return source;
+}
 
 function sanGongCodes(key: MeasureKey): readonly string[] | undefined {
   if (key === measureKey.sanGongTotal) return SANGONG_ITEMS.map((s) => s.economicCode);
@@ -36,6 +51,7 @@ export function measurePredicate(key: MeasureKey, unitTypeOf: (unit: string) => 
   const [kind, arg] = key.split(':');
   if (kind === 'source') return (l) => l.source === arg;
   if (kind === 'function') return (l) => l.functionCode.startsWith(arg);
+  if (kind === 'fiscalFunction') return (l) => isFiscal(l.source) && l.functionCode.startsWith(arg);
   if (kind === 'economic') return (l) => l.economicCode.startsWith(arg);
   return undefined;
 }
@@ -50,6 +66,7 @@ export function measureFromLines(key: MeasureKey, lines: readonly LineItem[], un
 
 /** Measures that are sums of other measures, used when a prior year gives only the parts. */
 export function measureParts(key: MeasureKey): MeasureKey[] | undefined {
+  if (key === measureKey.total) return FUND_SOURCES.map(measureKey.source);
   if (key === measureKey.fiscal) return FISCAL_SOURCES.map(measureKey.source);
   if (key === measureKey.sanGongTotal) return SANGONG_ITEMS.map((s) => measureKey.sanGong(s.key));
   if (key === measureKey.vehicles) return [measureKey.sanGong('vehiclePurchase'), measureKey.sanGong('vehicleOperation')];

@@ -1,0 +1,36 @@
+import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
+import type { Workbook } from '../model';
+import { budgetChapter } from './budget';
+import { NarrativeContext } from './context';
+import type { Narrative } from './model';
+import { assetsSection, officeExpensesSection, performanceSection, procurementSection } from './otherSections';
+import { sanGongSection } from './sanGong';
+
+export type { Narrative, NarrativeChapter, NarrativeEdit, NarrativeParagraph, NarrativeSection, NarrativeSectionId } from './model';
+export { performanceSource, VEHICLE_KINDS, type PerformanceFigures } from './otherSections';
+export { renderNarrativeText } from './render';
+export { renderChange } from './text';
+
+/**
+ * The explanatory text of a workbook: 预算编制说明 and 其他相关情况说明. Every number comes from the
+ * lines, the baseline and the entered figures; a person writes only the 用途 of each 类 and the reasons
+ * for changes. A comparison with an unknown prior-year figure is left out and listed in `gaps`.
+ */
+export function buildNarrative(wb: Workbook, catalogs: Catalogs = BUILTIN_CATALOGS): Narrative {
+  const ctx = new NarrativeContext(wb);
+  const chapters = [
+    budgetChapter(ctx, catalogs),
+    {
+      title: '其他相关情况说明',
+      sections: [sanGongSection(ctx), officeExpensesSection(ctx), procurementSection(wb), performanceSection(wb), assetsSection(ctx)],
+    },
+  ];
+  return {
+    department: wb.department,
+    year: wb.year,
+    previousYear: wb.baseline.year,
+    chapters,
+    ...(wb.baseline.reconstructed ? { baselineNote: wb.baseline.provenance || `${wb.baseline.year} 年数据为反推值，并非当年预算原数` } : {}),
+    gaps: ctx.gaps,
+  };
+}

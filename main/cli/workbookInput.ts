@@ -53,8 +53,10 @@ function readBaseline(path: string, year: number): Baseline {
 
 /** Builds the workbook a command works on from its positional input and options. */
 export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Workbook {
+  const year = opts.year ? parseYear(opts.year) : new Date().getFullYear() + 1;
   if (opts.sample) {
     if (input) throw new UserError('--sample 与输入文件不能同时使用');
+    if (opts.year || opts.department || opts.units || opts.baseline) throw new UserError('--sample 是完整的内置样例，不能再指定 --year、--department、--units 或 --baseline');
     return sampleWorkbook();
   }
   if (!input) throw new UserError('缺少输入：请给出明细 CSV 文件，或使用 --sample');
@@ -62,7 +64,6 @@ export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Wor
   if (extname(input).toLowerCase() !== '.csv') throw new UserError(`不支持的输入文件 ${basename(input)}：应为明细 .csv 文件`);
   const { lines, warnings } = readLinesCsv(input);
   for (const w of warnings) process.stderr.write(`警告：${basename(input)} 第 ${w.row} 行“${w.column}”列：${w.message}\n`);
-  const year = opts.year ? parseYear(opts.year) : new Date().getFullYear() + 1;
   const units = withLineUnits(opts.units ? readUnitsCsv(opts.units) : [], lines);
   let department = opts.department?.trim();
   if (!department) {

@@ -64,6 +64,30 @@ const baseline = z
   })
   .strict();
 
+const projects = z
+  .array(
+    z
+      .object({
+        name: text(200).min(1),
+        category: text(200),
+        implementer: text(200),
+        start: text(10),
+        end: text(10),
+        overview: text(20_000),
+        legalBasis: text(20_000),
+        executor: text(2000),
+        plan: text(20_000),
+        period: text(200),
+        calculation: text(2000),
+        calculationNote: text(20_000),
+        funds: z.object({ total: fen, fiscal: fen, other: fen, currentYearFiscal: fen, carriedOver: fen, otherAnnual: fen }).strict(),
+        goals: z.object({ overall: text(20_000), annual: text(20_000) }).strict(),
+        indicators: z.array(z.object({ level1: text(200), level2: text(200), level3: text(500), value: text(500) }).strict()).max(500),
+      })
+      .strict(),
+  )
+  .max(10_000);
+
 const MAX_LINES = 2_000_000;
 const ids = z.array(z.number().int().positive()).max(MAX_LINES);
 
@@ -77,6 +101,7 @@ export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
     z.object({ op: z.literal('setTexts'), texts }).strict(),
     z.object({ op: z.literal('setEntered'), entered }).strict(),
     z.object({ op: z.literal('setBaseline'), baseline }).strict(),
+    z.object({ op: z.literal('setProjects'), projects }).strict(),
     z.object({ op: z.literal('batch'), edits: z.array(editRequestSchema).max(10_000) }).strict(),
   ]),
 ) as z.ZodType<EditRequest>;

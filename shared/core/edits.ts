@@ -1,4 +1,4 @@
-import type { Baseline, BudgetUnit, EnteredFigures, FreeTexts, LineItem, Workbook } from './model';
+import type { Baseline, BudgetUnit, EnteredFigures, FreeTexts, LineItem, Project, Workbook } from './model';
 
 /** The fields of a line that an edit may set (everything but its id). */
 export type LineFields = Omit<LineItem, 'id'>;
@@ -17,6 +17,7 @@ export type Edit =
   | { op: 'setTexts'; texts: FreeTexts }
   | { op: 'setEntered'; entered: EnteredFigures }
   | { op: 'setBaseline'; baseline: Baseline }
+  | { op: 'setProjects'; projects: Project[] }
   | { op: 'batch'; edits: Edit[] };
 
 /** Optional line fields that an update may clear by setting them to undefined. */
@@ -73,6 +74,8 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       return { workbook: { ...wb, entered: edit.entered }, inverse: { op: 'setEntered', entered: wb.entered } };
     case 'setBaseline':
       return { workbook: { ...wb, baseline: edit.baseline }, inverse: { op: 'setBaseline', baseline: wb.baseline } };
+    case 'setProjects':
+      return { workbook: { ...wb, projects: edit.projects }, inverse: { op: 'setProjects', projects: wb.projects } };
     case 'batch': {
       let current = wb;
       const inverses: Edit[] = [];

@@ -112,6 +112,40 @@ export interface FreeTexts {
   reasons: Record<string, string>;
 }
 
+/** One row of a project's 绩效指标 table (一级 / 二级 / 三级指标 and the 年度指标值). */
+export interface PerformanceIndicator {
+  level1: string;
+  level2: string;
+  level3: string;
+  value: string;
+}
+
+/**
+ * A project (项目支出) with what justifies it: the 项目经费情况说明 and the 绩效目标申报表.
+ * Project lines belong to it by name (LineItem.project).
+ */
+export interface Project {
+  name: string;
+  /** 项目类别, e.g. 经常性专项业务费. */
+  category: string;
+  /** 实施单位; the 主管部门 is the workbook's department. */
+  implementer: string;
+  /** Planned start and end, YYYY-MM-DD. */
+  start: string;
+  end: string;
+  overview: string;
+  legalBasis: string;
+  executor: string;
+  plan: string;
+  period: string;
+  /** 测算: an arithmetic expression in 元 (e.g. `43*128*12+3250*12`) and what it counts. */
+  calculation: string;
+  calculationNote: string;
+  funds: { total: Fen; fiscal: Fen; other: Fen; currentYearFiscal: Fen; carriedOver: Fen; otherAnnual: Fen };
+  goals: { overall: string; annual: string };
+  indicators: PerformanceIndicator[];
+}
+
 export interface Workbook {
   department: string;
   year: number;
@@ -120,6 +154,7 @@ export interface Workbook {
   baseline: Baseline;
   entered: EnteredFigures;
   texts: FreeTexts;
+  projects: Project[];
 }
 
 export function emptyEnteredFigures(): EnteredFigures {
@@ -149,6 +184,7 @@ export function newWorkbook(department: string, year: number): Workbook {
     baseline: { year: year - 1, figures: {} },
     entered: emptyEnteredFigures(),
     texts: emptyTexts(),
+    projects: [],
   };
 }
 

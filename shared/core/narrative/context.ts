@@ -36,11 +36,13 @@ export class NarrativeContext {
   changeClause(style: TextStyle, key: MeasureKey, against: string, label: string, withReason: boolean): string {
     const r = this.row(key);
     if (!r.phrase) {
-      this.gap(`${this.wb.baseline.year} 年“${label}”的预算数未知，编制说明未写与上年的比较`);
+      const { baseline } = this.wb;
+      const none = Object.keys(baseline.figures).length === 0 && !baseline.lines?.length;
+      this.gap(none ? `没有 ${baseline.year} 年预算数（上年基数），编制说明未写与上年的比较` : `${baseline.year} 年预算数未知：${label}，编制说明未写它与上年的比较`);
       return '';
     }
     const clause = `，${renderChange(style, r.phrase, against)}`;
-    if (r.flagged) this.gap(`“${label}”${r.phrase.direction === '持平' ? '变动' : r.phrase.direction} ${r.change === null ? '' : formatWan(Math.abs(r.change))} 万元${r.percent === null ? '' : `（${r.percent}%）`}，尚未写明原因`);
+    if (r.flagged) this.gap(`${label}比上年${r.phrase.direction === '持平' ? '变动' : r.phrase.direction} ${formatWan(Math.abs(r.change ?? 0))} 万元${r.percent === null ? '' : `（${r.percent}%）`}，尚未写明原因`);
     if (!withReason || r.phrase.direction === '持平' || r.reason === '') return clause;
     return style`${clause}，主要原因是${sentenceBody(r.reason)}`;
   }

@@ -3,6 +3,7 @@ import { readLineTable } from '../lineTable';
 import { measureKey } from '../measures';
 import { emptyEnteredFigures, type Workbook } from '../model';
 import { SAMPLE_LINES_CSV } from './sampleLines.csv';
+import { SAMPLE_PROJECT } from './sampleProject';
 import { SAMPLE_TEXTS } from './sampleTexts';
 
 export const SAMPLE_DEPARTMENT = '上海市宝山区城市运行管理中心';
@@ -50,5 +51,6 @@ export function sampleWorkbook(): Workbook {
     },
     entered,
     texts: SAMPLE_TEXTS,
+    projects: [SAMPLE_PROJECT],
   };
 }

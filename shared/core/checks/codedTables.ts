@@ -1,0 +1,146 @@
+import { CODE_LEVELS, LEVEL_NAMES, codePath } from '../catalog/catalog';
+import { formatYuan } from '../money';
+import { codeKind, columnLabel, isTotalLabel, joinCode, norm, type ColumnInfo } from './readTables';
+import { cellName, type ReadTable, type Review } from './review';
+
+/** A table whose rows are 科目 (tables 2, 3, 5, 6, 7 by 功能分类, table 8 by 经济分类), read by code. */
+export interface CodedTable {
+  table: ReadTable;
+  /** Body row of each code, first occurrence. */
+  rowOf: Map<string, number>;
+  totalRow?: number;
+  /** Each listed code's children that are listed (the nearest listed ancestor is the parent). */
+  children: Map<string, string[]>;
+}
+
+export function amountColumns(t: ReadTable): ColumnInfo[] {
+  return t.columns.filter((c) => c.role === 'amount');
+}
+
+export function readCodedTable(t: ReadTable, review: Review): CodedTable | undefined {
+  const kind = codeKind(t.no);
+  const codeCols = t.columns.filter((c) => c.role === 'code');
+  if (codeCols.length === 0) {
+    review.add('T-TABLE', `表 ${t.no}“${t.input.title}”找不到科目编码列（应为“类”“款”${kind === 'function' ? '“项”' : ''}或“科目编码”），该表未审核`, { table: t.no });
+    return undefined;
+  }
+  const labelCols = t.columns.filter((c) => c.role !== 'amount');
+  const rowOf = new Map<string, number>();
+  let totalRow: number | undefined;
+  t.input.rows.forEach((cells, row) => {
+    if (labelCols.some((c) => isTotalLabel(cells[c.index] ?? ''))) {
+      totalRow ??= row;
+      return;
+    }
+    const parts = codeCols.map((c) => cells[c.index] ?? '');
+    const place = { table: t.no, row, column: codeCols[0].key };
+    if (parts.every((p) => norm(p) === '')) {
+      if (t.values[row].some((v) => v !== undefined && v !== 0)) {
+        review.add('T-CODE', `表 ${t.no} 第 ${row + 1} 行有金额但没有科目编码；请补上科目编码，或删去该行`, place);
+      }
+      return;
+    }
+    const code = joinCode(parts, kind);
+    if (!code) {
+      const levels = CODE_LEVELS[kind].map((n, i) => `${LEVEL_NAMES[kind][i]} ${n} 位`).join('、');
+      review.add('T-CODE', `表 ${t.no} 第 ${row + 1} 行科目编码“${parts.map(norm).filter(Boolean).join(' ')}”格式不对：应为 ${levels}（或分列印出）；请改正编码`, place);
+      return;
+    }
+    const first = rowOf.get(code);
+    if (first !== undefined) {
+      review.add('T-CODE', `表 ${t.no} 第 ${row + 1} 行科目 ${code} 在第 ${first + 1} 行已经列出，同一科目只应列一行；请删去重复行或改正编码`, place);
+      return;
+    }
+    rowOf.set(code, row);
+  });
+  const children = new Map<string, string[]>();
+  for (const code of rowOf.keys()) {
+    const parent = codePath(kind, code)
+      .slice(0, -1)
+      .reverse()
+      .find((p) => rowOf.has(p));
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), code]);
+  }
+  return { table: t, rowOf, totalRow, children };
+}
+
+function childLevelName(t: ReadTable, code: string): string {
+  const kind = codeKind(t.no);
+  const level = CODE_LEVELS[kind].indexOf(code.length);
+  return LEVEL_NAMES[kind][level] ?? '科目';
+}
+
+/** Sums the cells, or undefined when one of them is unreadable or in a row already reported. */
+function sumOf(t: ReadTable, review: Review, rows: readonly number[], column: ColumnInfo): number | undefined {
+  let sum = 0;
+  for (const row of rows) {
+    const v = t.values[row][column.index];
+    if (v === undefined || review.suspect(t.no, row)) return undefined;
+    sum += v;
+  }
+  return sum;
+}
+
+/** 合计 column = the other amount columns, in every row. */
+function checkRowSums(ct: CodedTable, review: Review): void {
+  const t = ct.table;
+  const amounts = amountColumns(t);
+  const total = amounts.find((c) => c.last === '合计');
+  const parts = amounts.filter((c) => c !== total);
+  if (!total || parts.length === 0) return;
+  const rows = [...ct.rowOf.values(), ...(ct.totalRow === undefined ? [] : [ct.totalRow])];
+  for (const row of rows) {
+    const printed = t.values[row][total.index];
+    const values = parts.map((c) => t.values[row][c.index]);
+    if (printed === undefined || values.some((v) => v === undefined)) continue;
+    const sum = values.reduce<number>((a, v) => a + v!, 0);
+    if (sum !== printed) {
+      review.add(
+        'T-ROW-SUM',
+        `${cellName(t, row, total)}为 ${formatYuan(printed)}，但${parts.map(columnLabel).join(' + ')} = ${formatYuan(sum)}，相差 ${formatYuan(printed - sum)}；请核对该行各列`,
+        { table: t.no, row, column: total.key },
+      );
+    }
+  }
+}
+
+/** Each parent = the sum of its listed children; the 合计 row = the sum of the leaf rows. */
+function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
+  const t = ct.table;
+  for (const column of amountColumns(t)) {
+    for (const [parent, kids] of ct.children) {
+      const row = ct.rowOf.get(parent)!;
+      const printed = t.values[row][column.index];
+      const sum = sumOf(t, review, kids.map((k) => ct.rowOf.get(k)!), column);
+      if (printed === undefined || sum === undefined || sum === printed) continue;
+      review.add(
+        'T-PARENT-SUM',
+        `${cellName(t, row, column)}为 ${formatYuan(printed)}，但其下各${childLevelName(t, kids[0])}合计为 ${formatYuan(sum)}，相差 ${formatYuan(printed - sum)}；请核对该行或其下各行`,
+        { table: t.no, row, column: column.key },
+      );
+    }
+    if (ct.totalRow === undefined) continue;
+    const leaves = [...ct.rowOf].filter(([code]) => !ct.children.has(code)).map(([, row]) => row);
+    const printed = t.values[ct.totalRow][column.index];
+    const sum = sumOf(t, review, leaves, column);
+    if (printed === undefined || sum === undefined || sum === printed) continue;
+    review.add(
+      'T-TOTAL-SUM',
+      `${cellName(t, ct.totalRow, column)}为 ${formatYuan(printed)}，但各末级科目合计为 ${formatYuan(sum)}，相差 ${formatYuan(printed - sum)}；请核对合计行`,
+      { table: t.no, row: ct.totalRow, column: column.key },
+    );
+  }
+}
+
+export function checkCodedTable(ct: CodedTable, review: Review): void {
+  checkRowSums(ct, review);
+  checkParentAndTotalSums(ct, review);
+}
+
+/** The amount of a code in a column: 0 when the code is not listed, undefined when unreadable. */
+export function codedValue(ct: CodedTable, code: string | 'total', column: ColumnInfo | undefined): number | undefined {
+  if (!column) return undefined;
+  const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
+  if (row === undefined) return 0;
+  return ct.table.values[row][column.index];
+}

@@ -1,0 +1,116 @@
+import { formatYuan } from '../money';
+import type { TableId } from '../tables/tableModel';
+import { lacksSeparators, readPrintedAmount } from './printedAmount';
+import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type PublishedTableInput } from './readTables';
+import { finding, type CheckFinding, type FindingPlace, type RuleId } from './rules';
+
+/** One of the nine tables, recognized, with its amounts read. */
+export interface ReadTable {
+  no: TableId;
+  input: PublishedTableInput;
+  /** Amounts in hundredths of 万元 (table 9) rather than fen. */
+  wan: boolean;
+  columns: ColumnInfo[];
+  /** By body row and column: the amount, or undefined where the cell is text or not a well-formed number. */
+  values: (number | undefined)[][];
+}
+
+/**
+ * The findings of one review. One finding per cell: a cell already reported is not reported again,
+ * and a row with a finding is “suspect”, so that sums over it are not reported a second time.
+ */
+export class Review {
+  readonly findings: CheckFinding[] = [];
+  private readonly cells = new Set<string>();
+  private readonly rows = new Set<string>();
+
+  add(rule: RuleId, message: string, place: FindingPlace): void {
+    const cell = `${place.table}|${place.row}|${place.column}`;
+    if (this.cells.has(cell)) return;
+    this.cells.add(cell);
+    if (place.row !== undefined) this.rows.add(`${place.table}|${place.row}`);
+    this.findings.push(finding(rule, message, place));
+  }
+
+  suspect(table: TableId, row: number | undefined): boolean {
+    return row !== undefined && this.rows.has(`${table}|${row}`);
+  }
+}
+
+/**
+ * What a row is called next to a cell: its code and name (`212 城乡社区支出`), or in tables 1 and 4
+ * the item label on the cell's side (the nearest text column to its left).
+ */
+export function rowLabel(table: ReadTable, row: number, column: ColumnInfo): string {
+  const cells = table.input.rows[row] ?? [];
+  const text = (c: ColumnInfo) => norm(cells[c.index] ?? '');
+  const codes = table.columns.filter((c) => c.role === 'code');
+  const names = table.columns.filter((c) => c.role === 'text');
+  if (codes.length > 0) {
+    const parts = codes.map(text);
+    const code = joinCode(parts, codeKind(table.no)) ?? parts.join('');
+    const name = names.length > 0 ? text(names[0]) : '';
+    return [code, name].filter(Boolean).join(' ');
+  }
+  const side = names.filter((c) => c.index < column.index).at(-1);
+  return side ? text(side) : '';
+}
+
+/** `表 3 第 8 行“212 城乡社区支出”“基本支出”列` */
+export function cellName(table: ReadTable, row: number, column: ColumnInfo): string {
+  const label = rowLabel(table, row, column);
+  return `表 ${table.no} 第 ${row + 1} 行${label ? `“${label}”` : ''}“${columnLabel(column)}”列`;
+}
+
+/**
+ * Recognizes the tables and reads every amount cell. A malformed number, and a number of 1,000 or more
+ * printed without separators in a publication whose amounts use them, is reported and left out of all sums.
+ */
+export function readPublication(inputs: readonly PublishedTableInput[], review: Review): ReadTable[] {
+  const tables: ReadTable[] = [];
+  const seen = new Set<TableId>();
+  inputs.forEach((input, i) => {
+    const no = identifyTable(input.title) ?? (Number.isInteger(input.id) && input.id! >= 1 && input.id! <= 9 ? (input.id as TableId) : undefined);
+    if (no === undefined || seen.has(no)) {
+      const why = no === undefined ? '无法从标题识别是九张表中的哪一张' : `与前面的表 ${no} 重复`;
+      review.add('T-TABLE', `第 ${i + 1} 张表“${input.title}”${why}，未审核；请核对表标题（如“2024 年部门支出预算总表”）`, {});
+      return;
+    }
+    seen.add(no);
+    const columns = readColumns(input.columns);
+    tables.push({ no, input, wan: (input.unit ?? '').includes('万'), columns, values: [] });
+  });
+
+  const parsed = tables.map((t) => t.input.rows.map((cells) => t.columns.map((c) => (c.role === 'amount' ? readPrintedAmount(cells[c.index] ?? '') : undefined))));
+  const grouped = parsed.some((rows) => rows.some((cells) => cells.some((a) => a?.status === 'ok' && a.grouped)));
+  let example = '';
+  if (grouped) {
+    outer: for (const rows of parsed) for (const cells of rows) for (const a of cells) if (a?.status === 'ok' && a.grouped) {
+      example = a.text;
+      break outer;
+    }
+  }
+
+  tables.forEach((t, ti) => {
+    t.values = parsed[ti].map((cells, row) =>
+      cells.map((a, ci) => {
+        if (!a) return undefined;
+        const column = t.columns[ci];
+        const place = { table: t.no, row, column: column.key };
+        if (a.status === 'malformed') {
+          review.add('T-NUMBER', `${cellName(t, row, column)}印为“${a.text}”，不是规范的金额：${a.reason}；请按正确金额改印`, place);
+          return undefined;
+        }
+        if (grouped && lacksSeparators(a)) {
+          review.add('T-NUMBER-STYLE', `${cellName(t, row, column)}印为“${a.text}”，没有千分位分隔符，而本公开文本其他金额均使用（如 ${example}）；应印为 ${formatYuan(a.value)}`, place);
+          return undefined;
+        }
+        if (a.value < 0) {
+          review.add('T-NEGATIVE', `${cellName(t, row, column)}为负数 ${a.text}；公开表中的金额不能为负数，请核对`, place);
+        }
+        return a.value;
+      }),
+    );
+  });
+  return tables;
+}

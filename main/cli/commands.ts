@@ -1,4 +1,5 @@
 import { derive } from './commands/derive';
+import { narrative } from './commands/narrative';
 
 export interface Command {
   summary: string;
@@ -10,4 +11,5 @@ export interface Command {
 /** Every `budget` subcommand. */
 export const COMMANDS: Record<string, Command> = {
   derive,
+  narrative,
 };

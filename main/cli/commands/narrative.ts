@@ -1,0 +1,22 @@
+import { buildNarrative, renderNarrativeText } from '../../../shared/core/narrative/index';
+import { parseCommandArgs } from '../args';
+import type { Command } from '../commands';
+import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook } from '../workbookInput';
+
+const usage = `用法：budget narrative <明细.csv | --sample> [选项]
+输出预算编制说明与其他相关情况说明（文本）。未知的上年数、未写的用途与原因在标准错误上以“提示”列出。
+${WORKBOOK_USAGE}`;
+
+export const narrative: Command = {
+  summary: '由明细生成编制说明（文本）',
+  usage,
+  run(args) {
+    const { values, positionals } = parseCommandArgs(args, WORKBOOK_OPTIONS, usage);
+    const wb = loadWorkbook(positionals[0], values);
+    const n = buildNarrative(wb);
+    if (n.baselineNote) process.stderr.write(`说明：${n.baselineNote}\n`);
+    for (const gap of n.gaps) process.stderr.write(`提示：${gap}\n`);
+    process.stdout.write(renderNarrativeText(n));
+    return 0;
+  },
+};

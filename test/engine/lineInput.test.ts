@@ -49,12 +49,12 @@ describe('the line-item CSV as people save it', () => {
   it('uses the 科目名称 a line carries for a code not in the catalog, with a warning', () => {
     const csv = seedCsv.trim().replace('单位名称,', '功能分类科目名称,单位名称,').split('\n');
     const body = csv.slice(1).map((r) => ',' + r);
-    body.push('行政运行（测试）,上海市宝山区城市运行管理中心,2019901,30201,基本支出,一般公共预算财政拨款,,100.00');
+    body.push('行政运行（测试）,上海市宝山区城市运行管理中心,2129988,30201,基本支出,一般公共预算财政拨款,,100.00');
     const run = derive(write('named.csv', [csv[0], ...body].join('\n')));
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain('功能分类编码 2019901 不在科目表中，按文件中的科目名称“行政运行（测试）”使用');
+    expect(run.stderr).toContain('功能分类编码 2129988 不在科目表中，按文件中的科目名称“行政运行（测试）”使用');
     const t3 = JSON.parse(run.stdout).tables[2];
-    expect(t3.rows).toContainEqual(['201', '99', '01', '行政运行（测试）', '100.00', '100.00', '']);
+    expect(t3.rows).toContainEqual(['212', '99', '88', '行政运行（测试）', '100.00', '100.00', '']);
   });
 });
 

@@ -25,7 +25,7 @@ export class Review {
   private readonly rows = new Set<string>();
 
   add(rule: RuleId, message: string, place: FindingPlace): void {
-    const cell = `${place.table}|${place.row}|${place.column}`;
+    const cell = place.row === undefined ? message : `${place.table}|${place.row}|${place.column}`;
     if (this.cells.has(cell)) return;
     this.cells.add(cell);
     if (place.row !== undefined) this.rows.add(`${place.table}|${place.row}`);

@@ -32,7 +32,7 @@ export type SpendingColumn = 'total' | 'general' | 'fund' | 'capital';
 /** Table 1 or 4 read by its item labels. */
 export interface SummaryTable {
   table: ReadTable;
-  income: Map<IncomeKind, Cell>;
+  income: { kind: IncomeKind; cell: Cell }[];
   incomeTotal?: Cell;
   /** Spending rows by 类 name (numbering stripped), then by column. */
   classes: Map<string, Map<SpendingColumn, Cell>>;
@@ -70,15 +70,12 @@ export function readSummaryTable(t: ReadTable, review: Review): SummaryTable | u
     return undefined;
   }
   const spendingCols = spending[1].map((c, i) => [spendingColumnOf(c, i === 0), c] as const).filter(([k]) => k !== undefined) as [SpendingColumn, ColumnInfo][];
-  const out: SummaryTable = { table: t, income: new Map(), classes: new Map(), spendingTotal: new Map() };
+  const out: SummaryTable = { table: t, income: [], classes: new Map(), spendingTotal: new Map() };
   t.input.rows.forEach((cells, row) => {
     const inLabel = norm(cells[income[0].index] ?? '');
     const inCell: Cell = { row, column: income[1][0], value: t.values[row][income[1][0].index] };
     if (isTotalLabel(inLabel)) out.incomeTotal = inCell;
-    else if (inLabel) {
-      const kind = incomeKind(inLabel);
-      if (kind === 'unknown' || !out.income.has(kind)) out.income.set(kind === 'unknown' ? (`unknown` as IncomeKind) : kind, inCell);
-    }
+    else if (inLabel) out.income.push({ kind: incomeKind(inLabel), cell: inCell });
     const outLabel = norm(cells[spending[0].index] ?? '');
     if (!outLabel) return;
     const target = isTotalLabel(outLabel) ? out.spendingTotal : new Map<SpendingColumn, Cell>();
@@ -86,4 +83,120 @@ export function readSummaryTable(t: ReadTable, review: Review): SummaryTable | u
     if (target !== out.spendingTotal) out.classes.set(stripNumbering(outLabel), target);
   });
   return out;
+}
+
+export function incomeCell(s: SummaryTable, kind: IncomeKind): Cell | undefined {
+  return s.income.find((i) => i.kind === kind)?.cell;
+}
+
+function sumCells(cells: readonly Cell[], t: ReadTable, review: Review): number | undefined {
+  let sum = 0;
+  for (const c of cells) {
+    if (c.value === undefined || review.suspect(t.no, c.row)) return undefined;
+    sum += c.value;
+  }
+  return sum;
+}
+
+function compareSum(review: Review, t: ReadTable, rule: 'T-TOTAL-SUM' | 'T-PARENT-SUM' | 'T-ROW-SUM', target: Cell | undefined, parts: readonly Cell[], what: string): void {
+  if (!target || target.value === undefined || parts.length === 0) return;
+  const sum = sumCells(parts, t, review);
+  if (sum === undefined || sum === target.value) return;
+  review.add(
+    rule,
+    `${cellName(t, target.row, target.column)}为 ${formatYuan(target.value)}，但${what}合计为 ${formatYuan(sum)}，相差 ${formatYuan(target.value - sum)}；请核对`,
+    { table: t.no, row: target.row, column: target.column.key },
+  );
+}
+
+/** Tables 1 and 4: each side adds up to its 总计, 财政拨款 to its sources, 合计 to the budget kinds, and 收入总计 = 支出总计. */
+export function checkSummaryTable(s: SummaryTable, review: Review): void {
+  const t = s.table;
+  const classRows = [...s.classes.values()];
+  for (const row of classRows) {
+    const total = row.get('total');
+    const parts = (['general', 'fund', 'capital'] as const).map((k) => row.get(k)).filter((c): c is Cell => c !== undefined);
+    compareSum(review, t, 'T-ROW-SUM', total, parts, parts.map((c) => columnLabel(c.column)).join(' + '));
+  }
+  const totalRow = s.spendingTotal;
+  const kindParts = (['general', 'fund', 'capital'] as const).map((k) => totalRow.get(k)).filter((c): c is Cell => c !== undefined);
+  compareSum(review, t, 'T-ROW-SUM', totalRow.get('total'), kindParts, kindParts.map((c) => columnLabel(c.column)).join(' + '));
+
+  const fiscal = incomeCell(s, 'fiscal');
+  const sources = s.income.filter((i) => FISCAL_PARTS.includes(i.kind)).map((i) => i.cell);
+  if (fiscal) compareSum(review, t, 'T-PARENT-SUM', fiscal, sources, '其下各项财政拨款资金');
+  const top = s.income.filter((i) => !(fiscal && FISCAL_PARTS.includes(i.kind))).map((i) => i.cell);
+  compareSum(review, t, 'T-TOTAL-SUM', s.incomeTotal, top, '各项收入');
+  for (const [kind, cell] of totalRow) {
+    const parts = classRows.map((r) => r.get(kind)).filter((c): c is Cell => c !== undefined);
+    compareSum(review, t, 'T-TOTAL-SUM', cell, parts, '各类支出');
+  }
+
+  const inTotal = s.incomeTotal;
+  const outTotal = totalRow.get('total');
+  if (!inTotal || !outTotal || inTotal.value === undefined || outTotal.value === undefined) return;
+  if (review.suspect(t.no, inTotal.row) || review.suspect(t.no, outTotal.row) || inTotal.value === outTotal.value) return;
+  review.add(
+    'T-BALANCE',
+    `${cellName(t, inTotal.row, inTotal.column)}为 ${formatYuan(inTotal.value)}，与${cellName(t, outTotal.row, outTotal.column)} ${formatYuan(outTotal.value)} 不等，相差 ${formatYuan(inTotal.value - outTotal.value)}；收入总计应等于支出总计，请核对两侧各行`,
+    { table: t.no, row: inTotal.row, column: inTotal.column.key },
+  );
+}
+
+/** Table 9's columns: the 三公 items, their 合计, the vehicle 小计 and 机关运行经费. */
+export interface SanGongTable {
+  table: ReadTable;
+  total?: ColumnInfo;
+  vehicles?: ColumnInfo;
+  items: Map<SanGongKey, ColumnInfo>;
+}
+
+const ITEM_TESTS: Record<SanGongKey, (last: string) => boolean> = {
+  abroad: (l) => l.includes('出国'),
+  reception: (l) => l.includes('接待'),
+  vehiclePurchase: (l) => l.includes('购置') && !l.includes('运行'),
+  vehicleOperation: (l) => l.includes('运行') && !l.includes('购置') && !l.includes('机关'),
+};
+
+export function readSanGongTable(t: ReadTable): SanGongTable {
+  const amounts = t.columns.filter((c) => c.role === 'amount');
+  const items = new Map<SanGongKey, ColumnInfo>();
+  for (const item of SANGONG_ITEMS) {
+    const column = amounts.find((c) => ITEM_TESTS[item.key](c.last));
+    if (column) items.set(item.key, column);
+  }
+  return {
+    table: t,
+    total: amounts.find((c) => c.last === '合计' && !c.segments.some((s) => s.includes('公务用车'))),
+    vehicles: amounts.find((c) => c.last === '小计' || (c.last.includes('公务用车') && c.last.includes('购置') && c.last.includes('运行'))),
+    items,
+  };
+}
+
+/**
+ * 合计 = the items, 小计 = 购置 + 运行. Each 万元 figure is rounded on its own, so a sum of n rounded
+ * parts may differ from the rounded total by up to n/2 hundredths without anything being wrong.
+ */
+export function checkSanGongTable(s: SanGongTable, review: Review): void {
+  const t = s.table;
+  const at = (row: number, c: ColumnInfo | undefined) => (c ? t.values[row][c.index] : undefined);
+  const vehicleParts = [s.items.get('vehiclePurchase'), s.items.get('vehicleOperation')];
+  const totalParts = [s.items.get('abroad'), s.items.get('reception'), ...(s.vehicles ? [s.vehicles] : vehicleParts)];
+  t.input.rows.forEach((_, row) => {
+    for (const [target, parts] of [
+      [s.vehicles, vehicleParts],
+      [s.total, totalParts],
+    ] as const) {
+      const printed = at(row, target);
+      const values = parts.map((c) => at(row, c));
+      if (!target || printed === undefined || values.some((v) => v === undefined) || review.suspect(t.no, row)) continue;
+      const sum = values.reduce<number>((a, v) => a + v!, 0);
+      if (Math.abs(sum - printed) <= Math.floor(parts.length / 2)) continue;
+      review.add(
+        'T-ROW-SUM',
+        `${cellName(t, row, target)}为 ${formatYuan(printed)} 万元，但${parts.map((c) => columnLabel(c!)).join(' + ')} = ${formatYuan(sum)} 万元，相差超出各项分别四舍五入的误差；请核对`,
+        { table: t.no, row, column: target.key },
+      );
+    }
+  });
 }

@@ -1,0 +1,279 @@
+import { BUILTIN_FUNCTION_CATALOG } from '../catalog/catalog';
+import { formatYuan, wanHundredths } from '../money';
+import { SANGONG_ITEMS } from '../model';
+import { TEMPLATE_CLASSES } from '../tables/categories';
+import type { TableId } from '../tables/tableModel';
+import { amountColumns, codedValue, type CodedTable } from './codedTables';
+import { norm, stripNumbering, type ColumnInfo } from './readTables';
+import { cellName, type Review } from './review';
+import { incomeCell, type Cell, type IncomeKind, type SanGongTable, type SpendingColumn, type SummaryTable } from './summaryTables';
+
+export interface Recognized {
+  coded: Map<TableId, CodedTable>;
+  summary: Map<TableId, SummaryTable>;
+  sanGong?: SanGongTable;
+}
+
+/** One table's figure for a fact; `row` is absent when the table does not list the 科目 (it counts as 0). */
+interface Observation {
+  value: number;
+  table: TableId;
+  row?: number;
+  column?: string;
+  where: string;
+}
+
+type Fact = 'spend' | 'fiscal' | 'general' | 'fund' | 'capital' | 'business' | 'operating' | 'other';
+
+const FACT_NAMES: Record<Fact, string> = {
+  spend: '支出合计',
+  fiscal: '财政拨款',
+  general: '一般公共预算',
+  fund: '政府性基金预算',
+  capital: '国有资本经营预算',
+  business: '事业收入',
+  operating: '事业单位经营收入',
+  other: '其他收入',
+};
+
+/** The column of a function table holding a fact: 合计 of tables 3, 5, 6, 7; the income columns of table 2. */
+const TABLE2_COLUMNS: Record<Fact, (c: ColumnInfo) => boolean> = {
+  spend: (c) => c.last === '合计',
+  fiscal: (c) => c.last.includes('财政拨款'),
+  general: () => false,
+  fund: () => false,
+  capital: () => false,
+  business: (c) => c.last === '事业收入',
+  operating: (c) => c.last.includes('经营收入'),
+  other: (c) => c.last.includes('其他收入'),
+};
+
+/** Which function table lists a fact by 科目, and in which column. */
+const CODED_SOURCES: Record<Fact, TableId[]> = {
+  spend: [2, 3],
+  fiscal: [2],
+  general: [5],
+  fund: [6],
+  capital: [7],
+  business: [2],
+  operating: [2],
+  other: [2],
+};
+
+const KIND_COLUMN: Partial<Record<Fact, SpendingColumn>> = { fiscal: 'total', general: 'general', fund: 'fund', capital: 'capital' };
+
+function factColumn(ct: CodedTable, fact: Fact): ColumnInfo | undefined {
+  const amounts = amountColumns(ct.table);
+  return ct.table.no === 2 ? amounts.find(TABLE2_COLUMNS[fact]) : amounts.find((c) => c.last === '合计');
+}
+
+class Facts {
+  private readonly byKey = new Map<string, { label: string; obs: Observation[] }>();
+
+  constructor(private readonly review: Review) {}
+
+  add(key: string, label: string, o: Observation | undefined): void {
+    if (!o) return;
+    const entry = this.byKey.get(key) ?? { label, obs: [] };
+    entry.obs.push(o);
+    this.byKey.set(key, entry);
+  }
+
+  /**
+   * Within each fact, the figure most tables print is taken as right; on a tie, the figure of a row
+   * that has no other finding and that is listed, then the first table's. The others are reported.
+   */
+  compare(): void {
+    for (const { label, obs } of this.byKey.values()) {
+      const values = [...new Set(obs.map((o) => o.value))];
+      if (values.length < 2) continue;
+      const score = (v: number) => {
+        const of = obs.filter((o) => o.value === v);
+        return [of.length, of.every((o) => !this.review.suspect(o.table, o.row)) ? 1 : 0, of.every((o) => o.row !== undefined) ? 1 : 0];
+      };
+      const right = values.reduce((best, v) => {
+        const [a, b] = [score(v), score(best)];
+        for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i] ? v : best;
+        return best;
+      });
+      const agreeing = obs.filter((o) => o.value === right).map((o) => o.where).join('、');
+      for (const o of obs) {
+        if (o.value === right) continue;
+        this.review.add(
+          'T-CROSS',
+          `${o.where}为 ${formatYuan(o.value)}，但${agreeing}为 ${formatYuan(right)}，相差 ${formatYuan(o.value - right)}；${label}在各表中应一致，请核对`,
+          { table: o.table, row: o.row, column: o.column },
+        );
+      }
+    }
+  }
+}
+
+function observeCoded(ct: CodedTable, code: string | 'total', column: ColumnInfo | undefined): Observation | undefined {
+  if (!column) return undefined;
+  const t = ct.table;
+  const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
+  if (row === undefined) return code === 'total' ? undefined : { value: 0, table: t.no, where: `表 ${t.no}（未列科目 ${code}，按 0 计）` };
+  const value = t.values[row][column.index];
+  return value === undefined ? undefined : { value, table: t.no, row, column: column.key, where: cellName(t, row, column) };
+}
+
+function observeCell(table: TableId, s: SummaryTable, cell: Cell | undefined): Observation | undefined {
+  if (!cell || cell.value === undefined) return undefined;
+  return { value: cell.value, table, row: cell.row, column: cell.column.key, where: cellName(s.table, cell.row, cell.column) };
+}
+
+/** 类 names → codes: as the function tables print them, then the district template, then the catalog. */
+function classCodes(r: Recognized): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of BUILTIN_FUNCTION_CATALOG.entries.values()) if (entry.code.length === 3) map.set(norm(entry.name), entry.code);
+  for (const c of TEMPLATE_CLASSES) map.set(norm(c.name), c.code);
+  for (const ct of r.coded.values()) {
+    if (ct.table.no === 8) continue;
+    const name = ct.table.columns.find((c) => c.role === 'text');
+    if (!name) continue;
+    for (const [code, row] of ct.rowOf) if (code.length === 3) map.set(stripNumbering(ct.table.input.rows[row][name.index] ?? ''), code);
+  }
+  return map;
+}
+
+function tablesAgree(r: Recognized, review: Review): void {
+  const facts = new Facts(review);
+  const names = classCodes(r);
+  const codes = new Set<string>();
+  for (const ct of r.coded.values()) if (ct.table.no !== 8) for (const code of ct.rowOf.keys()) codes.add(code);
+  for (const s of r.summary.values()) for (const name of s.classes.keys()) {
+    const code = names.get(name);
+    if (code) codes.add(code);
+  }
+  const summaryClass = (s: SummaryTable, code: string, column: SpendingColumn): Observation | undefined => {
+    const entry = [...s.classes].find(([name]) => names.get(name) === code);
+    if (!entry) return { value: 0, table: s.table.no, where: `表 ${s.table.no}（未列 ${code} 类，按 0 计）` };
+    return observeCell(s.table.no, s, entry[1].get(column));
+  };
+  const t1 = r.summary.get(1);
+  const t4 = r.summary.get(4);
+
+  for (const fact of Object.keys(FACT_NAMES) as Fact[]) {
+    const label = FACT_NAMES[fact];
+    for (const code of [...codes, 'total' as const]) {
+      const key = `${fact}:${code}`;
+      const what = code === 'total' ? `${label}总额` : `功能分类 ${code} 的${label}`;
+      for (const no of CODED_SOURCES[fact]) {
+        const ct = r.coded.get(no);
+        if (ct) facts.add(key, what, observeCoded(ct, code, factColumn(ct, fact)));
+      }
+      const kind = KIND_COLUMN[fact];
+      if (code === 'total') {
+        if (t1 && fact === 'spend') facts.add(key, what, observeCell(1, t1, t1.spendingTotal.get('total')));
+        if (t1 && fact !== 'spend') facts.add(key, what, observeCell(1, t1, incomeCell(t1, fact as IncomeKind)));
+        if (t4 && kind) {
+          facts.add(key, what, observeCell(4, t4, t4.spendingTotal.get(kind)));
+          if (fact !== 'fiscal') facts.add(key, what, observeCell(4, t4, incomeCell(t4, fact as IncomeKind)));
+        }
+      } else if (code.length === 3) {
+        if (t1 && fact === 'spend') facts.add(key, what, summaryClass(t1, code, 'total'));
+        if (t4 && kind) facts.add(key, what, summaryClass(t4, code, kind));
+      }
+    }
+  }
+  facts.compare();
+}
+
+/** Table 2's 财政拨款 and table 3's 基本/项目支出 against tables 5, 6 and 7 added together. */
+function fiscalTablesAddUp(r: Recognized, review: Review): void {
+  const parts = ([5, 6, 7] as const).map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
+  if (parts.length === 0) return;
+  const codes = new Set<string>(parts.flatMap((ct) => [...ct.rowOf.keys()]));
+  const partSum = (code: string, column: (ct: CodedTable) => ColumnInfo | undefined): number | undefined => {
+    let sum = 0;
+    for (const ct of parts) {
+      const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
+      if (row !== undefined && review.suspect(ct.table.no, row)) return undefined;
+      const v = codedValue(ct, code, column(ct));
+      if (v === undefined) return undefined;
+      sum += v;
+    }
+    return sum;
+  };
+  const partNames = parts.map((ct) => `表 ${ct.table.no}`).join('、');
+  const compare = (target: CodedTable, column: ColumnInfo | undefined, code: string | 'total', expected: number | undefined, atLeast: boolean, what: string) => {
+    const row = code === 'total' ? target.totalRow : target.rowOf.get(code);
+    const printed = codedValue(target, code, column);
+    if (!column || printed === undefined || expected === undefined || (atLeast ? printed >= expected : printed === expected)) return;
+    const t = target.table;
+    const where = row === undefined ? `表 ${t.no}（未列科目 ${code}，按 0 计）` : cellName(t, row, column);
+    review.add(
+      'T-CROSS',
+      `${where}为 ${formatYuan(printed)}，但${partNames}的${what}${atLeast ? '已有' : '合计为'} ${formatYuan(expected)}${atLeast ? '，不应更少' : `，相差 ${formatYuan(printed - expected)}`}；请核对`,
+      { table: t.no, row, column: row === undefined ? undefined : column.key },
+    );
+  };
+  const t2 = r.coded.get(2);
+  const t3 = r.coded.get(3);
+  const t2Total = t2 && amountColumns(t2.table).find((c) => c.last === '合计');
+  const t2Fiscal = t2 && factColumn(t2, 'fiscal');
+  for (const code of [...codes, 'total' as const]) {
+    const label = code === 'total' ? '合计' : `科目 ${code}`;
+    if (t2) compare(t2, t2Fiscal, code, partSum(code, (ct) => factColumn(ct, 'spend')), false, `${label}合计`);
+    if (!t3) continue;
+    // Without 事业收入 or other income in a 科目, its 基本/项目支出 are all 财政拨款; otherwise they can only be more.
+    const fiscalOnly = t2 !== undefined && codedValue(t2, code, t2Total) !== undefined && codedValue(t2, code, t2Total) === codedValue(t2, code, t2Fiscal);
+    for (const kind of ['基本支出', '项目支出']) {
+      const column = (ct: CodedTable) => amountColumns(ct.table).find((c) => c.last === kind);
+      compare(t3, column(t3), code, partSum(code, column), !fiscalOnly, `${label}${kind}`);
+    }
+  }
+}
+
+/** Table 8 is the 一般公共预算 基本支出 of table 5. */
+function basicAgrees(r: Recognized, review: Review): void {
+  const t5 = r.coded.get(5);
+  const t8 = r.coded.get(8);
+  if (!t5 || !t8 || t5.totalRow === undefined || t8.totalRow === undefined) return;
+  const basic = amountColumns(t5.table).find((c) => c.last === '基本支出');
+  const total = amountColumns(t8.table).find((c) => c.last === '合计');
+  const expected = codedValue(t5, 'total', basic);
+  const printed = codedValue(t8, 'total', total);
+  if (!basic || !total || expected === undefined || printed === undefined || expected === printed) return;
+  if (review.suspect(5, t5.totalRow) || review.suspect(8, t8.totalRow)) return;
+  review.add(
+    'T-BASIC',
+    `${cellName(t8.table, t8.totalRow, total)}为 ${formatYuan(printed)}，但${cellName(t5.table, t5.totalRow, basic)}为 ${formatYuan(expected)}，相差 ${formatYuan(printed - expected)}；表 8 是表 5 基本支出按经济分类的细化，两者应相等，请核对`,
+    { table: 8, row: t8.totalRow, column: total.key },
+  );
+}
+
+/**
+ * Table 9 counts every 财政拨款 line (basic and project), table 8 only 一般公共预算 basic ones, so table 9
+ * can be more but never less. Compared only where table 8 lists the item's 款.
+ */
+function sanGongCovers(r: Recognized, review: Review): void {
+  const t8 = r.coded.get(8);
+  const s = r.sanGong;
+  if (!t8 || !s) return;
+  const total = amountColumns(t8.table).find((c) => c.last === '合计');
+  for (const item of SANGONG_ITEMS) {
+    const row8 = t8.rowOf.get(item.economicCode);
+    const column = s.items.get(item.key);
+    if (row8 === undefined || !column || !total || review.suspect(8, row8)) continue;
+    const basic = t8.table.values[row8][total.index];
+    if (basic === undefined) continue;
+    s.table.input.rows.forEach((_, row) => {
+      const printed = s.table.values[row][column.index];
+      if (printed === undefined || printed >= wanHundredths(basic)) return;
+      review.add(
+        'T-SANGONG',
+        `${cellName(s.table, row, column)}为 ${formatYuan(printed)} 万元，少于${cellName(t8.table, row8, total)}的 ${formatYuan(basic)} 元（${formatYuan(wanHundredths(basic))} 万元）；表 9 含全部财政拨款（基本与项目支出），不应少于表 8，请核对`,
+        { table: 9, row, column: column.key },
+      );
+    });
+  }
+}
+
+export function checkAcrossTables(r: Recognized, review: Review): void {
+  tablesAgree(r, review);
+  fiscalTablesAddUp(r, review);
+  basicAgrees(r, review);
+  sanGongCovers(r, review);
+}

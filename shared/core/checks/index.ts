@@ -1,0 +1,50 @@
+import type { Catalogs } from '../catalog/catalog';
+import type { Workbook } from '../model';
+import { toPublishedTable } from '../tables/published';
+import type { TableId } from '../tables/tableModel';
+import { deriveWorkbookTables } from '../workbookTables';
+import { checkCodedTable, readCodedTable, type CodedTable } from './codedTables';
+import { checkAcrossTables } from './crossRules';
+import { checkLines } from './lineRules';
+import type { PublishedTableInput } from './readTables';
+import { Review, readPublication } from './review';
+import type { CheckFinding } from './rules';
+import { checkSanGongTable, checkSummaryTable, readSanGongTable, readSummaryTable, type SanGongTable, type SummaryTable } from './summaryTables';
+
+export { CHECK_RULES, hasErrors, type CheckFinding, type FindingPlace, type RuleId, type Severity } from './rules';
+export { checkLines } from './lineRules';
+export { identifyTable, type PublishedTableInput } from './readTables';
+export { parsePublicationJson } from './publicationInput';
+
+/**
+ * The table rules on a set of published tables, read by their titles and headings, so that any
+ * department's publication in the standard layout can be checked, whatever its printing style.
+ */
+export function checkPublication(tables: readonly PublishedTableInput[]): CheckFinding[] {
+  const review = new Review();
+  const read = readPublication(tables, review);
+  const coded = new Map<TableId, CodedTable>();
+  const summary = new Map<TableId, SummaryTable>();
+  let sanGong: SanGongTable | undefined;
+  for (const t of read) {
+    if (t.no === 1 || t.no === 4) {
+      const s = readSummaryTable(t, review);
+      if (s) summary.set(t.no, s);
+    } else if (t.no === 9) sanGong = readSanGongTable(t);
+    else {
+      const ct = readCodedTable(t, review);
+      if (ct) coded.set(t.no, ct);
+    }
+  }
+  for (const ct of coded.values()) checkCodedTable(ct, review);
+  for (const s of summary.values()) checkSummaryTable(s, review);
+  if (sanGong) checkSanGongTable(sanGong, review);
+  checkAcrossTables({ coded, summary, sanGong }, review);
+  return review.findings;
+}
+
+/** The line rules, then the table rules on the department's derived tables. */
+export function checkWorkbook(wb: Workbook, catalogs?: Catalogs): CheckFinding[] {
+  const tables = deriveWorkbookTables(wb, undefined, catalogs).map(toPublishedTable);
+  return [...checkLines(wb.lines, catalogs), ...checkPublication(tables)];
+}

@@ -16,7 +16,7 @@ function needsSpace(before: string, after: string): boolean {
   return (HAN.test(before) && LATIN.test(after)) || (LATIN.test(before) && HAN.test(after));
 }
 
-export function textStyle(spaced: boolean): TextStyle {
+function textStyle(spaced: boolean): TextStyle {
   return (strings, ...values) => {
     let out = strings[0];
     values.forEach((value, i) => {

@@ -1,0 +1,84 @@
+import ExcelJS from 'exceljs';
+import type { Catalogs } from '../../shared/core/catalog/catalog';
+import type { Workbook } from '../../shared/core/model';
+import type { Narrative } from '../../shared/core/narrative/model';
+import { deriveWorkbookTables } from '../../shared/core/workbookTables';
+import { writeFileAtomic } from './atomicFile';
+import { addLineSheet } from './lineSheet';
+import { LINE_SHEET_NAME, TABLE_SHEET_NAMES, TEXT_SHEET_NAMES } from './sheetNames';
+import { addTableSheet } from './tableSheet';
+import { addTextSheet, type TextBlock } from './textSheet';
+import { UserError } from '../io/userError';
+
+export interface ExportOptions {
+  /** Export one budget unit's tables and lines (单位预算) instead of the department's. */
+  unit?: string;
+  catalogs?: Catalogs;
+  /**
+   * The explanatory text (预算编制说明, 其他相关情况说明) as the narrative engine builds it. Omit it
+   * and the file has no text sheets.
+   */
+  narrative?: Narrative;
+  /** Called after each sheet: sheets done, sheets in all, the sheet's name. */
+  onProgress?: (done: number, total: number, sheet: string) => void;
+}
+
+function chapterSheetName(title: string, index: number): string {
+  if (title.includes('其他相关情况说明')) return TEXT_SHEET_NAMES.other;
+  if (title.includes('预算编制说明')) return TEXT_SHEET_NAMES.explanation;
+  if (title.includes('项目经费情况说明')) return TEXT_SHEET_NAMES.projects;
+  if (title.includes('绩效目标')) return TEXT_SHEET_NAMES.performance;
+  return index === 0 ? TEXT_SHEET_NAMES.explanation : TEXT_SHEET_NAMES.other;
+}
+
+/** A narrative chapter as text rows: section titles as headings, then their paragraphs. */
+export function chapterBlocks(chapter: Narrative['chapters'][number]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const section of chapter.sections) {
+    if (section.title) blocks.push({ text: section.title, heading: true });
+    for (const p of section.paragraphs) blocks.push({ text: p.text });
+  }
+  return blocks;
+}
+
+/**
+ * The publication as an exceljs workbook in memory: the nine tables (the engine's models, as the
+ * screen shows them), the text chapters when given, and the line items in the import layout.
+ */
+export function buildPublicationBook(wb: Workbook, opts: ExportOptions = {}): ExcelJS.Workbook {
+  if (opts.unit !== undefined && !wb.lines.some((l) => l.unit === opts.unit) && !wb.units.some((u) => u.name === opts.unit)) {
+    const names = [...new Set([...wb.units.map((u) => u.name), ...wb.lines.map((l) => l.unit)])];
+    throw new UserError(`没有名为“${opts.unit}”的预算单位。可用的单位：${names.join('、') || '（无）'}`);
+  }
+  const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs);
+  const chapters = opts.narrative?.chapters ?? [];
+  const total = tables.length + chapters.length + 1;
+  let done = 0;
+  const step = (name: string) => opts.onProgress?.(++done, total, name);
+
+  const book = new ExcelJS.Workbook();
+  book.creator = '预算编制工作台';
+  book.title = `${wb.year} 年${opts.unit ?? wb.department}预算`;
+  book.created = new Date(0);
+  book.modified = new Date(0);
+  for (const table of tables) {
+    addTableSheet(book, TABLE_SHEET_NAMES[table.id], table);
+    step(TABLE_SHEET_NAMES[table.id]);
+  }
+  chapters.forEach((chapter, i) => {
+    const name = chapterSheetName(chapter.title, i);
+    addTextSheet(book, name, chapter.title, chapterBlocks(chapter));
+    step(name);
+  });
+  const lines = opts.unit === undefined ? wb.lines : wb.lines.filter((l) => l.unit === opts.unit);
+  addLineSheet(book, LINE_SHEET_NAME, lines);
+  step(LINE_SHEET_NAME);
+  return book;
+}
+
+/** Writes the publication to `outPath` (.xlsx) through a temporary file, so no partial file is left. */
+export async function exportPublication(wb: Workbook, outPath: string, opts: ExportOptions = {}): Promise<void> {
+  const book = buildPublicationBook(wb, opts);
+  const buffer = await book.xlsx.writeBuffer();
+  await writeFileAtomic(outPath, new Uint8Array(buffer as ArrayBuffer));
+}

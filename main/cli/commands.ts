@@ -1,3 +1,4 @@
+import { check } from './commands/check';
 import { derive } from './commands/derive';
 import { narrative } from './commands/narrative';
 
@@ -10,6 +11,7 @@ export interface Command {
 
 /** Every `budget` subcommand. */
 export const COMMANDS: Record<string, Command> = {
+  check,
   derive,
   narrative,
 };

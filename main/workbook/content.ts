@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+import type { Edit, LineFields } from '../../shared/core/edits';
+import type { LineItem, Workbook } from '../../shared/core/model';
+import { LINE_COLUMNS, LINE_SELECT, lineFromRow, lineValues } from './lineRows';
+
+/** The single-row tables that hold one part of the workbook as JSON. */
+const JSON_PARTS = ['baseline', 'texts', 'entered', 'projects'] as const;
+type JsonPart = (typeof JSON_PARTS)[number];
+
+/**
+ * The workbook's content in the file's tables: read it whole, write it whole (a new file), or
+ * apply one edit as SQL. Callers wrap writes in a transaction.
+ */
+export class WorkbookContent {
+  private readonly insertLine: Database.Statement;
+  private readonly deleteLine: Database.Statement;
+  private readonly updates = new Map<string, Database.Statement>();
+  private nextSeq = 1;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertLine = db.prepare(`INSERT INTO lines (seq, ${LINE_SELECT}) VALUES (?, ${LINE_SELECT.split(',').map(() => '?').join(', ')})`);
+    this.deleteLine = db.prepare('DELETE FROM lines WHERE id = ?');
+  }
+
+  read(): Workbook {
+    const meta = this.db.prepare('SELECT department, year FROM meta').get() as { department: string; year: number };
+    const units = this.db.prepare('SELECT name, type FROM units ORDER BY position').all() as Workbook['units'];
+    const rows = this.db.prepare(`SELECT ${LINE_SELECT} FROM lines ORDER BY seq`).raw().all() as unknown[][];
+    const lines = rows.map(lineFromRow);
+    this.nextSeq = ((this.db.prepare('SELECT max(seq) FROM lines').pluck().get() as number | null) ?? 0) + 1;
+    const part = (name: JsonPart) => JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string);
+    return {
+      department: meta.department,
+      year: meta.year,
+      units,
+      lines,
+      baseline: part('baseline'),
+      entered: part('entered'),
+      texts: part('texts'),
+      projects: part('projects'),
+    };
+  }
+
+  /** Fills the tables of a new file (the meta row is written by the caller). */
+  writeAll(wb: Workbook): void {
+    this.writeUnits(wb.units);
+    this.insertLines(wb.lines);
+    for (const name of JSON_PARTS) this.db.prepare(`INSERT INTO ${name} (only, json) VALUES (1, ?)`).run(JSON.stringify(wb[name]));
+  }
+
+  apply(edit: Edit): void {
+    switch (edit.op) {
+      case 'insertLines':
+        return this.insertLines(edit.lines);
+      case 'deleteLines':
+        for (const id of edit.ids) this.deleteLine.run(id);
+        return;
+      case 'updateLines':
+        for (const change of edit.changes) this.updateLine(change.id, change.set);
+        return;
+      case 'setMeta':
+        this.db.prepare('UPDATE meta SET department = ?, year = ?').run(edit.department, edit.year);
+        return;
+      case 'setUnits':
+        return this.writeUnits(edit.units);
+      case 'setTexts':
+        return this.writePart('texts', edit.texts);
+      case 'setEntered':
+        return this.writePart('entered', edit.entered);
+      case 'setBaseline':
+        return this.writePart('baseline', edit.baseline);
+      case 'setProjects':
+        return this.writePart('projects', edit.projects);
+      case 'batch':
+        for (const e of edit.edits) this.apply(e);
+        return;
+    }
+  }
+
+  private insertLines(lines: readonly LineItem[]): void {
+    for (const line of lines) this.insertLine.run(this.nextSeq++, ...lineValues(line));
+  }
+
+  private updateLine(id: number, set: Partial<LineFields>): void {
+    const fields = Object.keys(set) as (keyof LineFields)[];
+    if (fields.length === 0) return;
+    const key = fields.join(',');
+    let statement = this.updates.get(key);
+    if (!statement) {
+      statement = this.db.prepare(`UPDATE lines SET ${fields.map((f) => `${LINE_COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`);
+      this.updates.set(key, statement);
+    }
+    statement.run(...fields.map((f) => set[f] ?? null), id);
+  }
+
+  private writeUnits(units: Workbook['units']): void {
+    this.db.prepare('DELETE FROM units').run();
+    const insert = this.db.prepare('INSERT INTO units (position, name, type) VALUES (?, ?, ?)');
+    units.forEach((u, i) => insert.run(i + 1, u.name, u.type));
+  }
+
+  private writePart(name: JsonPart, value: unknown): void {
+    this.db.prepare(`UPDATE ${name} SET json = ?`).run(JSON.stringify(value));
+  }
+}

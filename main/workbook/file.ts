@@ -1,0 +1,248 @@
+import type Database from 'better-sqlite3';
+import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { EditRequest, EditResult, Version, WorkbookSnapshot } from '../../shared/contract/api';
+import { applyEdit, type Edit } from '../../shared/core/edits';
+import { newWorkbook, type Workbook } from '../../shared/core/model';
+import { UserError } from '../io/userError';
+import { WorkbookContent } from './content';
+import { decodeEdit, encodeEdit } from './editCodec';
+import { localTimestamp } from './localTime';
+import { migrate, newDatabase, openDatabase, useNativeBinding } from './openFile';
+import { MIGRATIONS } from './schema';
+
+interface State {
+  nextLineId: number;
+  /** edit_log.seq of the last edit in effect (0: none). */
+  cursor: number;
+  /** Highest edit_log.seq: entries after the cursor can be redone. */
+  logEnd: number;
+  revision: number;
+}
+
+const MAX_LABEL = 100;
+
+/**
+ * One workbook file, open for a session. Every edit, undo and redo is one SQLite transaction,
+ * committed before the call returns; the edit log and its cursor are in the file, so undo and redo
+ * survive closing it. The workbook is also kept in memory, updated with the same `applyEdit`, so a
+ * one-line edit never re-reads the lines.
+ */
+export class WorkbookFile {
+  /** Files open in this process (by real path): a second open is refused before the file is touched. */
+  private static readonly openHere = new Set<string>();
+
+  private wb: Workbook;
+  private state: State;
+  private readonly content: WorkbookContent;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly key: string,
+    private readonly db: Database.Database,
+  ) {
+    this.content = new WorkbookContent(db);
+    this.wb = this.content.read();
+    const meta = db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as Omit<State, 'logEnd'>;
+    const logEnd = (db.prepare('SELECT max(seq) FROM edit_log').pluck().get() as number | null) ?? 0;
+    this.state = { ...meta, logEnd };
+  }
+
+  /**
+   * A new file at `path` (which must not exist) holding `init`: an empty workbook of a department and
+   * year, or a whole workbook. The file is written under a temporary name and renamed when complete.
+   */
+  static create(path: string, init: { department: string; year: number } | Workbook): WorkbookFile {
+    if (existsSync(path)) throw new UserError(`${basename(path)} 已存在，未覆盖。请换一个文件名，或先删除它。`);
+    const wb = 'lines' in init ? init : newWorkbook(init.department, init.year);
+    const ids = new Set(wb.lines.map((l) => l.id));
+    if (ids.size !== wb.lines.length) throw new UserError('明细编号有重复，无法建立工作簿');
+    const temp = `${path}.creating-${process.pid}`;
+    rmSync(temp, { force: true });
+    const db = newDatabase(temp);
+    try {
+      migrate(db, MIGRATIONS, 0);
+      db.transaction(() => {
+        db.prepare('INSERT INTO meta (only, department, year, next_line_id, undo_cursor, revision) VALUES (1, ?, ?, ?, 0, 0)').run(
+          wb.department,
+          wb.year,
+          Math.max(0, ...ids) + 1,
+        );
+        new WorkbookContent(db).writeAll(wb);
+      })();
+      db.close();
+    } catch (e) {
+      db.close();
+      rmSync(temp, { force: true });
+      throw e;
+    }
+    if (existsSync(path)) {
+      rmSync(temp, { force: true });
+      throw new UserError(`${basename(path)} 已存在，未覆盖。`);
+    }
+    renameSync(temp, path);
+    return WorkbookFile.open(path);
+  }
+
+  /** The better-sqlite3 addon to load (Electron's build of it); Node uses the installed one. */
+  static useNativeBinding(path: string): void {
+    useNativeBinding(path);
+  }
+
+  /** Opens an existing file; see `openDatabase` for what is refused and how the file is locked. */
+  static open(path: string): WorkbookFile {
+    let key: string;
+    try {
+      key = realpathSync(path);
+    } catch {
+      throw new UserError(`找不到文件 ${path}。请检查文件名和所在文件夹。`);
+    }
+    if (WorkbookFile.openHere.has(key)) throw new UserError(`${basename(path)} 已在另一个窗口中打开。请切换到那个窗口。`);
+    const db = openDatabase(path);
+    try {
+      const file = new WorkbookFile(path, key, db);
+      WorkbookFile.openHere.add(key);
+      return file;
+    } catch (e) {
+      db.close();
+      throw new UserError(`${basename(path)} 的内容无法读取（${(e as Error).message}）。请改用备份或之前发出的副本。`);
+    }
+  }
+
+  snapshot(): WorkbookSnapshot {
+    return { fileName: basename(this.path), workbook: this.workbook(), revision: this.state.revision, canUndo: this.state.cursor > 0, canRedo: this.state.cursor < this.state.logEnd };
+  }
+
+  workbook(): Workbook {
+    this.assertOpen();
+    return this.wb;
+  }
+
+  /** Applies a change (new lines get the next ids) as one undo step; the redo tail is dropped. */
+  edit(request: EditRequest): EditResult {
+    this.assertOpen();
+    const ids = { next: this.state.nextLineId };
+    const edit = resolve(request, ids);
+    const { workbook, inverse } = applyChecked(this.wb, edit);
+    const cursor = this.state.cursor + 1;
+    this.db.transaction(() => {
+      this.content.apply(edit);
+      this.db.prepare('DELETE FROM edit_log WHERE seq >= ?').run(cursor);
+      this.db.prepare('INSERT INTO edit_log (seq, edit, inverse, at) VALUES (?, ?, ?, ?)').run(cursor, encodeEdit(edit), encodeEdit(inverse), localTimestamp(new Date()));
+      this.writeState({ nextLineId: ids.next, cursor, logEnd: cursor, revision: this.state.revision + 1 });
+    })();
+    return this.committed(workbook, edit, { nextLineId: ids.next, cursor, logEnd: cursor, revision: this.state.revision + 1 });
+  }
+
+  undo(): EditResult | null {
+    this.assertOpen();
+    if (this.state.cursor === 0) return null;
+    const inverse = this.logged(this.state.cursor, 'inverse');
+    return this.step(inverse, this.state.cursor - 1);
+  }
+
+  redo(): EditResult | null {
+    this.assertOpen();
+    if (this.state.cursor === this.state.logEnd) return null;
+    const edit = this.logged(this.state.cursor + 1, 'edit');
+    return this.step(edit, this.state.cursor + 1);
+  }
+
+  /** Keeps the workbook as it is now under a label, for later comparison. */
+  markVersion(label: string): Version {
+    this.assertOpen();
+    const name = label.trim();
+    if (name === '') throw new UserError('版本名称不能为空，例如“报送稿 2024-11-20”。');
+    if (name.length > MAX_LABEL) throw new UserError(`版本名称太长（${name.length} 个字），请不超过 ${MAX_LABEL} 个字。`);
+    if (this.db.prepare('SELECT 1 FROM versions WHERE label = ?').get(name)) throw new UserError(`已有名为“${name}”的版本，请换一个名称。`);
+    const createdAt = localTimestamp(new Date());
+    const id = this.db.prepare('INSERT INTO versions (label, created_at, workbook) VALUES (?, ?, ?)').run(name, createdAt, JSON.stringify(this.wb)).lastInsertRowid;
+    return { id: Number(id), label: name, createdAt };
+  }
+
+  versions(): Version[] {
+    this.assertOpen();
+    return this.db.prepare('SELECT id, label, created_at AS createdAt FROM versions ORDER BY id').all() as Version[];
+  }
+
+  workbookAtVersion(id: number): Workbook {
+    this.assertOpen();
+    const json = this.db.prepare('SELECT workbook FROM versions WHERE id = ?').pluck().get(id) as string | undefined;
+    if (json === undefined) throw new UserError(`没有编号为 ${id} 的版本。可用“budget versions”列出已有版本。`);
+    return JSON.parse(json) as Workbook;
+  }
+
+  /**
+   * 另存为: writes a complete copy of the file as it is now (versions and undo history included) to
+   * `target`, replacing it if it exists. The copy is written under a temporary name and renamed.
+   */
+  async saveCopy(target: string): Promise<void> {
+    this.assertOpen();
+    const temp = `${target}.saving-${process.pid}`;
+    rmSync(temp, { force: true });
+    try {
+      this.db.prepare('VACUUM INTO ?').run(temp);
+      renameSync(temp, target);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw new UserError(`无法另存为 ${basename(target)}：${(e as Error).message}`);
+    }
+  }
+
+  /** Closes the file: SQLite folds the write-ahead log into it, so it is one complete file again. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+    WorkbookFile.openHere.delete(this.key);
+  }
+
+  private step(edit: Edit, cursor: number): EditResult {
+    const { workbook } = applyChecked(this.wb, edit);
+    const state = { ...this.state, cursor, revision: this.state.revision + 1 };
+    this.db.transaction(() => {
+      this.content.apply(edit);
+      this.writeState(state);
+    })();
+    return this.committed(workbook, edit, state);
+  }
+
+  private committed(workbook: Workbook, applied: Edit, state: State): EditResult {
+    this.wb = workbook;
+    this.state = state;
+    return { applied, revision: state.revision, canUndo: state.cursor > 0, canRedo: state.cursor < state.logEnd };
+  }
+
+  private logged(seq: number, column: 'edit' | 'inverse'): Edit {
+    return decodeEdit(this.db.prepare(`SELECT ${column} FROM edit_log WHERE seq = ?`).pluck().get(seq) as string);
+  }
+
+  private writeState(state: State): void {
+    this.db.prepare('UPDATE meta SET next_line_id = ?, undo_cursor = ?, revision = ?').run(state.nextLineId, state.cursor, state.revision);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`工作簿 ${basename(this.path)} 已关闭`);
+  }
+}
+
+/** The edit with ids for inserted lines, counted on from `ids.next`. */
+function resolve(request: EditRequest, ids: { next: number }): Edit {
+  switch (request.op) {
+    case 'insertLines':
+      return { op: 'insertLines', lines: request.lines.map((fields) => ({ id: ids.next++, ...fields })) };
+    case 'batch':
+      return { op: 'batch', edits: request.edits.map((e) => resolve(e, ids)) };
+    default:
+      return request;
+  }
+}
+
+function applyChecked(wb: Workbook, edit: Edit): ReturnType<typeof applyEdit> {
+  try {
+    return applyEdit(wb, edit);
+  } catch (e) {
+    throw new UserError(`修改未保存：${(e as Error).message}`);
+  }
+}

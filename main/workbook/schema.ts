@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+
+/** PRAGMA application_id of every workbook file ('BDGT'): tells a workbook from any other SQLite file. */
+export const APPLICATION_ID = 0x42444754;
+
+export const FILE_EXTENSION = '.budget';
+
+/** A step of the file format: brings a file from version i to i + 1 (index i), inside one transaction. */
+export type Migration = (db: Database.Database) => void;
+
+/**
+ * Every version of the schema, from an empty database on. A new file runs them all; an older file
+ * runs those it lacks when opened (after a copy of it is kept beside it). Never edit a published step:
+ * append one.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  (db) =>
+    db.exec(`
+      CREATE TABLE meta (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        department TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        -- ids are never reused, so a version diff never takes a new line for an old one
+        next_line_id INTEGER NOT NULL,
+        -- edit_log.seq of the last edit in effect; entries after it can be redone
+        undo_cursor INTEGER NOT NULL,
+        revision INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE units (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL) STRICT;
+      CREATE TABLE lines (
+        id INTEGER PRIMARY KEY,
+        -- the order of lines in the workbook: an inserted line goes last
+        seq INTEGER NOT NULL UNIQUE,
+        unit TEXT NOT NULL,
+        function_code TEXT NOT NULL,
+        economic_code TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        project TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        cost_type TEXT,
+        basis TEXT,
+        note TEXT,
+        function_name TEXT,
+        economic_name TEXT
+      ) STRICT;
+      CREATE TABLE baseline (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      CREATE TABLE texts (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      CREATE TABLE entered (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      CREATE TABLE projects (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      CREATE TABLE edit_log (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL, inverse TEXT NOT NULL, at TEXT NOT NULL) STRICT;
+      CREATE TABLE versions (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, workbook TEXT NOT NULL) STRICT;
+    `),
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -44,7 +44,7 @@ export interface YoyRow {
   percent: string | null;
   phrase: ChangePhrase | null;
   significance: Significance | null;
-  /** The reason written for this change (texts.reasons[key]), trimmed; '' when none. */
+  /** The reason written for this change (texts.reasons[key]) as a clause; '' when none. */
   reason: string;
   /** A significant change with no reason written yet. */
   flagged: boolean;
@@ -87,8 +87,13 @@ export function previousFigure(baseline: Baseline, key: MeasureKey, unitTypeOf: 
   return sum;
 }
 
+/** A free text (a reason, a 用途) as a clause: trimmed, without the full stop a person may have typed. */
+export function clauseOf(text: string): string {
+  return text.trim().replace(/[。；，,.;]+$/u, '').trim();
+}
+
 function row(wb: Workbook, key: MeasureKey, label: string, current: Fen, previous: Fen | null, code?: { code: string; level?: string }): YoyRow {
-  const reason = (wb.texts.reasons[key] ?? '').trim();
+  const reason = clauseOf(wb.texts.reasons[key] ?? '');
   const sig = significance(current, previous);
   return {
     key,

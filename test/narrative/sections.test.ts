@@ -25,6 +25,13 @@ describe('预算编制说明', () => {
     expect(t).not.toContain('主要原因');
   });
 
+  it('a reason of punctuation only counts as none', () => {
+    const wb = workbook([line('2120199', '30201', 500_000_000)], { [measureKey.fiscal]: 480_000_000 });
+    wb.texts.reasons.fiscal = ' 。';
+    expect(text(wb)).not.toContain('主要原因');
+    expect(buildNarrative(wb).gaps).toContain('财政拨款收入支出比 2024 年预算增加，尚未写明主要原因');
+  });
+
   it('a flagged change without a reason is listed as a gap', () => {
     const wb = workbook([line('2120199', '30201', 500_000_000)], { [general]: 100_000_000, [measureKey.source('政府性基金预算财政拨款')]: 0, [measureKey.source('国有资本经营预算财政拨款')]: 0 });
     const n = buildNarrative(wb);

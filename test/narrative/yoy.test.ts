@@ -109,8 +109,10 @@ describe('flags: a change of 10% or more, from zero or to zero, until a reason i
     expect(row(0, 0)).toMatchObject({ significance: null, flagged: false });
   });
 
-  it('a written reason clears the flag; a blank one does not', () => {
+  it('a written reason clears the flag; a blank one or a bare full stop does not', () => {
     expect(row(2_000_000, 1_000_000, '接待任务增加')).toMatchObject({ significance: 'large', flagged: false, reason: '接待任务增加' });
     expect(row(2_000_000, 1_000_000, '  ')).toMatchObject({ flagged: true, reason: '' });
+    expect(row(2_000_000, 1_000_000, '。')).toMatchObject({ flagged: true, reason: '' });
+    expect(row(2_000_000, 1_000_000, ' 接待任务增加。\n')).toMatchObject({ flagged: false, reason: '接待任务增加' });
   });
 });

@@ -2,7 +2,8 @@ import { BUILTIN_CATALOGS, codePath, type Catalogs } from '../catalog/catalog';
 import { measureKey } from '../measures';
 import { FISCAL_SOURCES, FUND_SOURCES, isFiscal, type FundSource } from '../model';
 import { addFen, formatWanOrZero, type Fen } from '../money';
-import { sentenceBody, type NarrativeContext } from './context';
+import { clauseOf } from '../yoy';
+import type { NarrativeContext } from './context';
 import type { NarrativeChapter, NarrativeParagraph } from './model';
 import { SPACED as S } from './text';
 
@@ -61,7 +62,7 @@ export function budgetChapter(ctx: NarrativeContext, catalogs: Catalogs = BUILTI
   if (fiscalRow.phrase && fiscalRow.phrase.direction !== '持平') {
     if (fiscalRow.reason) {
       paragraphs.push({
-        text: S`财政拨款收入支出${fiscalRow.phrase.direction}的主要原因是${sentenceBody(fiscalRow.reason)}。`,
+        text: S`财政拨款收入支出${fiscalRow.phrase.direction}的主要原因是${fiscalRow.reason}。`,
         measures: [fiscal],
         edits: [{ kind: 'reason', key: fiscal }],
       });
@@ -75,7 +76,7 @@ export function budgetChapter(ctx: NarrativeContext, catalogs: Catalogs = BUILTI
     paragraphs.push({ text: '财政拨款支出主要内容如下：', measures: [], edits: [] });
     classes.forEach(([code, fen], i) => {
       const name = catalogs.function.entries.get(code)?.name ?? `功能分类 ${code} 类`;
-      const purpose = sentenceBody(wb.texts.purposes[code] ?? '');
+      const purpose = clauseOf(wb.texts.purposes[code] ?? '');
       if (!purpose) ctx.gap(`${name}（${code}）尚未写明主要用途`);
       paragraphs.push({
         text: S`${i + 1}. ${name}${formatWanOrZero(fen)}万元` + (purpose ? S`，主要用于${purpose}` : '') + '。',

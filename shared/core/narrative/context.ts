@@ -44,7 +44,7 @@ export class NarrativeContext {
     const clause = `，${renderChange(style, r.phrase, against)}`;
     if (r.flagged) this.gap(`${label}比上年${r.phrase.direction === '持平' ? '变动' : r.phrase.direction} ${formatWan(Math.abs(r.change ?? 0))} 万元${r.percent === null ? '' : `（${r.percent}%）`}，尚未写明原因`);
     if (!withReason || r.phrase.direction === '持平' || r.reason === '') return clause;
-    return style`${clause}，主要原因是${sentenceBody(r.reason)}`;
+    return style`${clause}，主要原因是${r.reason}`;
   }
 
   /** The reason edits for measures whose change is printed as 增加 or 减少. */
@@ -57,9 +57,4 @@ export class NarrativeContext {
     const phrase = this.row(key).phrase;
     return phrase !== null && phrase.direction !== '持平';
   }
-}
-
-/** A free text as a clause: trimmed, without the full stop a person may have typed. */
-export function sentenceBody(text: string): string {
-  return text.trim().replace(/[。；，,.;]+$/u, '');
 }

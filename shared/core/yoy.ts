@@ -67,13 +67,19 @@ export interface YoyReport {
   sanGong: YoyRow[];
 }
 
+/** Last year's lines, when the baseline is known line by line; an empty array counts as none. */
+function baselineLines(baseline: Baseline): readonly LineItem[] | undefined {
+  return baseline.lines && baseline.lines.length > 0 ? baseline.lines : undefined;
+}
+
 /**
  * Last year's figure for a measure: from last year's lines when the baseline has them (with this
  * year's unit types), else the figure entered for it, else the sum of its parts when every part is
- * known, else null. An empty `lines` array counts as no lines.
+ * known, else null.
  */
 export function previousFigure(baseline: Baseline, key: MeasureKey, unitTypeOf: (unit: string) => UnitType): Fen | null {
-  if (baseline.lines && baseline.lines.length > 0) return measureFromLines(key, baseline.lines, unitTypeOf);
+  const lines = baselineLines(baseline);
+  if (lines) return measureFromLines(key, lines, unitTypeOf);
   const known = baseline.figures[key];
   if (known !== undefined) return known;
   const parts = measureParts(key);
@@ -137,7 +143,7 @@ function sumsByCode(kind: CatalogKind, lines: readonly LineItem[]): Map<string, 
 
 function rowsByCode(wb: Workbook, kind: CatalogKind, catalogs: Catalogs): YoyRow[] {
   const current = sumsByCode(kind, wb.lines);
-  const lastLines = wb.baseline.lines && wb.baseline.lines.length > 0 ? wb.baseline.lines : undefined;
+  const lastLines = baselineLines(wb.baseline);
   const last = lastLines ? sumsByCode(kind, lastLines) : undefined;
   const prefix = keyOf[kind]('');
   const codes = new Set([...current.keys(), ...(last ? last.keys() : [])]);

@@ -83,6 +83,11 @@ describe('where last year comes from', () => {
     expect(byKey(report.summary, measureKey.fiscal).previous).toBeNull();
   });
 
+  it('a code the catalog does not know is named by its lines', () => {
+    const wb = workbook([line('2120199', '39998', 100, { economicName: '自拟科目' })]);
+    expect(byKey(yearOnYear(wb).byEconomic, measureKey.economic('39998'))).toMatchObject({ code: '39998', level: '款', label: '自拟科目' });
+  });
+
   it('a code known only last year is listed with this year 0', () => {
     const wb = workbook([line('2120199', '30201', 100)], { [measureKey.function('208')]: 700 });
     expect(byKey(yearOnYear(wb).byFunction, measureKey.function('208'))).toMatchObject({ label: '社会保障和就业支出', level: '类', current: 0, previous: 700 });

@@ -82,7 +82,7 @@ function sumOf(t: ReadTable, review: Review, rows: readonly number[], column: Co
 }
 
 /** 合计 column = the other amount columns, in every row. */
-function checkRowSums(ct: CodedTable, review: Review): void {
+export function checkRowSums(ct: CodedTable, review: Review): void {
   const t = ct.table;
   const amounts = amountColumns(t);
   const total = amounts.find((c) => c.last === '合计');
@@ -104,11 +104,15 @@ function checkRowSums(ct: CodedTable, review: Review): void {
   }
 }
 
-/** Each parent = the sum of its listed children; the 合计 row = the sum of the leaf rows. */
-function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
+/**
+ * Each parent = the sum of its listed children, deepest parents first, so that a wrong 款 is
+ * reported at the 款 and not again at its 类; the 合计 row = the sum of the leaf rows.
+ */
+export function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
   const t = ct.table;
+  const parents = [...ct.children].sort(([a], [b]) => b.length - a.length);
   for (const column of amountColumns(t)) {
-    for (const [parent, kids] of ct.children) {
+    for (const [parent, kids] of parents) {
       const row = ct.rowOf.get(parent)!;
       const printed = t.values[row][column.index];
       const sum = sumOf(t, review, kids.map((k) => ct.rowOf.get(k)!), column);
@@ -130,11 +134,6 @@ function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
       { table: t.no, row: ct.totalRow, column: column.key },
     );
   }
-}
-
-export function checkCodedTable(ct: CodedTable, review: Review): void {
-  checkRowSums(ct, review);
-  checkParentAndTotalSums(ct, review);
 }
 
 /** The amount of a code in a column: 0 when the code is not listed, undefined when unreadable. */

@@ -67,26 +67,31 @@ function factColumn(ct: CodedTable, fact: Fact): ColumnInfo | undefined {
   return ct.table.no === 2 ? amounts.find(TABLE2_COLUMNS[fact]) : amounts.find((c) => c.last === '合计');
 }
 
-class Facts {
-  private readonly byKey = new Map<string, { label: string; obs: Observation[] }>();
+/** The same figure as printed by several tables. */
+export class Facts {
+  private readonly byKey = new Map<string, { label: string; obs: Observation[]; done: boolean }>();
 
   constructor(private readonly review: Review) {}
 
   add(key: string, label: string, o: Observation | undefined): void {
     if (!o) return;
-    const entry = this.byKey.get(key) ?? { label, obs: [] };
+    const entry = this.byKey.get(key) ?? { label, obs: [], done: false };
     entry.obs.push(o);
     this.byKey.set(key, entry);
   }
 
   /**
-   * Within each fact, the figure most tables print is taken as right; on a tie, the figure of a row
-   * that has no other finding and that is listed, then the first table's. The others are reported.
+   * Reports the tables that disagree with the others. With `clearMajority`, only facts where more
+   * tables agree on one figure than on any other (run before the sums inside each table, so that a
+   * wrong row is reported where it is and not as a wrong 合计). Then the rest: on a tie, the figure of
+   * a row without another finding, listed rather than missing, and of the first table is taken as right.
    */
-  compare(): void {
-    for (const { label, obs } of this.byKey.values()) {
+  compare(clearMajority: boolean): void {
+    for (const entry of this.byKey.values()) {
+      const { label, obs } = entry;
       const values = [...new Set(obs.map((o) => o.value))];
-      if (values.length < 2) continue;
+      if (entry.done || values.length < 2) continue;
+      const count = (v: number) => obs.filter((o) => o.value === v).length;
       const score = (v: number) => {
         const of = obs.filter((o) => o.value === v);
         return [of.length, of.every((o) => !this.review.suspect(o.table, o.row)) ? 1 : 0, of.every((o) => o.row !== undefined) ? 1 : 0];
@@ -96,6 +101,8 @@ class Facts {
         for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i] ? v : best;
         return best;
       });
+      if (clearMajority && values.some((v) => v !== right && count(v) >= count(right))) continue;
+      entry.done = true;
       const agreeing = obs.filter((o) => o.value === right).map((o) => o.where).join('、');
       for (const o of obs) {
         if (o.value === right) continue;
@@ -137,7 +144,8 @@ function classCodes(r: Recognized): Map<string, string> {
   return map;
 }
 
-function tablesAgree(r: Recognized, review: Review): void {
+/** Every figure that tables 1 to 7 print more than once: by 科目 and in total, per source and budget kind. */
+export function collectFacts(r: Recognized, review: Review): Facts {
   const facts = new Facts(review);
   const names = classCodes(r);
   const codes = new Set<string>();
@@ -177,7 +185,7 @@ function tablesAgree(r: Recognized, review: Review): void {
       }
     }
   }
-  facts.compare();
+  return facts;
 }
 
 /** Table 2's 财政拨款 and table 3's 基本/项目支出 against tables 5, 6 and 7 added together. */
@@ -271,8 +279,8 @@ function sanGongCovers(r: Recognized, review: Review): void {
   }
 }
 
-export function checkAcrossTables(r: Recognized, review: Review): void {
-  tablesAgree(r, review);
+/** The relations between tables that are sums or bounds rather than the same figure. */
+export function checkRelations(r: Recognized, review: Review): void {
   fiscalTablesAddUp(r, review);
   basicAgrees(r, review);
   sanGongCovers(r, review);

@@ -3,13 +3,13 @@ import type { Workbook } from '../model';
 import { toPublishedTable } from '../tables/published';
 import type { TableId } from '../tables/tableModel';
 import { deriveWorkbookTables } from '../workbookTables';
-import { checkCodedTable, readCodedTable, type CodedTable } from './codedTables';
-import { checkAcrossTables } from './crossRules';
+import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
+import { checkRelations, collectFacts } from './crossRules';
 import { checkLines } from './lineRules';
 import type { PublishedTableInput } from './readTables';
 import { Review, readPublication } from './review';
 import type { CheckFinding } from './rules';
-import { checkSanGongTable, checkSummaryTable, readSanGongTable, readSummaryTable, type SanGongTable, type SummaryTable } from './summaryTables';
+import { checkSanGongTable, checkSummaryRowSums, checkSummarySums, readSanGongTable, readSummaryTable, type SanGongTable, type SummaryTable } from './summaryTables';
 
 export { CHECK_RULES, hasErrors, type CheckFinding, type FindingPlace, type RuleId, type Severity } from './rules';
 export { checkLines } from './lineRules';
@@ -36,10 +36,17 @@ export function checkPublication(tables: readonly PublishedTableInput[]): CheckF
       if (ct) coded.set(t.no, ct);
     }
   }
-  for (const ct of coded.values()) checkCodedTable(ct, review);
-  for (const s of summary.values()) checkSummaryTable(s, review);
+  // Order matters: a finding makes its row suspect, and sums over a suspect row are not reported again.
+  for (const ct of coded.values()) checkRowSums(ct, review);
+  for (const s of summary.values()) checkSummaryRowSums(s, review);
   if (sanGong) checkSanGongTable(sanGong, review);
-  checkAcrossTables({ coded, summary, sanGong }, review);
+  const recognized = { coded, summary, sanGong };
+  const facts = collectFacts(recognized, review);
+  facts.compare(true);
+  for (const ct of coded.values()) checkParentAndTotalSums(ct, review);
+  for (const s of summary.values()) checkSummarySums(s, review);
+  facts.compare(false);
+  checkRelations(recognized, review);
   return review.findings;
 }
 

@@ -19,8 +19,3 @@ export function readPrintedAmount(raw: string): PrintedAmount {
   if (!parsed.ok) return { status: 'malformed', reason: parsed.reason, text };
   return { status: 'ok', value: parsed.fen, grouped: text.includes(','), text };
 }
-
-/** A number of 1,000 or more printed without separators: a break of style where the publication groups digits. */
-export function lacksSeparators(amount: PrintedAmount): boolean {
-  return amount.status === 'ok' && !amount.grouped && Math.abs(amount.value) >= 100_000;
-}

@@ -1,6 +1,9 @@
 import { formatYuan } from '../money';
 import type { TableId } from '../tables/tableModel';
-import { lacksSeparators, readPrintedAmount } from './printedAmount';
+import { readPrintedAmount, type PrintedAmount } from './printedAmount';
+
+/** 1,000 in hundredths: from here on a number shows whether digits are grouped. */
+const LARGE = 100_000;
 import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type PublishedTableInput } from './readTables';
 import { finding, type CheckFinding, type FindingPlace, type RuleId } from './rules';
 
@@ -82,14 +85,11 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
   });
 
   const parsed = tables.map((t) => t.input.rows.map((cells) => t.columns.map((c) => (c.role === 'amount' ? readPrintedAmount(cells[c.index] ?? '') : undefined))));
-  const grouped = parsed.some((rows) => rows.some((cells) => cells.some((a) => a?.status === 'ok' && a.grouped)));
-  let example = '';
-  if (grouped) {
-    outer: for (const rows of parsed) for (const cells of rows) for (const a of cells) if (a?.status === 'ok' && a.grouped) {
-      example = a.text;
-      break outer;
-    }
-  }
+  // The style is the one most amounts of 1,000 and more follow; the other is the inconsistency.
+  const large = parsed.flat(2).filter((a): a is PrintedAmount & { status: 'ok' } => a?.status === 'ok' && Math.abs(a.value) >= LARGE);
+  const grouped = large.filter((a) => a.grouped);
+  const groupedStyle = grouped.length * 2 >= large.length;
+  const example = (groupedStyle ? grouped : large.filter((a) => !a.grouped))[0]?.text ?? '';
 
   tables.forEach((t, ti) => {
     t.values = parsed[ti].map((cells, row) =>
@@ -101,8 +101,10 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
           review.add('T-NUMBER', `${cellName(t, row, column)}印为“${a.text}”，不是规范的金额：${a.reason}；请按正确金额改印`, place);
           return undefined;
         }
-        if (grouped && lacksSeparators(a)) {
-          review.add('T-NUMBER-STYLE', `${cellName(t, row, column)}印为“${a.text}”，没有千分位分隔符，而本公开文本其他金额均使用（如 ${example}）；应印为 ${formatYuan(a.value)}`, place);
+        if (Math.abs(a.value) >= LARGE && a.grouped !== groupedStyle) {
+          const fix = groupedStyle ? `应印为 ${formatYuan(a.value)}` : `应印为 ${a.text.replace(/,/g, '')}`;
+          const style = groupedStyle ? '没有千分位分隔符' : '使用了千分位分隔符';
+          review.add('T-NUMBER-STYLE', `${cellName(t, row, column)}印为“${a.text}”，${style}，与本公开文本其他金额的写法（如 ${example}）不一致；${fix}`, place);
           return undefined;
         }
         if (a.value < 0) {

@@ -28,7 +28,7 @@ export const CHECK_RULES = [
   { id: 'L-DUPLICATE', severity: '警告', description: '同一单位、科目、支出类型、资金来源和项目的明细出现不止一条' },
   { id: 'T-TABLE', severity: '警告', description: '无法识别的表或表头：该表（或该列）未参与审核' },
   { id: 'T-NUMBER', severity: '错误', description: '印出的金额不是规范的数字（如千分位逗号位置不对、多于两位小数）' },
-  { id: 'T-NUMBER-STYLE', severity: '错误', description: '同一公开文本中金额书写不一致：其他金额用千分位分隔符，此处 1,000 以上的金额却没有' },
+  { id: 'T-NUMBER-STYLE', severity: '错误', description: '同一公开文本中金额书写不一致：1,000 以上的金额多数用千分位分隔符而此处没有（或多数不用而此处用了）' },
   { id: 'T-NEGATIVE', severity: '错误', description: '公开表中的金额不能为负数' },
   { id: 'T-CODE', severity: '错误', description: '科目编码格式不对或同一编码在表中出现两次' },
   { id: 'T-ROW-SUM', severity: '错误', description: '每行的合计等于其各组成列之和（基本支出 + 项目支出、各项收入、人员经费 + 公用经费、各类预算、三公各项）' },

@@ -109,19 +109,19 @@ function compareSum(review: Review, t: ReadTable, rule: 'T-TOTAL-SUM' | 'T-PAREN
   );
 }
 
-/** Tables 1 and 4: each side adds up to its 总计, 财政拨款 to its sources, 合计 to the budget kinds, and 收入总计 = 支出总计. */
-export function checkSummaryTable(s: SummaryTable, review: Review): void {
+/** Table 4: each 类's 合计 = its budget kinds (一般公共预算 + 政府性基金 + 国有资本经营), total row included. */
+export function checkSummaryRowSums(s: SummaryTable, review: Review): void {
+  for (const row of [...s.classes.values(), s.spendingTotal]) {
+    const parts = (['general', 'fund', 'capital'] as const).map((k) => row.get(k)).filter((c): c is Cell => c !== undefined);
+    compareSum(review, s.table, 'T-ROW-SUM', row.get('total'), parts, parts.map((c) => columnLabel(c.column)).join(' + '));
+  }
+}
+
+/** Tables 1 and 4: each side adds up to its 总计, 财政拨款 to its sources, and 收入总计 = 支出总计. */
+export function checkSummarySums(s: SummaryTable, review: Review): void {
   const t = s.table;
   const classRows = [...s.classes.values()];
-  for (const row of classRows) {
-    const total = row.get('total');
-    const parts = (['general', 'fund', 'capital'] as const).map((k) => row.get(k)).filter((c): c is Cell => c !== undefined);
-    compareSum(review, t, 'T-ROW-SUM', total, parts, parts.map((c) => columnLabel(c.column)).join(' + '));
-  }
   const totalRow = s.spendingTotal;
-  const kindParts = (['general', 'fund', 'capital'] as const).map((k) => totalRow.get(k)).filter((c): c is Cell => c !== undefined);
-  compareSum(review, t, 'T-ROW-SUM', totalRow.get('total'), kindParts, kindParts.map((c) => columnLabel(c.column)).join(' + '));
-
   const fiscal = incomeCell(s, 'fiscal');
   const sources = s.income.filter((i) => FISCAL_PARTS.includes(i.kind)).map((i) => i.cell);
   if (fiscal) compareSum(review, t, 'T-PARENT-SUM', fiscal, sources, '其下各项财政拨款资金');

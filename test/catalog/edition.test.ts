@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS, lookupCode } from '../../shared/core/catalog/catalog';
 import { checkCatalogStructure, importCatalogEdition, importCatalogEditionCsv, withEdition } from '../../shared/core/catalog/edition';
@@ -93,7 +95,7 @@ describe('importing an official edition', () => {
 
   it('refuses a file with no rows after the header, and an edition year that is not a year', () => {
     expect(problemsOf(importCatalogEditionCsv('economic', 'code,name\n', 2025))[0].message).toContain('没有任何科目行');
-    expect(problemsOf(importCatalogEditionCsv('economic', 'code,name\n301,工资福利支出\n', 25))[0].message).toContain('版本年度“25”无效');
+    expect(problemsOf(importCatalogEditionCsv('economic', 'code,name\n301,工资福利支出\n', 25))).toEqual([{ message: '经济分类科目表的版本年度“25”无效：请填写 2007 年以后的四位年份，如 2025' }]);
   });
 
   it('refuses economic codes of the 政府预算 classification (5xx) and 项-length codes', () => {
@@ -114,5 +116,15 @@ describe('checkCatalogStructure', () => {
       { code: '301', row: 4 },
     ]);
     expect(problems.map((p) => p.message)).toEqual(['第 2 行：款 30201 的上级类 302 不在表中，请补上该类', '第 4 行：编码 301 与第 3 行重复，请删除其中一行']);
+  });
+});
+
+describe('a real code list as an edition', () => {
+  it('takes the kit function list (a code,name CSV printed from publications) as it is', () => {
+    const text = readFileSync(join(import.meta.dirname, '../fixtures/catalog/function-classification.csv'), 'utf8');
+    const result = importCatalogEditionCsv('function', text, 2024);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.catalog.entries.size).toBe(95);
+    expect(result.catalog.entries.get('2080505')).toEqual({ code: '2080505', name: '机关事业单位基本养老保险缴费支出', source: '导入:2024' });
   });
 });

@@ -13,9 +13,9 @@ import {
   type Catalogs,
 } from './catalog';
 
-/** A problem of one row of a catalog file; `row` is 1-based in the file (the header is row 1 of a plain file). */
+/** A problem of a catalog file: `row` is 1-based in the file, absent when no row is at fault (the edition year). */
 export interface CatalogProblem {
-  row: number;
+  row?: number;
   message: string;
 }
 
@@ -26,7 +26,7 @@ const FIRST_DIGIT: Record<CatalogKind, string> = { function: '2', economic: '3' 
 const FIRST_EDITION = 2007;
 
 /** The source label of the rows of an imported edition. */
-export function editionSource(edition: number): string {
+function editionSource(edition: number): string {
   return `导入:${edition}`;
 }
 
@@ -38,8 +38,8 @@ function levelName(kind: CatalogKind, code: string): string {
  * The structure of a catalog: codes unique, and every 款/项 has its 类/款 in the catalog.
  * `rows` are the codes with the row each comes from, in file order.
  */
-export function checkCatalogStructure(kind: CatalogKind, rows: readonly { code: string; row: number }[]): CatalogProblem[] {
-  const problems: CatalogProblem[] = [];
+export function checkCatalogStructure(kind: CatalogKind, rows: readonly { code: string; row: number }[]): Required<CatalogProblem>[] {
+  const problems: Required<CatalogProblem>[] = [];
   const firstRow = new Map<string, number>();
   for (const { code, row } of rows) {
     const earlier = firstRow.get(code);
@@ -70,7 +70,7 @@ export type EditionImport = { ok: true; catalog: Catalog } | { ok: false; proble
 export function importCatalogEdition(kind: CatalogKind, rows: readonly (readonly string[])[], edition: number): EditionImport {
   const label = CATALOG_LABELS[kind];
   if (!Number.isInteger(edition) || edition < FIRST_EDITION || edition > 9999) {
-    return { ok: false, problems: [{ row: 0, message: `${label}科目表的版本年度“${edition}”无效：请填写 ${FIRST_EDITION} 年以后的四位年份，如 2025` }] };
+    return { ok: false, problems: [{ message: `${label}科目表的版本年度“${edition}”无效：请填写 ${FIRST_EDITION} 年以后的四位年份，如 2025` }] };
   }
   const headerIndex = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
   const header = (rows[headerIndex] ?? []).map((h) => h.normalize('NFKC').trim().toLowerCase());
@@ -104,7 +104,7 @@ export function importCatalogEdition(kind: CatalogKind, rows: readonly (readonly
   if (entries.length === 0 && problems.length === 0) {
     problems.push({ row: headerIndex + 1, message: `${label}科目表在表头之后没有任何科目行，请检查文件是否选对` });
   }
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
   return { ok: true, catalog: buildCatalog(kind, entries, edition) };
 }
 

@@ -1,5 +1,10 @@
 import { check } from './commands/check';
 import { derive } from './commands/derive';
+import { diff } from './commands/diff';
+import { importLines } from './commands/importLines';
+import { newCommand } from './commands/new';
+import { rollForwardCommand } from './commands/rollForward';
+import { versions } from './commands/versions';
 import { narrative } from './commands/narrative';
 
 export interface Command {
@@ -14,4 +19,9 @@ export const COMMANDS: Record<string, Command> = {
   check,
   derive,
   narrative,
+  new: newCommand,
+  'import-lines': importLines,
+  versions,
+  diff,
+  'roll-forward': rollForwardCommand,
 };

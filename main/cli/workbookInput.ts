@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Baseline, Workbook } from '../../shared/core/model';
 import { newWorkbook } from '../../shared/core/model';
@@ -6,6 +6,8 @@ import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { withLineUnits } from '../../shared/core/tables/derive';
 import { readLinesCsv, readUnitsCsv } from '../io/lineFiles';
 import { UserError } from '../io/userError';
+import { WorkbookFile } from '../workbook/file';
+import { FILE_EXTENSION } from '../workbook/schema';
 
 /** The options every command that reads a workbook accepts. */
 export const WORKBOOK_OPTIONS = {
@@ -16,11 +18,12 @@ export const WORKBOOK_OPTIONS = {
   baseline: { type: 'string' },
 } as const;
 
-export const WORKBOOK_USAGE = `输入：<明细.csv> 或 --sample（内置样例：宝山区城市运行管理中心 2024 年）
+export const WORKBOOK_USAGE = `输入：<工作簿.budget>、<明细.csv> 或 --sample（内置样例：宝山区城市运行管理中心 2024 年）
   --department 名称   主管部门名称（缺省：明细中只有一个单位时取该单位名称）
   --year YYYY         预算年度（缺省：明年）
   --units 单位.csv    各单位类型（列：单位名称,单位类型）；缺省时均为事业单位
-  --baseline 文件.json 上年基数（{"year":2023,"figures":{...}}）`;
+  --baseline 文件.json 上年基数（{"year":2023,"figures":{...}}）
+  （以上四项只用于明细 .csv；工作簿 .budget 自带这些信息）`;
 
 export interface WorkbookArgs {
   sample?: boolean;
@@ -30,7 +33,7 @@ export interface WorkbookArgs {
   baseline?: string;
 }
 
-function parseYear(text: string): number {
+export function parseYear(text: string): number {
   if (!/^\d{4}$/.test(text)) throw new UserError(`--year 应为四位年份，如 2024，而不是“${text}”`);
   return Number(text);
 }
@@ -59,9 +62,14 @@ export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Wor
     if (opts.year || opts.department || opts.units || opts.baseline) throw new UserError('--sample 是完整的内置样例，不能再指定 --year、--department、--units 或 --baseline');
     return sampleWorkbook();
   }
-  if (!input) throw new UserError('缺少输入：请给出明细 CSV 文件，或使用 --sample');
+  if (!input) throw new UserError('缺少输入：请给出工作簿 .budget 文件或明细 CSV 文件，或使用 --sample');
   if (!existsSync(input)) throw new UserError(`文件不存在：${input}`);
-  if (extname(input).toLowerCase() !== '.csv') throw new UserError(`不支持的输入文件 ${basename(input)}：应为明细 .csv 文件`);
+  if (extname(input).toLowerCase() === FILE_EXTENSION) {
+    const given = (['department', 'year', 'units', 'baseline'] as const).filter((k) => opts[k] !== undefined);
+    if (given.length > 0) throw new UserError(`工作簿 ${basename(input)} 自带部门、年度、单位和上年基数：请去掉 ${given.map((k) => `--${k}`).join('、')}`);
+    return withWorkbookFile(input, (file) => file.workbook());
+  }
+  if (extname(input).toLowerCase() !== '.csv') throw new UserError(`不支持的输入文件 ${basename(input)}：应为工作簿 .budget 文件或明细 .csv 文件`);
   const { lines, warnings } = readLinesCsv(input);
   for (const w of warnings) process.stderr.write(`警告：${basename(input)} 第 ${w.row} 行“${w.column}”列：${w.message}\n`);
   const units = withLineUnits(opts.units ? readUnitsCsv(opts.units) : [], lines);
@@ -75,4 +83,30 @@ export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Wor
   wb.lines = lines;
   if (opts.baseline) wb.baseline = readBaseline(opts.baseline, year);
   return wb;
+}
+
+/** Opens a workbook file for the duration of `use`, and closes it whatever happens. */
+export function withWorkbookFile<T>(path: string | undefined, use: (file: WorkbookFile) => T): T {
+  if (!path) throw new UserError('缺少工作簿文件：请给出 .budget 文件的路径');
+  const file = WorkbookFile.open(path);
+  try {
+    return use(file);
+  } finally {
+    file.close();
+  }
+}
+
+/**
+ * Makes way for a new workbook file: refuses a name without the .budget extension, and an existing
+ * file unless `force`. Even with `force`, a file with a -wal beside it is in use (or was not closed)
+ * and is kept, since removing it under its owner would lose that owner's edits.
+ */
+export function prepareNewWorkbookPath(path: string | undefined, force: boolean | undefined): string {
+  if (!path) throw new UserError('缺少要新建的工作簿文件名，例如 2025年预算.budget');
+  if (extname(path).toLowerCase() !== FILE_EXTENSION) throw new UserError(`新工作簿的文件名应以 ${FILE_EXTENSION} 结尾，而不是“${basename(path)}”`);
+  if (!existsSync(path)) return path;
+  if (!force) throw new UserError(`${basename(path)} 已存在，未覆盖。要覆盖它请加 --force，或换一个文件名。`);
+  if (existsSync(`${path}-wal`)) throw new UserError(`${basename(path)} 正在使用中或上次未正常关闭，未覆盖。请先在预算编制工作台中打开并关闭它，再覆盖。`);
+  rmSync(path);
+  return path;
 }

@@ -231,7 +231,7 @@ export class WorkbookFile {
 function resolve(request: EditRequest, ids: { next: number }): Edit {
   switch (request.op) {
     case 'insertLines':
-      return { op: 'insertLines', lines: request.lines.map((fields) => ({ id: ids.next++, ...fields })) };
+      return { op: 'insertLines', lines: request.lines.map((fields) => ({ ...fields, id: ids.next++ })) };
     case 'batch':
       return { op: 'batch', edits: request.edits.map((e) => resolve(e, ids)) };
     default:

@@ -7,7 +7,7 @@ export interface TextBlock {
   heading?: boolean;
 }
 
-const TEXT_WIDTH = 96;
+const TEXT_WIDTH = 80;
 
 function rowHeight(text: string): number {
   const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / (TEXT_WIDTH - 4))), 0);

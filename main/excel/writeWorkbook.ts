@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Catalogs } from '../../shared/core/catalog/catalog';
 import type { Workbook } from '../../shared/core/model';
-import type { Narrative } from '../../shared/core/narrative/model';
+import { buildNarrative, type Narrative } from '../../shared/core/narrative/index';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { writeFileAtomic } from './atomicFile';
 import { addLineSheet } from './lineSheet';
+import { addPerformanceSheet, addProjectExplanationSheet } from './projectSheets';
 import { LINE_SHEET_NAME, TABLE_SHEET_NAMES, TEXT_SHEET_NAMES } from './sheetNames';
 import { addTableSheet } from './tableSheet';
 import { addTextSheet, type TextBlock } from './textSheet';
@@ -15,10 +16,11 @@ export interface ExportOptions {
   unit?: string;
   catalogs?: Catalogs;
   /**
-   * The explanatory text (预算编制说明, 其他相关情况说明) as the narrative engine builds it. Omit it
-   * and the file has no text sheets.
+   * The explanatory text (预算编制说明, 其他相关情况说明). By default the narrative engine builds it
+   * for a department export; `false` leaves the text sheets out. A unit's export has none by default:
+   * the prior-year baseline is the department's, so a unit's year-on-year sentences cannot be stated.
    */
-  narrative?: Narrative;
+  narrative?: Narrative | false;
   /** Called after each sheet: sheets done, sheets in all, the sheet's name. */
   onProgress?: (done: number, total: number, sheet: string) => void;
 }
@@ -51,8 +53,11 @@ export function buildPublicationBook(wb: Workbook, opts: ExportOptions = {}): Ex
     throw new UserError(`没有名为“${opts.unit}”的预算单位。可用的单位：${names.join('、') || '（无）'}`);
   }
   const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs);
-  const chapters = opts.narrative?.chapters ?? [];
-  const total = tables.length + chapters.length + 1;
+  const narrative = opts.narrative === false ? undefined : (opts.narrative ?? (opts.unit === undefined ? buildNarrative(wb, opts.catalogs) : undefined));
+  const chapters = narrative?.chapters ?? [];
+  const unitProjects = new Set(wb.lines.filter((l) => l.kind === '项目支出' && (opts.unit === undefined || l.unit === opts.unit)).map((l) => l.project));
+  const projects = (wb.projects ?? []).filter((p) => opts.unit === undefined || unitProjects.has(p.name));
+  const total = tables.length + chapters.length + (projects.length > 0 ? 2 : 0) + 1;
   let done = 0;
   const step = (name: string) => opts.onProgress?.(++done, total, name);
 
@@ -70,6 +75,12 @@ export function buildPublicationBook(wb: Workbook, opts: ExportOptions = {}): Ex
     addTextSheet(book, name, chapter.title, chapterBlocks(chapter));
     step(name);
   });
+  if (projects.length > 0) {
+    addProjectExplanationSheet(book, TEXT_SHEET_NAMES.projects, wb.year, projects);
+    step(TEXT_SHEET_NAMES.projects);
+    addPerformanceSheet(book, TEXT_SHEET_NAMES.performance, wb.year, opts.unit ?? wb.department, projects);
+    step(TEXT_SHEET_NAMES.performance);
+  }
   const lines = opts.unit === undefined ? wb.lines : wb.lines.filter((l) => l.unit === opts.unit);
   addLineSheet(book, LINE_SHEET_NAME, lines);
   step(LINE_SHEET_NAME);

@@ -1,0 +1,265 @@
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import Decimal from 'decimal.js';
+import ExcelJS from 'exceljs';
+import { formatYuan } from '../../shared/core/money';
+import { LAYOUTS, TABLE_IDS } from '../../shared/core/tables/layouts';
+import type { Publication, PublishedTable } from '../../shared/core/tables/published';
+import type { ColumnSpec, HeaderCell, TableId } from '../../shared/core/tables/tableModel';
+import { UserError } from '../io/userError';
+
+/** A publication read from an xlsx, with where each table was found. */
+export interface ReadPublication extends Publication {
+  /** Sheet name of each table read, by table id. */
+  sheets: Partial<Record<TableId, string>>;
+  /** Things read with a guess (a heading not in the standard layout, …), in Chinese. */
+  warnings: string[];
+}
+
+const norm = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+/** The text a cell holds, whatever its type (rich text, formula result, hyperlink, …). */
+function rawValue(cell: ExcelJS.Cell): string | number | null {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('result' in o || 'formula' in o || 'sharedFormula' in o) {
+      const r = o.result as unknown;
+      if (r === undefined || r === null) return null;
+      if (typeof r === 'object' && r && 'error' in r) return String((r as { error: string }).error);
+      return typeof r === 'number' || typeof r === 'string' ? r : String(r);
+    }
+    if ('error' in o) return String(o.error);
+    if ('text' in o) return String(o.text);
+  }
+  return String(v);
+}
+
+function textOf(cell: ExcelJS.Cell): string {
+  const v = rawValue(cell);
+  return v === null ? '' : String(v).trim();
+}
+
+/** An amount number as the publication prints it: 元 with two decimals; 万元 with `0` for nothing. */
+function printedAmount(value: number, unit: string): string {
+  const hundredths = new Decimal(value).mul(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  if (unit === '万元' && hundredths === 0) return '0';
+  return formatYuan(hundredths);
+}
+
+/**
+ * A body cell as printed. A number is printed in the table's style (so the checks see the same
+ * text as in the publication's JSON); text stays exactly as typed, so a malformed `6,34695.92`
+ * typed by hand stays malformed.
+ */
+function printedCell(cell: ExcelJS.Cell, spec: ColumnSpec | undefined, unit: string, codeIndex: number): string {
+  if (cell.isMerged && cell.master !== cell) return '';
+  const v = rawValue(cell);
+  if (v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (spec?.type === 'amount') return printedAmount(v, unit);
+  if (spec?.type === 'code' && Number.isInteger(v)) return String(v).padStart(codeIndex === 0 ? 3 : 2, '0');
+  return new Decimal(v).toFixed();
+}
+
+interface TitleMatch {
+  id: TableId;
+  year: number;
+  row: number;
+  title: string;
+}
+
+/** Finds a table title (`2024 年部门支出预算总表`, optionally numbered `3、`) in the first rows. */
+function findTitle(sheet: ExcelJS.Worksheet): TitleMatch | undefined {
+  for (let r = 1; r <= Math.min(6, sheet.rowCount); r++) {
+    const row = sheet.getRow(r);
+    for (let c = 1; c <= Math.max(1, row.cellCount); c++) {
+      const text = textOf(row.getCell(c));
+      const m = /^(?:\d+[、.．]?)?(\d{4})年(部门|单位)(.+)$/.exec(norm(text));
+      if (!m) continue;
+      const year = Number(m[1]);
+      const scope = m[2] as '部门' | '单位';
+      for (const id of TABLE_IDS) {
+        if (norm(LAYOUTS[id].title(year, scope)) === norm(`${year}年${scope}${m[3]}`)) {
+          return { id, year, row: r, title: text.replace(/^\d+[、.．]\s*/, '') };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The heading path of each column over the header rows: a merged cell's text for every column
+ * it covers; an empty unmerged cell continues the heading on its left when both stand under the
+ * same heading (how a hand-typed header without merges reads), otherwise adds nothing.
+ */
+function headingPaths(grid: (string | null)[][]): string[][] {
+  const rows = grid.length;
+  const cols = Math.max(0, ...grid.map((r) => r.length));
+  const resolved: string[][] = grid.map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? ''));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 1; c < cols; c++) {
+      if (grid[r][c] !== null || resolved[r][c] !== '') continue;
+      const sameParent = r === 0 || resolved[r - 1][c] === resolved[r - 1][c - 1];
+      if (sameParent && resolved[r][c - 1] !== '' && (r === 0 || resolved[r - 1][c] !== '')) resolved[r][c] = resolved[r][c - 1];
+    }
+  }
+  return Array.from({ length: cols }, (_, c) => {
+    const path: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const t = resolved[r][c];
+      if (t !== '' && t !== path[path.length - 1]) path.push(t);
+    }
+    return path;
+  });
+}
+
+/** The layout's own header as a grid: merged cells repeat their text. */
+function layoutGrid(header: readonly HeaderCell[], rows: number, cols: number): string[][] {
+  const grid = Array.from({ length: rows }, () => new Array<string>(cols).fill(''));
+  for (const h of header) for (let r = h.row; r < h.row + h.rowSpan; r++) for (let c = h.col; c < h.col + h.colSpan; c++) grid[r][c] = h.text;
+  return grid;
+}
+
+function readTableSheet(sheet: ExcelJS.Worksheet, found: TitleMatch, file: string, warnings: string[]): { table: PublishedTable; department: string } {
+  const layout = LAYOUTS[found.id];
+  const where = `${file} 工作表“${sheet.name}”`;
+  let unit: string = layout.unit;
+  let department = '';
+  let headerTop = found.row + 1;
+  for (let r = found.row + 1; r <= Math.min(found.row + 3, sheet.rowCount); r++) {
+    const row = sheet.getRow(r);
+    const texts = Array.from({ length: row.cellCount }, (_, i) => textOf(row.getCell(i + 1)));
+    let matched = false;
+    for (const t of texts) {
+      const prep = /^编制(?:部门|单位)[:：](.*)$/.exec(t);
+      if (prep) {
+        department = prep[1].trim();
+        matched = true;
+      }
+      const u = /(?:^|\s)单位[:：]\s*(万元|元)\s*$/.exec(t);
+      if (u && !t.startsWith('编制')) {
+        unit = u[1];
+        matched = true;
+      }
+    }
+    if (!matched) break;
+    headerTop = r + 1;
+  }
+  const layoutHeader = layout.header(found.year);
+  const headerRows = Math.max(...layoutHeader.map((h) => h.row + h.rowSpan));
+  const n = layout.columns.length;
+  let cols = n;
+  for (let r = headerTop; r < headerTop + headerRows; r++) cols = Math.max(cols, sheet.getRow(r).cellCount);
+  const grid: (string | null)[][] = [];
+  for (let r = 0; r < headerRows; r++) {
+    const row = sheet.getRow(headerTop + r);
+    grid.push(
+      Array.from({ length: cols }, (_, c) => {
+        const cell = row.getCell(c + 1);
+        const t = norm(textOf(cell));
+        return t === '' && !cell.isMerged ? null : t;
+      }),
+    );
+  }
+  const paths = headingPaths(grid);
+  const expected = headingPaths(layoutGrid(layoutHeader, headerRows, n).map((r) => r.map(norm)));
+  const keyOf = new Map(expected.map((p, i) => [p.join('/'), layout.columns[i]]));
+  const specs: (ColumnSpec | undefined)[] = [];
+  const columns: string[] = [];
+  let lastUsed = 0;
+  paths.forEach((p, i) => {
+    if (p.length > 0) lastUsed = i + 1;
+  });
+  for (let i = 0; i < lastUsed; i++) {
+    const spec = keyOf.get(paths[i].join('/'));
+    specs.push(spec);
+    if (spec) columns.push(spec.key);
+    else {
+      const key = paths[i].join('.') || `第${i + 1}列`;
+      columns.push(key);
+      warnings.push(`${where} 第 ${i + 1} 列的表头“${paths[i].join(' / ') || '（空）'}”与标准表样不同，按“${key}”读取`);
+    }
+  }
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (let r = headerTop + headerRows; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const first = row.getCell(1);
+    const cells = columns.map((_, c) => printedCell(row.getCell(c + 1), specs[c], unit, c));
+    if (cells.every((t) => t === '')) continue;
+    const onlyFirst = cells.slice(1).every((t) => t === '');
+    // A note: one text under the table (备注：…, or a sentence), often merged across the width.
+    const spansAll = first.isMerged && first.master === first && cells[0].length > 8;
+    if (notes.length > 0 || (onlyFirst && (spansAll || /^(备注|注)[:：]/.test(cells[0]) || /[：。]/.test(cells[0])))) {
+      notes.push(textOf(first));
+      continue;
+    }
+    rows.push(cells);
+  }
+  const table: PublishedTable = { id: found.id, title: found.title, unit, columns, rows };
+  if (notes.length > 0) table.note = notes.join('\n');
+  return { table, department };
+}
+
+/** Opens an .xlsx with a Chinese message for what is not one. */
+export async function openXlsx(path: string): Promise<ExcelJS.Workbook> {
+  const name = basename(path);
+  if (!existsSync(path)) throw new UserError(`文件不存在：${path}`);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xls' || ext === '.et') throw new UserError(`${name} 是旧版 Excel 格式（${ext}）：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入`);
+  if (ext !== '.xlsx') throw new UserError(`${name} 不是 Excel 工作簿：应为 .xlsx 文件`);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.readFile(path);
+  } catch (e) {
+    throw new UserError(`无法读取 ${name}：文件已损坏或不是有效的 Excel 工作簿（${(e as Error).message}）。请在 Excel 中打开并另存为 .xlsx 后重试`);
+  }
+  return book;
+}
+
+/**
+ * Reads the standard tables from a publication workbook (one this app exported, or one typed by
+ * hand in the standard layout): each table sheet is found by its title, its columns by the
+ * headings (merged or not), its rows as printed. Throws a UserError when no table is found.
+ */
+export async function readPublicationFile(path: string): Promise<ReadPublication> {
+  const book = await openXlsx(path);
+  const file = basename(path);
+  const tables: PublishedTable[] = [];
+  const sheets: Partial<Record<TableId, string>> = {};
+  const warnings: string[] = [];
+  let department = '';
+  let year = 0;
+  for (const sheet of book.worksheets) {
+    const found = findTitle(sheet);
+    if (!found) continue;
+    if (sheets[found.id]) {
+      warnings.push(`${file} 工作表“${sheet.name}”与“${sheets[found.id]}”是同一张表（表 ${found.id}），只读取了前者`);
+      continue;
+    }
+    const read = readTableSheet(sheet, found, file, warnings);
+    sheets[found.id] = sheet.name;
+    tables.push(read.table);
+    department ||= read.department;
+    year ||= found.year;
+  }
+  if (tables.length === 0) {
+    throw new UserError(
+      `${file} 中没有找到标准公开表：每张表的工作表前几行应有表题，如“${LAYOUTS[1].title(2024, '部门')}”。共 ${book.worksheets.length} 个工作表：${book.worksheets.map((s) => s.name).join('、')}`,
+    );
+  }
+  tables.sort((a, b) => a.id - b.id);
+  return { department, year, tables, sheets, warnings };
+}
+
+/** The tables of a publication workbook, for the checks (`budget check file.xlsx`). */
+export async function readPublicationXlsx(path: string): Promise<PublishedTable[]> {
+  return (await readPublicationFile(path)).tables;
+}

@@ -1,5 +1,5 @@
 // 支出功能分类科目（类/款/项）. One row per code: code,name,source.
-// Sources are explained in ./SOURCES.md (P1–P3 read from real publications, M from memory).
+// Sources are explained in ./SOURCES.md (P1–P5 read from real publications, M from memory).
 export const FUNCTION_CATALOG_CSV = `code,name,source
 201,一般公共服务支出,P2+P3+M+P1n
 20101,人大事务,M

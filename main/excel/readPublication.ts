@@ -12,6 +12,8 @@ import { UserError } from '../io/userError';
 export interface ReadPublication extends Publication {
   /** Sheet name of each table read, by table id. */
   sheets: Partial<Record<TableId, string>>;
+  /** The sheet row (1-based) of each body row read, by table id: for messages that name the row. */
+  rowNumbers: Partial<Record<TableId, number[]>>;
   /** Things read with a guess (a heading not in the standard layout, …), in Chinese. */
   warnings: string[];
 }
@@ -127,7 +129,12 @@ function layoutGrid(header: readonly HeaderCell[], rows: number, cols: number): 
   return grid;
 }
 
-function readTableSheet(sheet: ExcelJS.Worksheet, found: TitleMatch, file: string, warnings: string[]): { table: PublishedTable; department: string } {
+function readTableSheet(
+  sheet: ExcelJS.Worksheet,
+  found: TitleMatch,
+  file: string,
+  warnings: string[],
+): { table: PublishedTable; department: string; rowNumbers: number[] } {
   const layout = LAYOUTS[found.id];
   const where = `${file} 工作表“${sheet.name}”`;
   let unit: string = layout.unit;
@@ -188,6 +195,7 @@ function readTableSheet(sheet: ExcelJS.Worksheet, found: TitleMatch, file: strin
     }
   }
   const rows: string[][] = [];
+  const rowNumbers: number[] = [];
   const notes: string[] = [];
   for (let r = headerTop + headerRows; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -202,10 +210,11 @@ function readTableSheet(sheet: ExcelJS.Worksheet, found: TitleMatch, file: strin
       continue;
     }
     rows.push(cells);
+    rowNumbers.push(r);
   }
   const table: PublishedTable = { id: found.id, title: found.title, unit, columns, rows };
   if (notes.length > 0) table.note = notes.join('\n');
-  return { table, department };
+  return { table, department, rowNumbers };
 }
 
 /** Opens an .xlsx with a Chinese message for what is not one. */
@@ -234,6 +243,7 @@ export async function readPublicationFile(path: string): Promise<ReadPublication
   const file = basename(path);
   const tables: PublishedTable[] = [];
   const sheets: Partial<Record<TableId, string>> = {};
+  const rowNumbers: Partial<Record<TableId, number[]>> = {};
   const warnings: string[] = [];
   let department = '';
   let year = 0;
@@ -246,6 +256,7 @@ export async function readPublicationFile(path: string): Promise<ReadPublication
     }
     const read = readTableSheet(sheet, found, file, warnings);
     sheets[found.id] = sheet.name;
+    rowNumbers[found.id] = read.rowNumbers;
     tables.push(read.table);
     department ||= read.department;
     year ||= found.year;
@@ -256,7 +267,7 @@ export async function readPublicationFile(path: string): Promise<ReadPublication
     );
   }
   tables.sort((a, b) => a.id - b.id);
-  return { department, year, tables, sheets, warnings };
+  return { department, year, tables, sheets, rowNumbers, warnings };
 }
 
 /** The tables of a publication workbook, for the checks (`budget check file.xlsx`). */

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { afterEach } from 'vitest';
+import { formatYuan, parseAmount } from '../../shared/core/money';
+import { LAYOUTS } from '../../shared/core/tables/layouts';
+import type { Publication } from '../../shared/core/tables/published';
+import type { TableId } from '../../shared/core/tables/tableModel';
 
 const dirs: string[] = [];
 
@@ -40,5 +44,39 @@ export async function writeRowsXlsx(path: string, rows: unknown[][], sheetName =
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetName);
   for (const row of rows) sheet.addRow(row);
+  await book.xlsx.writeFile(path);
+}
+
+/**
+ * A publication typed by hand in the standard layout: numbered titles, the 编制部门 and 单位 lines
+ * apart, header texts in place without merged cells, well-formed amounts typed as numbers and
+ * anything else (a misplaced separator) as text, notes under the table.
+ */
+export async function writeHandTypedPublication(path: string, pub: Publication): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  for (const table of pub.tables) {
+    const sheet = book.addWorksheet(`表${table.id}`);
+    sheet.addRow([`${table.id}、${table.title}`]);
+    sheet.addRow([`编制部门：${pub.department}`]);
+    sheet.addRow([`单位：${table.unit}`]);
+    const header = LAYOUTS[table.id as TableId].header(pub.year);
+    const rows = Math.max(...header.map((h) => h.row + h.rowSpan));
+    const grid = Array.from({ length: rows }, () => new Array<string>(table.columns.length).fill(''));
+    for (const h of header) grid[h.row][h.col] = h.text;
+    for (const r of grid) sheet.addRow(r);
+    for (const row of table.rows) {
+      sheet.addRow(
+        row.map((text, c) => {
+          const amount = !/^(类|款|项)$/.test(table.columns[c]) && !/(项目|名称)$/.test(table.columns[c]) && text !== '';
+          if (!amount) return text === '' ? null : text;
+          const parsed = parseAmount(table.unit === '万元' ? `${text}万` : text);
+          if (!parsed.ok || (table.unit === '万元' && !/^\d+(\.\d\d)?$/.test(text))) return text;
+          const back = table.unit === '万元' ? parsed.fen / 1_000_000 : parsed.fen / 100;
+          return table.unit === '万元' || formatYuan(parsed.fen) === text ? back : text;
+        }),
+      );
+    }
+    if (table.note) sheet.addRow([table.note]);
+  }
   await book.xlsx.writeFile(path);
 }

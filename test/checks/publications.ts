@@ -22,9 +22,15 @@ export function table(tables: PublishedTableInput[], id: number): PublishedTable
   return t;
 }
 
-/** The 0-based body row whose cells include `label` (a code, a name or an item label). */
+/** The leading code cells of a row joined: `['208', '05', '05', …]` → `2080505`. */
+function codeOf(row: readonly string[]): string {
+  const end = row.findIndex((c) => !/^\d+$/.test(c));
+  return row.slice(0, end < 0 ? row.length : end).join('');
+}
+
+/** The 0-based body row whose cells include `label` (a name or an item label) or whose code is `label`. */
 export function rowWith(tables: PublishedTableInput[], id: number, label: string): number {
-  const row = table(tables, id).rows.findIndex((r) => r.includes(label));
+  const row = table(tables, id).rows.findIndex((r) => r.includes(label) || codeOf(r) === label);
   if (row < 0) throw new Error(`no row “${label}” in table ${id}`);
   return row;
 }

@@ -17,13 +17,10 @@ export function amountColumns(t: ReadTable): ColumnInfo[] {
   return t.columns.filter((c) => c.role === 'amount');
 }
 
-export function readCodedTable(t: ReadTable, review: Review): CodedTable | undefined {
+/** Reads the rows by code; readPublication has made sure the table has a code column. */
+export function readCodedTable(t: ReadTable, review: Review): CodedTable {
   const kind = codeKind(t.no);
   const codeCols = t.columns.filter((c) => c.role === 'code');
-  if (codeCols.length === 0) {
-    review.add('T-TABLE', `表 ${t.no}“${t.input.title}”找不到科目编码列（应为“类”“款”${kind === 'function' ? '“项”' : ''}或“科目编码”），该表未审核`, { table: t.no });
-    return undefined;
-  }
   const labelCols = t.columns.filter((c) => c.role !== 'amount');
   const rowOf = new Map<string, number>();
   let totalRow: number | undefined;

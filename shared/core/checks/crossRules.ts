@@ -88,7 +88,8 @@ export class Facts {
    */
   compare(clearMajority: boolean): void {
     for (const entry of this.byKey.values()) {
-      const { label, obs } = entry;
+      const { label } = entry;
+      const obs = [...entry.obs].sort((a, b) => a.table - b.table);
       const values = [...new Set(obs.map((o) => o.value))];
       if (entry.done || values.length < 2) continue;
       const count = (v: number) => obs.filter((o) => o.value === v).length;

@@ -30,10 +30,12 @@ export function checkPublication(tables: readonly PublishedTableInput[]): CheckF
     if (t.no === 1 || t.no === 4) {
       const s = readSummaryTable(t, review);
       if (s) summary.set(t.no, s);
-    } else if (t.no === 9) sanGong = readSanGongTable(t);
+    } else if (t.no === 9) {
+      sanGong = readSanGongTable(t);
+      if (sanGong.items.size === 0) review.add('T-TABLE', `表 9“${t.input.title}”找不到“三公”各项的列（因公出国（境）费、公务接待费、购置费、运行费），该表未审核；请核对表头`, { table: 9 });
+    }
     else {
-      const ct = readCodedTable(t, review);
-      if (ct) coded.set(t.no, ct);
+      coded.set(t.no, readCodedTable(t, review));
     }
   }
   // Order matters: a finding makes its row suspect, and sums over a suspect row are not reported again.

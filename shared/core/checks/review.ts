@@ -4,7 +4,7 @@ import { readPrintedAmount, type PrintedAmount } from './printedAmount';
 
 /** 1,000 in hundredths: from here on a number shows whether digits are grouped. */
 const LARGE = 100_000;
-import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type PublishedTableInput } from './readTables';
+import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type ColumnRole, type PublishedTableInput } from './readTables';
 import { finding, type CheckFinding, type FindingPlace, type RuleId } from './rules';
 
 /** One of the nine tables, recognized, with its amounts read. */
@@ -81,6 +81,12 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
     }
     seen.add(no);
     const columns = readColumns(input.columns);
+    const needed: ColumnRole = no === 1 || no === 4 ? 'text' : 'code';
+    if (no !== 9 && !columns.some((c) => c.role === needed)) {
+      const headings = needed === 'code' ? `科目编码列（“类”“款”${codeKind(no) === 'function' ? '“项”' : ''}或“科目编码”）` : '“项目”列';
+      review.add('T-TABLE', `表 ${no}“${input.title}”找不到${headings}，该表未审核；请核对表头`, { table: no });
+      return;
+    }
     tables.push({ no, input, wan: (input.unit ?? '').includes('万'), columns, values: [] });
   });
 

@@ -1,0 +1,12 @@
+import { app } from 'electron';
+import { nativeBindingPath } from './nativeBinding';
+
+/**
+ * Stands in for the `bindings` package in the bundled main process (build/scripts/build-main.mjs
+ * aliases it here): better-sqlite3 asks `bindings` for its addon when a database is opened, and
+ * gets the one built for Electron's ABI instead of node_modules' build for Node.
+ */
+export default function bindings(): unknown {
+  const place = { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath(), platform: process.platform, arch: process.arch };
+  return require(nativeBindingPath(place));
+}

@@ -6,7 +6,7 @@ import type { TableId } from '../tables/tableModel';
 import { amountColumns, codedValue, type CodedTable } from './codedTables';
 import { norm, stripNumbering, type ColumnInfo } from './readTables';
 import { cellName, type Review } from './review';
-import { incomeCell, type Cell, type IncomeKind, type SanGongTable, type SpendingColumn, type SummaryTable } from './summaryTables';
+import { incomeCell, type AmountCell, type IncomeKind, type SanGongTable, type SpendingColumn, type SummaryTable } from './summaryTables';
 
 export interface Recognized {
   coded: Map<TableId, CodedTable>;
@@ -126,7 +126,7 @@ function observeCoded(ct: CodedTable, code: string | 'total', column: ColumnInfo
   return value === undefined ? undefined : { value, table: t.no, row, column: column.key, where: cellName(t, row, column) };
 }
 
-function observeCell(table: TableId, s: SummaryTable, cell: Cell | undefined): Observation | undefined {
+function observeCell(table: TableId, s: SummaryTable, cell: AmountCell | undefined): Observation | undefined {
   if (!cell || cell.value === undefined) return undefined;
   return { value: cell.value, table, row: cell.row, column: cell.column.key, where: cellName(s.table, cell.row, cell.column) };
 }

@@ -20,7 +20,7 @@ export function incomeKind(label: string): IncomeKind {
 
 const FISCAL_PARTS: readonly IncomeKind[] = ['general', 'fund', 'capital'];
 
-export interface Cell {
+export interface AmountCell {
   row: number;
   column: ColumnInfo;
   value: number | undefined;
@@ -32,11 +32,11 @@ export type SpendingColumn = 'total' | 'general' | 'fund' | 'capital';
 /** Table 1 or 4 read by its item labels. */
 export interface SummaryTable {
   table: ReadTable;
-  income: { kind: IncomeKind; cell: Cell }[];
-  incomeTotal?: Cell;
+  income: { kind: IncomeKind; cell: AmountCell }[];
+  incomeTotal?: AmountCell;
   /** Spending rows by 类 name (numbering stripped), then by column. */
-  classes: Map<string, Map<SpendingColumn, Cell>>;
-  spendingTotal: Map<SpendingColumn, Cell>;
+  classes: Map<string, Map<SpendingColumn, AmountCell>>;
+  spendingTotal: Map<SpendingColumn, AmountCell>;
 }
 
 function spendingColumnOf(column: ColumnInfo, first: boolean): SpendingColumn | undefined {
@@ -73,23 +73,23 @@ export function readSummaryTable(t: ReadTable, review: Review): SummaryTable | u
   const out: SummaryTable = { table: t, income: [], classes: new Map(), spendingTotal: new Map() };
   t.input.rows.forEach((cells, row) => {
     const inLabel = norm(cells[income[0].index] ?? '');
-    const inCell: Cell = { row, column: income[1][0], value: t.values[row][income[1][0].index] };
+    const inCell: AmountCell = { row, column: income[1][0], value: t.values[row][income[1][0].index] };
     if (isTotalLabel(inLabel)) out.incomeTotal = inCell;
     else if (inLabel) out.income.push({ kind: incomeKind(inLabel), cell: inCell });
     const outLabel = norm(cells[spending[0].index] ?? '');
     if (!outLabel) return;
-    const target = isTotalLabel(outLabel) ? out.spendingTotal : new Map<SpendingColumn, Cell>();
+    const target = isTotalLabel(outLabel) ? out.spendingTotal : new Map<SpendingColumn, AmountCell>();
     for (const [kind, column] of spendingCols) target.set(kind, { row, column, value: t.values[row][column.index] });
     if (target !== out.spendingTotal) out.classes.set(stripNumbering(outLabel), target);
   });
   return out;
 }
 
-export function incomeCell(s: SummaryTable, kind: IncomeKind): Cell | undefined {
+export function incomeCell(s: SummaryTable, kind: IncomeKind): AmountCell | undefined {
   return s.income.find((i) => i.kind === kind)?.cell;
 }
 
-function sumCells(cells: readonly Cell[], t: ReadTable, review: Review): number | undefined {
+function sumCells(cells: readonly AmountCell[], t: ReadTable, review: Review): number | undefined {
   let sum = 0;
   for (const c of cells) {
     if (c.value === undefined || review.suspect(t.no, c.row)) return undefined;
@@ -98,7 +98,7 @@ function sumCells(cells: readonly Cell[], t: ReadTable, review: Review): number 
   return sum;
 }
 
-function compareSum(review: Review, t: ReadTable, rule: 'T-TOTAL-SUM' | 'T-PARENT-SUM' | 'T-ROW-SUM', target: Cell | undefined, parts: readonly Cell[], what: string): void {
+function compareSum(review: Review, t: ReadTable, rule: 'T-TOTAL-SUM' | 'T-PARENT-SUM' | 'T-ROW-SUM', target: AmountCell | undefined, parts: readonly AmountCell[], what: string): void {
   if (!target || target.value === undefined || parts.length === 0) return;
   const sum = sumCells(parts, t, review);
   if (sum === undefined || sum === target.value) return;
@@ -112,7 +112,7 @@ function compareSum(review: Review, t: ReadTable, rule: 'T-TOTAL-SUM' | 'T-PAREN
 /** Table 4: each 类's 合计 = its budget kinds (一般公共预算 + 政府性基金 + 国有资本经营), total row included. */
 export function checkSummaryRowSums(s: SummaryTable, review: Review): void {
   for (const row of [...s.classes.values(), s.spendingTotal]) {
-    const parts = (['general', 'fund', 'capital'] as const).map((k) => row.get(k)).filter((c): c is Cell => c !== undefined);
+    const parts = (['general', 'fund', 'capital'] as const).map((k) => row.get(k)).filter((c): c is AmountCell => c !== undefined);
     compareSum(review, s.table, 'T-ROW-SUM', row.get('total'), parts, parts.map((c) => columnLabel(c.column)).join(' + '));
   }
 }
@@ -128,7 +128,7 @@ export function checkSummarySums(s: SummaryTable, review: Review): void {
   const top = s.income.filter((i) => !(fiscal && FISCAL_PARTS.includes(i.kind))).map((i) => i.cell);
   compareSum(review, t, 'T-TOTAL-SUM', s.incomeTotal, top, '各项收入');
   for (const [kind, cell] of totalRow) {
-    const parts = classRows.map((r) => r.get(kind)).filter((c): c is Cell => c !== undefined);
+    const parts = classRows.map((r) => r.get(kind)).filter((c): c is AmountCell => c !== undefined);
     compareSum(review, t, 'T-TOTAL-SUM', cell, parts, '各类支出');
   }
 

@@ -25,8 +25,9 @@ export class WorkbookContent {
   read(): Workbook {
     const meta = this.db.prepare('SELECT department, year FROM meta').get() as { department: string; year: number };
     const units = this.db.prepare('SELECT name, type FROM units ORDER BY position').all() as Workbook['units'];
-    const rows = this.db.prepare(`SELECT ${LINE_SELECT} FROM lines ORDER BY seq`).raw().all() as unknown[][];
-    const lines = rows.map(lineFromRow);
+    // One JSON array from SQLite parses faster than 100,000 rows handed over value by value.
+    const json = this.db.prepare(`SELECT json_group_array(json_array(${LINE_SELECT})) FROM (SELECT ${LINE_SELECT} FROM lines ORDER BY seq)`).pluck().get() as string;
+    const lines = (JSON.parse(json) as unknown[][]).map(lineFromRow);
     this.nextSeq = ((this.db.prepare('SELECT max(seq) FROM lines').pluck().get() as number | null) ?? 0) + 1;
     const part = (name: JsonPart) => JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string);
     return {

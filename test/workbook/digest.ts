@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import type { Workbook } from '../../shared/core/model';
+
+/** JSON with keys sorted and undefined fields left out, so equal workbooks give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A fingerprint of everything in a workbook, line order included. */
+export function digest(wb: Workbook): string {
+  return createHash('sha1').update(canonical(wb)).digest('hex');
+}
+
+/** The same fingerprint with lines taken in id order: an undo of a delete puts lines back last. */
+export function digestIgnoringOrder(wb: Workbook): string {
+  return digest({ ...wb, lines: [...wb.lines].sort((a, b) => a.id - b.id) });
+}

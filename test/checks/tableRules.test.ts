@@ -167,6 +167,18 @@ describe('table rules: each is triggered by a planted error and silent on the co
     expect(places(checkPublication(tables))).toEqual([{ rule: 'T-SANGONG', table: 9, row: 0, column: '公务用车购置及运行费.运行费' }]);
   });
 
+  it('T-SANGONG: a table 9 printed in 元 is compared with table 8 in 元', () => {
+    const tables = seed();
+    const t9 = table(tables, 9);
+    t9.unit = '元';
+    t9.rows = [['29,926.00', '', '2,926.00', '27,000.00', '', '27,000.00', '']];
+    expect(checkPublication(tables)).toEqual([]);
+    t9.rows = [['29,925.00', '', '2,925.00', '27,000.00', '', '27,000.00', '']];
+    const findings = checkPublication(tables);
+    expect(places(findings)).toEqual([{ rule: 'T-SANGONG', table: 9, row: 0, column: '公务接待费' }]);
+    expect(findings[0].message).toContain('为 2,925.00 元，少于表 8 第 21 行“30217 公务接待费”“合计”列的 2,926.00 元；');
+  });
+
   it('a department that puts 303 into 公用经费 is not an error: 人员经费 = 301 + 303 is a default', () => {
     const tables = seed();
     for (const label of ['对个人和家庭的补助', '其他对个人和家庭的补助']) {

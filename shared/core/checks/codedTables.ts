@@ -11,6 +11,8 @@ export interface CodedTable {
   totalRow?: number;
   /** Each listed code's children that are listed (the nearest listed ancestor is the parent). */
   children: Map<string, string[]>;
+  /** Some row's code could not be read: a code missing from `rowOf` may be on that row, so it is not taken as 0. */
+  unreadRows: boolean;
 }
 
 export function amountColumns(t: ReadTable): ColumnInfo[] {
@@ -24,6 +26,7 @@ export function readCodedTable(t: ReadTable, review: Review): CodedTable {
   const labelCols = t.columns.filter((c) => c.role !== 'amount');
   const rowOf = new Map<string, number>();
   let totalRow: number | undefined;
+  let unreadRows = false;
   t.input.rows.forEach((cells, row) => {
     if (labelCols.some((c) => isTotalLabel(cells[c.index] ?? ''))) {
       totalRow ??= row;
@@ -33,12 +36,14 @@ export function readCodedTable(t: ReadTable, review: Review): CodedTable {
     const place = { table: t.no, row, column: codeCols[0].key };
     if (parts.every((p) => norm(p) === '')) {
       if (t.values[row].some((v) => v !== undefined && v !== 0)) {
+        unreadRows = true;
         review.add('T-CODE', `表 ${t.no} 第 ${row + 1} 行有金额但没有科目编码；请补上科目编码，或删去该行`, place);
       }
       return;
     }
     const code = joinCode(parts, kind);
     if (!code) {
+      unreadRows = true;
       const levels = CODE_LEVELS[kind].map((n, i) => `${LEVEL_NAMES[kind][i]} ${n} 位`).join('、');
       review.add('T-CODE', `表 ${t.no} 第 ${row + 1} 行科目编码“${parts.map(norm).filter(Boolean).join(' ')}”格式不对：应为 ${levels}（或分列印出）；请改正编码`, place);
       return;
@@ -58,7 +63,7 @@ export function readCodedTable(t: ReadTable, review: Review): CodedTable {
       .find((p) => rowOf.has(p));
     if (parent) children.set(parent, [...(children.get(parent) ?? []), code]);
   }
-  return { table: t, rowOf, totalRow, children };
+  return { table: t, rowOf, totalRow, children, unreadRows };
 }
 
 function childLevelName(t: ReadTable, code: string): string {
@@ -137,6 +142,6 @@ export function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
 export function codedValue(ct: CodedTable, code: string | 'total', column: ColumnInfo | undefined): number | undefined {
   if (!column) return undefined;
   const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
-  if (row === undefined) return 0;
+  if (row === undefined) return code === 'total' || ct.unreadRows ? undefined : 0;
   return ct.table.values[row][column.index];
 }

@@ -5,7 +5,7 @@ import { TEMPLATE_CLASSES } from '../tables/categories';
 import type { TableId } from '../tables/tableModel';
 import { amountColumns, codedValue, type CodedTable } from './codedTables';
 import { norm, stripNumbering, type ColumnInfo } from './readTables';
-import { cellName, type Review } from './review';
+import { cellName, unitWord, type Review } from './review';
 import { incomeCell, type AmountCell, type IncomeKind, type SanGongTable, type SpendingColumn, type SummaryTable } from './summaryTables';
 
 export interface Recognized {
@@ -121,7 +121,7 @@ function observeCoded(ct: CodedTable, code: string | 'total', column: ColumnInfo
   if (!column) return undefined;
   const t = ct.table;
   const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
-  if (row === undefined) return code === 'total' ? undefined : { value: 0, table: t.no, where: `表 ${t.no}（未列科目 ${code}，按 0 计）` };
+  if (row === undefined) return code === 'total' || ct.unreadRows ? undefined : { value: 0, table: t.no, where: `表 ${t.no}（未列科目 ${code}，按 0 计）` };
   const value = t.values[row][column.index];
   return value === undefined ? undefined : { value, table: t.no, row, column: column.key, where: cellName(t, row, column) };
 }
@@ -193,7 +193,9 @@ export function collectFacts(r: Recognized, review: Review): Facts {
 function fiscalTablesAddUp(r: Recognized, review: Review): void {
   const parts = ([5, 6, 7] as const).map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
   if (parts.length === 0) return;
-  const codes = new Set<string>(parts.flatMap((ct) => [...ct.rowOf.keys()]));
+  const t2 = r.coded.get(2);
+  const t3 = r.coded.get(3);
+  const codes = new Set<string>([...parts, t2, t3].flatMap((ct) => (ct ? [...ct.rowOf.keys()] : [])));
   const partSum = (code: string, column: (ct: CodedTable) => ColumnInfo | undefined): number | undefined => {
     let sum = 0;
     for (const ct of parts) {
@@ -218,8 +220,6 @@ function fiscalTablesAddUp(r: Recognized, review: Review): void {
       { table: t.no, row, column: row === undefined ? undefined : column.key },
     );
   };
-  const t2 = r.coded.get(2);
-  const t3 = r.coded.get(3);
   const t2Total = t2 && amountColumns(t2.table).find((c) => c.last === '合计');
   const t2Fiscal = t2 && factColumn(t2, 'fiscal');
   for (const code of [...codes, 'total' as const]) {
@@ -268,12 +268,14 @@ function sanGongCovers(r: Recognized, review: Review): void {
     if (row8 === undefined || !column || !total || review.suspect(8, row8)) continue;
     const basic = t8.table.values[row8][total.index];
     if (basic === undefined) continue;
+    const floor = s.table.wan ? wanHundredths(basic) : basic;
     s.table.input.rows.forEach((_, row) => {
       const printed = s.table.values[row][column.index];
-      if (printed === undefined || printed >= wanHundredths(basic)) return;
+      if (printed === undefined || printed >= floor) return;
+      const inUnit = s.table.wan ? `（${formatYuan(floor)} 万元）` : '';
       review.add(
         'T-SANGONG',
-        `${cellName(s.table, row, column)}为 ${formatYuan(printed)} 万元，少于${cellName(t8.table, row8, total)}的 ${formatYuan(basic)} 元（${formatYuan(wanHundredths(basic))} 万元）；表 9 含全部财政拨款（基本与项目支出），不应少于表 8，请核对`,
+        `${cellName(s.table, row, column)}为 ${formatYuan(printed)} ${unitWord(s.table)}，少于${cellName(t8.table, row8, total)}的 ${formatYuan(basic)} 元${inUnit}；表 9 含全部财政拨款（基本与项目支出），不应少于表 8，请核对`,
         { table: 9, row, column: column.key },
       );
     });

@@ -1,17 +1,17 @@
 import { formatYuan } from '../money';
 import type { TableId } from '../tables/tableModel';
 import { readPrintedAmount, type PrintedAmount } from './printedAmount';
+import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type ColumnRole, type PublishedTableInput } from './readTables';
+import { finding, type CheckFinding, type FindingPlace, type RuleId } from './rules';
 
 /** 1,000 in hundredths: from here on a number shows whether digits are grouped. */
 const LARGE = 100_000;
-import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type ColumnRole, type PublishedTableInput } from './readTables';
-import { finding, type CheckFinding, type FindingPlace, type RuleId } from './rules';
 
 /** One of the nine tables, recognized, with its amounts read. */
 export interface ReadTable {
   no: TableId;
   input: PublishedTableInput;
-  /** Amounts in hundredths of 万元 (table 9) rather than fen. */
+  /** Amounts in hundredths of 万元 (table 9 as a rule) rather than fen. */
   wan: boolean;
   columns: ColumnInfo[];
   /** By body row and column: the amount, or undefined where the cell is text or not a well-formed number. */
@@ -59,6 +59,10 @@ export function rowLabel(table: ReadTable, row: number, column: ColumnInfo): str
   return side ? text(side) : '';
 }
 
+export function unitWord(table: ReadTable): string {
+  return table.wan ? '万元' : '元';
+}
+
 /** `表 3 第 8 行“212 城乡社区支出”“基本支出”列` */
 export function cellName(table: ReadTable, row: number, column: ColumnInfo): string {
   const label = rowLabel(table, row, column);
@@ -87,7 +91,7 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
       review.add('T-TABLE', `表 ${no}“${input.title}”找不到${headings}，该表未审核；请核对表头`, { table: no });
       return;
     }
-    tables.push({ no, input, wan: (input.unit ?? '').includes('万'), columns, values: [] });
+    tables.push({ no, input, wan: (input.unit ?? (no === 9 ? '万元' : '元')).includes('万'), columns, values: [] });
   });
 
   const parsed = tables.map((t) => t.input.rows.map((cells) => t.columns.map((c) => (c.role === 'amount' ? readPrintedAmount(cells[c.index] ?? '') : undefined))));

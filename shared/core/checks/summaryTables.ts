@@ -1,7 +1,7 @@
 import { formatYuan } from '../money';
 import { SANGONG_ITEMS, type SanGongKey } from '../model';
 import { columnLabel, isTotalLabel, norm, stripNumbering, type ColumnInfo } from './readTables';
-import { cellName, type ReadTable, type Review } from './review';
+import { cellName, unitWord, type ReadTable, type Review } from './review';
 
 /** What an income line of tables 1 and 4 is, by its label (current and older wordings). */
 export type IncomeKind = 'fiscal' | 'general' | 'fund' | 'capital' | 'business' | 'operating' | 'other' | 'unknown';
@@ -174,7 +174,7 @@ export function readSanGongTable(t: ReadTable): SanGongTable {
 }
 
 /**
- * 合计 = the items, 小计 = 购置 + 运行. Each 万元 figure is rounded on its own, so a sum of n rounded
+ * 合计 = the items, 小计 = 购置 + 运行. In 万元 each figure is rounded on its own, so a sum of n rounded
  * parts may differ from the rounded total by up to n/2 hundredths without anything being wrong.
  */
 export function checkSanGongTable(s: SanGongTable, review: Review): void {
@@ -191,10 +191,10 @@ export function checkSanGongTable(s: SanGongTable, review: Review): void {
       const values = parts.map((c) => at(row, c));
       if (!target || printed === undefined || values.some((v) => v === undefined) || review.suspect(t.no, row)) continue;
       const sum = values.reduce<number>((a, v) => a + v!, 0);
-      if (Math.abs(sum - printed) <= Math.floor(parts.length / 2)) continue;
+      if (Math.abs(sum - printed) <= (t.wan ? Math.floor(parts.length / 2) : 0)) continue;
       review.add(
         'T-ROW-SUM',
-        `${cellName(t, row, target)}为 ${formatYuan(printed)} 万元，但${parts.map((c) => columnLabel(c!)).join(' + ')} = ${formatYuan(sum)} 万元，相差超出各项分别四舍五入的误差；请核对`,
+        `${cellName(t, row, target)}为 ${formatYuan(printed)} ${unitWord(t)}，但${parts.map((c) => columnLabel(c!)).join(' + ')} = ${formatYuan(sum)} ${unitWord(t)}${t.wan ? '，相差超出各项分别四舍五入的误差' : ''}；请核对`,
         { table: t.no, row, column: target.key },
       );
     }

@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { ColdResult, IncrementalResult } from './engine';
+import type { FloorResult } from './floor';
+import type { SpreadsheetResult } from './libreoffice';
+import { ms, timingText, type Timing } from './measure';
+import type { WorkbookBench } from './workbook';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memory: string;
+  node: string;
+  libreOffice: string;
+  /** 1, 5 and 15 minute load averages. */
+  load: number[];
+}
+
+export interface SizeResult {
+  lines: number;
+  units: number;
+  functionCodes: number;
+  tableRows: number;
+  cold: ColdResult;
+  incremental: IncrementalResult;
+  floor: FloorResult;
+  sqlite: Timing;
+  spreadsheet?: SpreadsheetResult;
+}
+
+export interface ChildTiming {
+  time: Timing;
+  peakRssMB: number;
+  rssBeforeMB: number;
+}
+
+export interface Results {
+  command: string;
+  machine: Machine;
+  started: string;
+  finished?: string;
+  loadAfter?: number[];
+  sizes: SizeResult[];
+  workbook?: WorkbookBench;
+  export?: ChildTiming;
+  import?: ChildTiming;
+}
+
+const GiB = 2 ** 30;
+
+export function machine(): Machine {
+  const lo = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memory: `${(totalmem() / GiB).toFixed(1)} GiB (${(freemem() / GiB).toFixed(1)} GiB free)`,
+    node: process.version,
+    libreOffice: lo.status === 0 ? lo.stdout.trim() : 'not installed',
+    load: loadavg(),
+  };
+}
+
+const DOC = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md');
+const BEGIN = '<!-- bench:results:begin (written by npm run bench; edit outside these markers) -->';
+const END = '<!-- bench:results:end -->';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const ratio = (a: number, b: number) => (a >= b ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×` : `1/${(b / a).toFixed(b / a >= 10 ? 0 : 1)}`);
+const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
+const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
+
+function derivationTable(sizes: readonly SizeResult[]): string[] {
+  return [
+    '| lines | units | 功能 项 | table rows | nine tables | of which aggregate() | of which table models | tables + all checks (checkWorkbook) | findings | (b) floor: typed-array pass | (a) SQLite GROUP BY → tables | tables ÷ (b) | tables ÷ (a) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...sizes.map(
+      (s) =>
+        `| ${n(s.lines)} | ${n(s.units)} | ${n(s.functionCodes)} | ${n(s.tableRows)} | ${timingText(s.cold.tables)} | ${timingText(s.cold.aggregate)} | ${timingText(s.cold.fromAggregates)} | ${timingText(s.cold.tablesAndChecks)} | ${n(s.cold.findings)} | ${timingText(s.floor.pass)} | ${timingText(s.sqlite)} | ${ratio(s.cold.tables.median, s.floor.pass.median)} | ${ratio(s.cold.tables.median, s.sqlite.median)} |`,
+    ),
+  ];
+}
+
+function incrementalTable(sizes: readonly SizeResult[]): string[] {
+  return [
+    '| lines | edits | one amount edit → nine tables + checks | of which checks | tables only (edit − checks, medians) |',
+    '|---:|---:|---:|---:|---:|',
+    ...sizes.map(
+      (s) =>
+        `| ${n(s.lines)} | ${s.incremental.edit.runs} | ${timingText(s.incremental.edit)} | ${timingText(s.incremental.checks)} | ${ms(s.incremental.edit.median - s.incremental.checks.median)} |`,
+    ),
+  ];
+}
+
+function spreadsheetTable(sizes: readonly SizeResult[]): string[] {
+  const rows = sizes.map((s) => {
+    const c = s.spreadsheet;
+    if (!c) return `| ${n(s.lines)} | – | not run (see below) | | | | |`;
+    const engine = s.cold.tablesAndChecks.median;
+    const recalc = c.recalc === null ? (c.skipped ?? '–') : ms(c.recalc);
+    return `| ${n(s.lines)} | ${n(c.formulaCells)} | ${c.withFormulas ? timingText(c.withFormulas) : (c.skipped ?? '–')} | ${c.withConstants ? timingText(c.withConstants) : '–'} | ${recalc} | ${ms(engine)} | ${c.recalc === null ? '–' : ratio(c.recalc, engine)} |`;
+  });
+  return [
+    '| lines | SUMIFS cells | LibreOffice: load + recalc + write | same file, constants (start-up, load, write) | recalculation (difference of medians) | engine: tables + all checks | recalculation ÷ engine |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
+function targets(r: Results): string[] {
+  const at = (lines: number) => r.sizes.find((s) => s.lines === lines);
+  const out = ['| target | measured | verdict |', '|---|---|---|'];
+  const d = at(100_000);
+  if (d) {
+    out.push(`| derivation of 100,000 lines (nine tables + all checks) ≤ 50 ms | ${ms(d.cold.tablesAndChecks.median)} ms (tables alone ${ms(d.cold.tables.median)} ms) | ${verdict(d.cold.tablesAndChecks.median <= 50)} (tables alone ${verdict(d.cold.tables.median <= 50)}) |`);
+    out.push(`| derivation within 3× of the floor (b) at 100,000 lines | ${ratio(d.cold.tables.median, d.floor.pass.median)} (tables) | ${verdict(d.cold.tables.median <= 3 * d.floor.pass.median)} |`);
+  }
+  const m = at(1_000_000);
+  if (m) out.push(`| incremental edit ≤ 1 ms at 1,000,000 lines | ${ms(m.incremental.edit.median)} ms (checks ${ms(m.incremental.checks.median)} ms) | ${verdict(m.incremental.edit.median <= 1)} |`);
+  if (r.workbook) {
+    out.push(`| open 100,000 lines ≤ 300 ms | ${ms(r.workbook.open.median)} ms | ${verdict(r.workbook.open.median <= 300)} |`);
+    out.push(`| one committed edit ≤ 5 ms | ${ms(r.workbook.edit.median)} ms | ${verdict(r.workbook.edit.median <= 5)} |`);
+  }
+  if (r.export) out.push(`| export of a 100,000-line department ≤ 3 s | ${ms(r.export.time.median)} ms | ${verdict(r.export.time.median <= 3000)} |`);
+  const slower = r.sizes.filter((s) => s.cold.tables.median >= s.sqlite.median).map((s) => n(s.lines));
+  out.push(`| faster than (a) SQLite | ${r.sizes.map((s) => ratio(s.sqlite.median, s.cold.tables.median)).join(', ')} faster (${r.sizes.map((s) => n(s.lines)).join(' / ')} lines) | ${verdict(slower.length === 0)}${slower.length ? ` (not at ${slower.join(', ')})` : ''} |`);
+  const lo = r.sizes.filter((s) => s.spreadsheet?.recalc != null);
+  if (lo.length) {
+    const factors = lo.map((s) => s.spreadsheet!.recalc! / s.cold.tablesAndChecks.median);
+    out.push(`| ≥ 20× faster than (c) LibreOffice SUMIFS | ${factors.map((f) => `${f.toFixed(0)}×`).join(', ')} (${lo.map((s) => n(s.lines)).join(' / ')} lines; recalculation only vs tables + all checks) | ${verdict(factors.every((f) => f >= 20))} |`);
+  }
+  return out;
+}
+
+export function resultsMarkdown(r: Results): string {
+  const m = r.machine;
+  const lines = [
+    `Command: \`${r.command}\` — run ${r.started}${r.finished ? ` to ${r.finished}` : ''}.`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores (\`nproc\`), ${m.memory}, Node ${m.node}, ${m.libreOffice}. Load average (1/5/15 min) at the start ${load(m.load)}${r.loadAfter ? `, at the end ${load(r.loadAfter)}` : ''}.`,
+    '',
+    'All times in milliseconds: median (min–max) of the runs.',
+    '',
+    '### Targets',
+    '',
+    ...targets(r),
+    '',
+    '### 1. Cold derivation, and baselines (a) and (b)',
+    '',
+    ...derivationTable(r.sizes),
+    '',
+    '### 2. One amount edited, incrementally',
+    '',
+    ...incrementalTable(r.sizes),
+    '',
+  ];
+  if (r.workbook) {
+    const w = r.workbook;
+    lines.push(
+      '### 3. The workbook file (`.budget`, SQLite)',
+      '',
+      `${n(w.lines)} lines, ${(w.fileBytes / 2 ** 20).toFixed(1)} MiB file; ${w.open.runs} runs, the first of each untimed.`,
+      '',
+      '| open (WorkbookFile.open) | one edit, committed | undo, committed |',
+      '|---:|---:|---:|',
+      `| ${timingText(w.open)} | ${timingText(w.edit)} | ${timingText(w.undo)} |`,
+      '',
+    );
+  }
+  if (r.export && r.import) {
+    lines.push(
+      '### 4. Excel export and import (100,000 lines), each in a fresh process',
+      '',
+      '| operation | time | RSS before | peak RSS |',
+      '|---|---:|---:|---:|',
+      `| exportPublication (nine tables + 明细 sheet) | ${timingText(r.export.time)} | ${r.export.rssBeforeMB.toFixed(0)} MiB | ${r.export.peakRssMB.toFixed(0)} MiB |`,
+      `| readLinesFile (.xlsx, the exported 明细 sheet) | ${timingText(r.import.time)} | ${r.import.rssBeforeMB.toFixed(0)} MiB | ${r.import.peakRssMB.toFixed(0)} MiB |`,
+      '',
+    );
+  }
+  lines.push('### 5. Baseline (c): the same tables as SUMIFS, recalculated by LibreOffice headless', '', ...spreadsheetTable(r.sizes), '');
+  return lines.join('\n');
+}
+
+/** The results as Markdown; for a full run, also written between the markers of docs/benchmarks.md. */
+export function writeResults(r: Results, intoDoc: boolean): string {
+  const markdown = resultsMarkdown(r);
+  if (intoDoc) {
+    const doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+    const start = doc.indexOf(BEGIN);
+    const end = doc.indexOf(END);
+    if (start < 0 || end < start) throw new Error(`${DOC}: the result markers are missing`);
+    writeFileSync(DOC, `${doc.slice(0, start + BEGIN.length)}\n\n${markdown}\n${doc.slice(end)}`);
+  }
+  return markdown;
+}

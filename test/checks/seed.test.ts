@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLines, checkPublication, checkWorkbook } from '../../shared/core/checks/index';
 import { BUILTIN_CATALOGS } from '../../shared/core/catalog/catalog';
 import { FUND_SOURCES, EXPENDITURE_KINDS, type LineItem } from '../../shared/core/model';
+import { formatYuan } from '../../shared/core/money';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { toPublishedTable } from '../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
@@ -83,6 +84,24 @@ describe('the checks on derived tables', () => {
         expect(checkLines(wb.lines).filter((f) => f.rule !== 'L-DUPLICATE')).toEqual([]);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('no blind spots', () => {
+  it('changing any printed amount of tables 1 to 8 by any amount is an error somewhere (property)', () => {
+    const cells = readTables(SEED_DERIVED)
+      .filter((t) => t.id !== 9)
+      .flatMap((t) => t.rows.flatMap((r, row) => r.map((text, col) => ({ id: t.id, row, col, text })).filter((c) => /^[\d,]+\.\d\d$/.test(c.text))));
+    fc.assert(
+      fc.property(fc.constantFrom(...cells), fc.integer({ min: -100_000, max: 100_000 }).filter((d) => d !== 0), (cell, delta) => {
+        const tables = readTables(SEED_DERIVED);
+        const fen = Number(cell.text.replace(/[,.]/g, '')) + delta;
+        fc.pre(fen >= 0);
+        tables.find((t) => t.id === cell.id)!.rows[cell.row][cell.col] = formatYuan(fen);
+        expect(checkPublication(tables).some((f) => f.severity === '错误')).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });

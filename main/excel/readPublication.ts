@@ -7,6 +7,7 @@ import { LAYOUTS, TABLE_IDS } from '../../shared/core/tables/layouts';
 import type { Publication, PublishedTable } from '../../shared/core/tables/published';
 import type { ColumnSpec, HeaderCell, TableId } from '../../shared/core/tables/tableModel';
 import { UserError } from '../io/userError';
+import { plainValue } from './cellValue';
 
 /** A publication read from an xlsx, with where each table was found. */
 export interface ReadPublication extends Publication {
@@ -20,26 +21,8 @@ export interface ReadPublication extends Publication {
 
 const norm = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
-/** The text a cell holds, whatever its type (rich text, formula result, hyperlink, …). */
 function rawValue(cell: ExcelJS.Cell): string | number | null {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-    if ('result' in o || 'formula' in o || 'sharedFormula' in o) {
-      const r = o.result as unknown;
-      if (r === undefined || r === null) return null;
-      if (typeof r === 'object' && r && 'error' in r) return String((r as { error: string }).error);
-      return typeof r === 'number' || typeof r === 'string' ? r : String(r);
-    }
-    if ('error' in o) return String(o.error);
-    if ('text' in o) return String(o.text);
-  }
-  return String(v);
+  return plainValue(cell.value);
 }
 
 function textOf(cell: ExcelJS.Cell): string {

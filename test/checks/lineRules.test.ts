@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS, buildCatalog } from '../../shared/core/catalog/catalog';
-import { CHECK_RULES, checkLines } from '../../shared/core/checks/index';
+import { CHECK_RULES, checkLines, checkWorkbook } from '../../shared/core/checks/index';
 import type { LineItem } from '../../shared/core/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 
@@ -33,6 +33,7 @@ describe('line rules', () => {
     const findings = checkLines(lines);
     expect(findings.map((f) => [f.rule, f.severity, f.place.lineId])).toEqual([['L-CODE-NAMED', '警告', 1]]);
     expect(findings[0].message).toContain('“其他社会保障支出（试点）”');
+    expect(checkWorkbook({ ...sampleWorkbook(), lines }).map((f) => f.rule)).toEqual(['L-CODE-NAMED']);
     const entries = [...BUILTIN_CATALOGS.function.entries.values(), { code: '2089899', name: '其他社会保障支出（试点）', source: '导入:2025' }];
     expect(checkLines(lines, { ...BUILTIN_CATALOGS, function: buildCatalog('function', entries, 2025) })).toEqual([]);
   });

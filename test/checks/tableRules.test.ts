@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_CATALOGS, buildCatalog } from '../../shared/core/catalog/catalog';
 import { checkPublication, identifyTable } from '../../shared/core/checks/index';
 import { SEED_DERIVED, getCell, places, readTables, rowWith, setCell, table, variant } from './publications';
 
@@ -76,6 +77,17 @@ describe('table rules: each is triggered by a planted error and silent on the co
       { rule: 'T-CODE', table: 2, row: 4, column: '类' },
       { rule: 'T-CODE', table: 8, row: twin + 1, column: '类' },
     ]);
+  });
+
+  it('T-CODE-UNKNOWN: a code the catalog does not know is a warning; with a catalog that knows it, nothing', () => {
+    const tables = seed();
+    const row = rowWith(tables, 8, '基本工资');
+    setCell(tables, 8, row, '款', '98');
+    const findings = checkPublication(tables);
+    expect(findings.map((f) => [f.rule, f.severity, f.place.table, f.place.row])).toEqual([['T-CODE-UNKNOWN', '警告', 8, row]]);
+    expect(findings[0].message).toBe('表 8 第 2 行科目编码 30198 不在经济分类科目表中；请核对编码，或导入当年的科目表');
+    const economic = buildCatalog('economic', [...BUILTIN_CATALOGS.economic.entries.values(), { code: '30198', name: '基本工资（新）', source: '导入:2025' }], 2025);
+    expect(checkPublication(tables, { ...BUILTIN_CATALOGS, economic })).toEqual([]);
   });
 
   it('T-ROW-SUM: a row whose 合计 is not 基本 + 项目 is reported at its 合计', () => {

@@ -1,4 +1,4 @@
-import { CODE_LEVELS, LEVEL_NAMES, codePath } from '../catalog/catalog';
+import { CATALOG_LABELS, CODE_LEVELS, LEVEL_NAMES, codePath, type Catalogs } from '../catalog/catalog';
 import { formatYuan } from '../money';
 import { codeKind, columnLabel, isTotalLabel, joinCode, norm, type ColumnInfo } from './readTables';
 import { cellName, type ReadTable, type Review } from './review';
@@ -20,7 +20,7 @@ export function amountColumns(t: ReadTable): ColumnInfo[] {
 }
 
 /** Reads the rows by code; readPublication has made sure the table has a code column. */
-export function readCodedTable(t: ReadTable, review: Review): CodedTable {
+export function readCodedTable(t: ReadTable, review: Review, catalogs: Catalogs): CodedTable {
   const kind = codeKind(t.no);
   const codeCols = t.columns.filter((c) => c.role === 'code');
   const labelCols = t.columns.filter((c) => c.role !== 'amount');
@@ -54,6 +54,9 @@ export function readCodedTable(t: ReadTable, review: Review): CodedTable {
       return;
     }
     rowOf.set(code, row);
+    if (!catalogs[kind].entries.has(code)) {
+      review.add('T-CODE-UNKNOWN', `表 ${t.no} 第 ${row + 1} 行科目编码 ${code} 不在${CATALOG_LABELS[kind]}科目表中；请核对编码，或导入当年的科目表`, place);
+    }
   });
   const children = new Map<string, string[]>();
   for (const code of rowOf.keys()) {

@@ -1,4 +1,4 @@
-import type { Catalogs } from '../catalog/catalog';
+import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
 import type { Workbook } from '../model';
 import { toPublishedTable } from '../tables/published';
 import type { TableId } from '../tables/tableModel';
@@ -20,7 +20,7 @@ export { parsePublicationJson } from './publicationInput';
  * The table rules on a set of published tables, read by their titles and headings, so that any
  * department's publication in the standard layout can be checked, whatever its printing style.
  */
-export function checkPublication(tables: readonly PublishedTableInput[]): CheckFinding[] {
+export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
   const review = new Review();
   const read = readPublication(tables, review);
   const coded = new Map<TableId, CodedTable>();
@@ -35,7 +35,7 @@ export function checkPublication(tables: readonly PublishedTableInput[]): CheckF
       if (sanGong.items.size === 0) review.add('T-TABLE', `表 9“${t.input.title}”找不到“三公”各项的列（因公出国（境）费、公务接待费、购置费、运行费），该表未审核；请核对表头`, { table: 9 });
     }
     else {
-      coded.set(t.no, readCodedTable(t, review));
+      coded.set(t.no, readCodedTable(t, review, catalogs));
     }
   }
   // Order matters: a finding makes its row suspect, and sums over a suspect row are not reported again.
@@ -55,5 +55,7 @@ export function checkPublication(tables: readonly PublishedTableInput[]): CheckF
 /** The line rules, then the table rules on the department's derived tables. */
 export function checkWorkbook(wb: Workbook, catalogs?: Catalogs): CheckFinding[] {
   const tables = deriveWorkbookTables(wb, undefined, catalogs).map(toPublishedTable);
-  return [...checkLines(wb.lines, catalogs), ...checkPublication(tables)];
+  // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
+  const tableFindings = checkPublication(tables, catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
+  return [...checkLines(wb.lines, catalogs), ...tableFindings];
 }

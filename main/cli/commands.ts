@@ -1,5 +1,7 @@
 import { check } from './commands/check';
 import { derive } from './commands/derive';
+import { exportCommand } from './commands/export';
+import { importBaseline } from './commands/importBaseline';
 import { diff } from './commands/diff';
 import { importLines } from './commands/importLines';
 import { newCommand } from './commands/new';
@@ -24,4 +26,6 @@ export const COMMANDS: Record<string, Command> = {
   versions,
   diff,
   'roll-forward': rollForwardCommand,
+  export: exportCommand,
+  'import-baseline': importBaseline,
 };

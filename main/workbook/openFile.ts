@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../io/userError';
 import { APPLICATION_ID, MIGRATIONS, type Migration } from './schema';
@@ -69,6 +69,11 @@ function checkHeader(path: string, supported: number): void {
   if (valid && pages > 0 && !existsSync(`${path}-wal`) && stat.size < pages * pageSize) {
     throw corrupt(path, `文件应有 ${pages * pageSize} 字节，实际只有 ${stat.size} 字节，可能在复制或邮件传输中被截断`);
   }
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    throw new UserError(`${basename(path)} 是只读文件，无法在其中保存修改。请把它复制到可写的文件夹，或去掉它的只读属性后再打开。`);
+  }
 }
 
 function sqliteCode(e: unknown): string {
@@ -98,7 +103,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   try {
     db = new Database(path, { ...connectionOptions, fileMustExist: true, timeout: 0 });
   } catch (e) {
-    throw corrupt(path, (e as Error).message);
+    throw new UserError(`${basename(path)} 无法打开（${(e as Error).message}）。请检查文件是否可以读写。${UNCHANGED}`);
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
@@ -109,7 +114,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
       throw e;
     }
     const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-    if (problems.length !== 1 || problems[0].quick_check !== 'ok') throw corrupt(path, `完整性检查发现 ${problems.length} 处问题：${problems[0]?.quick_check ?? ''}`);
+    if (problems.length !== 1 || problems[0].quick_check !== 'ok') throw corrupt(path, `完整性检查发现 ${problems.length} 处问题，第一处：${problems[0]?.quick_check ?? ''}`);
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw notWorkbook(path, '它是 SQLite 数据库，但不是预算编制工作台的工作簿');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) throw tooNew(path, version, migrations.length);
@@ -125,7 +130,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.close();
     if (e instanceof UserError) throw e;
     const code = sqliteCode(e);
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_IOERR')) throw corrupt(path, (e as Error).message);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_IOERR')) throw corrupt(path, `内部结构损坏，SQLite 报告：${(e as Error).message}`);
     throw e;
   }
 }

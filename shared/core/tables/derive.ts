@@ -105,6 +105,12 @@ class Deriver {
   private readonly catalogs: Catalogs;
   private readonly scope: ScopeWord;
   private readonly scopeFilter: LineFilter;
+  /** Every 类, 款 and 项 with its slot vector, by code: shared by the five function tables. */
+  private readonly rolled: [string, Fen[]][];
+  /** 类 code → slot vector. */
+  private readonly classes = new Map<string, Fen[]>();
+  /** The slot vector of all lines. */
+  private readonly total = new Array<Fen>(SLOTS).fill(0);
 
   constructor(
     private readonly ctx: DeriveContext,
@@ -113,10 +119,17 @@ class Deriver {
     this.catalogs = ctx.catalogs ?? BUILTIN_CATALOGS;
     this.scope = ctx.unit === undefined ? '部门' : '单位';
     this.scopeFilter = ctx.unit === undefined ? {} : { unit: ctx.unit };
+    this.rolled = rollUp(agg.byFunction, [3, 5, 7], SLOTS);
+    for (const [code, vector] of this.rolled) {
+      if (code.length !== 3) continue;
+      this.classes.set(code, vector);
+      addInto(this.total, vector);
+    }
   }
 
-  private amount(fen: Fen, filter: LineFilter): Cell {
-    return { fen, filter: { ...this.scopeFilter, ...filter } };
+  /** An amount cell; `extra` refines `filter` (one object for both, scoped to the unit when deriving one). */
+  private amount(fen: Fen, filter: LineFilter, extra?: LineFilter): Cell {
+    return { fen, filter: { ...this.scopeFilter, ...filter, ...extra } };
   }
 
   private table(id: TableId, rows: TableRow[], note?: string): TableModel {
@@ -140,7 +153,7 @@ class Deriver {
     const columns = FUNCTION_TABLE_COLUMNS[id]!;
     const rows: TableRow[] = [];
     const total = new Array<Fen>(columns.length).fill(0);
-    for (const [code, vector] of rollUp(this.agg.byFunction, [3, 5, 7], SLOTS)) {
+    for (const [code, vector] of this.rolled) {
       const amounts = columns.map((c) => sumSlots(vector, c.slots));
       if (amounts.every((a) => a === 0)) continue;
       if (code.length === 7) amounts.forEach((a, i) => (total[i] += a));
@@ -149,7 +162,7 @@ class Deriver {
         cells: [
           ...splitCode(code, [3, 5, 7]),
           { text: nameOf(this.catalogs.function, this.agg, 'f', code) },
-          ...amounts.map((a, i) => this.amount(a, { ...columns[i].filter, functionPrefix: code })),
+          ...amounts.map((a, i) => this.amount(a, columns[i].filter, { functionPrefix: code })),
         ],
       });
     }
@@ -166,8 +179,9 @@ class Deriver {
   /** 类 sums over the given sources, with the template's classes first-class and the rest by code. */
   private classList(sources: readonly FundSource[]): { code: string; name: string }[] {
     const present = new Set<string>();
+    const slots = slotsOf(sources);
     for (const [code, vector] of this.agg.byFunction) {
-      if (sumSlots(vector, slotsOf(sources)) !== 0) present.add(code.slice(0, 3));
+      if (sumSlots(vector, slots) !== 0) present.add(code.slice(0, 3));
     }
     const template = new Set(TEMPLATE_CLASSES.map((c) => c.code));
     const extra = [...present]
@@ -177,15 +191,12 @@ class Deriver {
   }
 
   private classSum(code: string, slots: readonly number[]): Fen {
-    let s = 0;
-    for (const [item, vector] of this.agg.byFunction) if (item.startsWith(code)) s += sumSlots(vector, slots);
-    return s;
+    const vector = this.classes.get(code);
+    return vector ? sumSlots(vector, slots) : 0;
   }
 
   private sourceTotal(sources: readonly FundSource[]): Fen {
-    let s = 0;
-    for (const vector of this.agg.byFunction.values()) s += sumSlots(vector, slotsOf(sources));
-    return s;
+    return sumSlots(this.total, slotsOf(sources));
   }
 
   table1(): TableModel {
@@ -265,15 +276,14 @@ class Deriver {
         total[0] += personnel;
         total[1] += office;
       }
-      const filter = { ...base, economicPrefix: code };
       rows.push({
         level: code.length === 3 ? 'class' : 'kuan',
         cells: [
           ...splitCode(code, [3, 5]),
           { text: nameOf(this.catalogs.economic, this.agg, 'e', code) },
-          this.amount(personnel + office, filter),
-          this.amount(personnel, { ...filter, costType: '人员经费' }),
-          this.amount(office, { ...filter, costType: '公用经费' }),
+          this.amount(personnel + office, base, { economicPrefix: code }),
+          this.amount(personnel, base, { economicPrefix: code, costType: '人员经费' }),
+          this.amount(office, base, { economicPrefix: code, costType: '公用经费' }),
         ],
       });
     }

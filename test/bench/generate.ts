@@ -50,6 +50,7 @@ function shuffled<T>(items: readonly T[], random: Random): T[] {
 
 /** Zipf-like: the given favourites first, the rest in a seeded order; weight 1 / (rank + 1)^s. */
 function zipf(codes: readonly string[], favourites: readonly string[], s: number, random: Random): Weighted<string> {
+  if (codes.length === 0) throw new Error('no catalog codes to draw from');
   const known = favourites.filter((c) => codes.includes(c));
   const ranked = [...known, ...shuffled(codes.filter((c) => !known.includes(c)), random)];
   return new Weighted(ranked, ranked.map((_, r) => 1 / (r + 1) ** s));
@@ -101,6 +102,8 @@ export function generateWorkbook(lineCount: number, seed = 20250101): Workbook {
   const personnel = zipf(leaves('economic', '301'), COMMON_PERSONNEL, 0.9, random);
   const goods = zipf(leaves('economic', '302'), COMMON_GOODS, 1.0, random);
   const otherBasic = zipf([...leaves('economic', '303'), ...leaves('economic', '310')], ['30302', '30305', '31002'], 1.0, random);
+  const fundCodes = zipf(['21208', '21210', '21211', '21213', '2296'].flatMap((p) => leaves('function', p)), ['2120803', '2120899', '2120801'], 1.2, random);
+  const stateCapitalCodes = zipf(leaves('function', '223'), [], 1.2, random);
   const projectCodes = zipf([...leaves('economic', '302'), ...leaves('economic', '310'), ...leaves('economic', '312')], COMMON_PROJECT, 1.0, random);
 
   const unitCount = Math.max(3, Math.round(lineCount / 300));
@@ -128,7 +131,7 @@ export function generateWorkbook(lineCount: number, seed = 20250101): Workbook {
     let line: LineItem | undefined;
     // redraw a few times when the same unit / codes / kind / source / project already has a line
     for (let attempt = 0; attempt < 8 && !line; attempt++) {
-      const candidate = drawLine(random, id, kind, profile, { functionDraw: profile.functionCodes, personnel, goods, otherBasic, projectCodes });
+      const candidate = drawLine(random, id, kind, profile, { functionDraw: profile.functionCodes, fundCodes, stateCapitalCodes, personnel, goods, otherBasic, projectCodes });
       const key = `${candidate.unit}|${candidate.functionCode}|${candidate.economicCode}|${candidate.kind}|${candidate.source}|${candidate.project}`;
       if (!seen.has(key) || attempt === 7) {
         seen.add(key);
@@ -142,6 +145,9 @@ export function generateWorkbook(lineCount: number, seed = 20250101): Workbook {
 
 interface CodeDraws {
   functionDraw: Weighted<string>;
+  /** 政府性基金 and 国有资本经营预算 money is spent only under their own 项. */
+  fundCodes: Weighted<string>;
+  stateCapitalCodes: Weighted<string>;
   personnel: Weighted<string>;
   goods: Weighted<string>;
   otherBasic: Weighted<string>;
@@ -149,9 +155,11 @@ interface CodeDraws {
 }
 
 function drawLine(random: Random, id: number, kind: ExpenditureKind, profile: UnitProfile, draws: CodeDraws): LineItem {
-  const functionCode = draws.functionDraw.draw(random);
   let source = (kind === '基本支出' ? SOURCES_BASIC : SOURCES_PROJECT).draw(random);
   if (source === '事业单位经营收入' && profile.unit.type !== '事业单位') source = '其他收入';
+  const functionCode = (
+    source === '政府性基金预算财政拨款' ? draws.fundCodes : source === '国有资本经营预算财政拨款' ? draws.stateCapitalCodes : draws.functionDraw
+  ).draw(random);
   if (kind === '项目支出') {
     const project = profile.projects[Math.floor(random() * profile.projects.length)];
     return { id, unit: profile.unit.name, functionCode, economicCode: draws.projectCodes.draw(random), kind, source, project, amount: amountFen(random, 80_000, 1.4) };

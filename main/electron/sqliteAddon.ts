@@ -2,11 +2,11 @@ import { app } from 'electron';
 import { nativeBindingPath } from './nativeBinding';
 
 /**
- * Stands in for the `bindings` package in the bundled main process (build/scripts/build-main.mjs
- * aliases it here): better-sqlite3 asks `bindings` for its addon when a database is opened, and
- * gets the one built for Electron's ABI instead of node_modules' build for Node.
+ * Stands in for the `bindings` package in the bundled main process (build/scripts/build-main.ts
+ * puts it in that package's place): better-sqlite3 asks `bindings` for its addon when a database is
+ * opened, and gets the one built for Electron's ABI instead of node_modules' build for Node.
  */
-export default function bindings(): unknown {
+export function loadSqliteAddon(): unknown {
   const place = { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath(), platform: process.platform, arch: process.arch };
   return require(nativeBindingPath(place));
 }

@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMain } from '../../build/scripts/build-main';
+import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
+import { NATIVE_FILE, nativeDir } from '../../main/electron/nativeBinding';
+import { WorkbookFile } from '../../main/workbook/file';
+
+// The bundled main process, run under Node with a fake 'electron' (test/electron/shell/). Under
+// Node, the "addon built for Electron" it loads is node_modules' build for Node, copied to where the
+// app looks for it: so this also runs the path by which main finds better-sqlite3's addon.
+const base = mkdtempSync(join(tmpdir(), 'budget-shell-'));
+const appPath = join(base, 'app');
+const userData = join(base, 'userData');
+const documents = join(base, 'documents');
+const workbook = join(documents, '区财政局.budget');
+let mainPath = '';
+
+beforeAll(async () => {
+  mainPath = join(await buildMain(join(base, 'main')), 'main.cjs');
+  mkdirSync(join(appPath, 'dist', 'renderer'), { recursive: true });
+  writeFileSync(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>预算编制工作台</title>');
+  const native = nativeDir(appPath, process.platform, process.arch);
+  mkdirSync(native, { recursive: true });
+  const nodeAddon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', NATIVE_FILE);
+  copyFileSync(nodeAddon, join(native, NATIVE_FILE));
+  mkdirSync(documents, { recursive: true });
+  WorkbookFile.create(workbook, { department: '区财政局', year: 2026 }).close();
+}, 60_000);
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+function drive(scenario: string, ...args: string[]): any {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'shell', 'drive.ts'), scenario, mainPath, appPath, userData, documents, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1)!);
+}
+
+describe('the main process', () => {
+  let run: any;
+  beforeAll(() => {
+    run = drive('session', workbook);
+  }, 90_000);
+
+  it('registers app:// as a privileged, secure scheme and serves the screen with the CSP', () => {
+    expect(run.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(run.page).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, body: '<!doctype html><title>预算编制工作台</title>' });
+  });
+
+  it('guards the session before any window opens', () => {
+    const names = run.log.map((l: unknown[]) => l[0]);
+    for (const guard of ['session.permissionRequestHandler', 'session.permissionCheckHandler', 'session.devicePermissionHandler', 'session.onBeforeRequest', 'session.onHeadersReceived']) {
+      expect(names).toContain(guard);
+    }
+  });
+
+  it('opens the workbook named on the command line in a sandboxed window titled with its name', () => {
+    expect(run.window.title).toBe('区财政局.budget - 预算编制工作台');
+    expect(run.window.url).toBe('app://budget/index.html');
+    expect(run.window.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(run.window.webPreferences.preload).toMatch(/preload\.cjs$/);
+    expect(run.snapshot).toBe('区财政局');
+  });
+
+  it('answers the screen’s calls on its workbook and refuses bad ones', () => {
+    expect(run.edit).toMatchObject({ ok: true, value: { revision: 1 } });
+    expect(run.refused.ok).toBe(false);
+    expect(run.refused.message).toMatch(/参数无效/);
+    expect(run.foreign).toEqual({ ok: false, message: '拒绝来自应用以外页面的调用' });
+  });
+
+  it('brings the window forward when the OS opens the same file again', () => {
+    expect(run.windowsAfterSecondInstance).toBe(1);
+  });
+
+  it('passes 撤销 from the menu to the screen', () => {
+    expect(run.sent).toEqual([['budget:menu', { command: 'undo' }]]);
+  });
+
+  it('exports Excel where the user chose, then offers to show the file', () => {
+    expect(run.exported).toEqual({ ok: true, value: { savedTo: join(documents, '导出.xlsx') } });
+    expect(run.xlsxWritten).toBe(true);
+    expect(run.log).toContainEqual(['shell.showItemInFolder', join(documents, '导出.xlsx')]);
+    const save = run.log.find((l: unknown[]) => l[0] === 'dialog.save');
+    expect(save[1]).toMatchObject({ title: '导出 Excel', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+    expect(save[1].defaultPath).toMatch(/区教育局2027年部门预算公开表\.xlsx$/);
+  });
+
+  it('另存为 goes on with a copy that has every change, and remembers it', () => {
+    expect(run.titleAfterSaveAs).toBe('副本.budget - 预算编制工作台');
+    expect(run.copyDepartment).toBe('区教育局');
+    expect(run.recent).toEqual([join(documents, '副本.budget'), workbook]);
+    expect(run.recentMenu.slice(0, 2)).toEqual([join(documents, '副本.budget'), workbook]);
+    expect(run.log).toContainEqual(['app.addRecentDocument', join(documents, '副本.budget')]);
+  });
+
+  it('opens another file in a window of its own, and again after its window closed', () => {
+    expect(run.secondTitle).toBe('区财政局.budget - 预算编制工作台');
+    expect(run.reopened).toBe(true);
+    expect(run.errors).toEqual([]);
+  });
+});
+
+describe('started without a workbook', () => {
+  it('offers 新建 or 打开, and quits when the user declines', () => {
+    const run = drive('welcome');
+    const box = run.log.find((l: unknown[]) => l[0] === 'dialog.message');
+    expect(box[1]).toMatchObject({ message: '新建一个预算工作簿，或打开已有的工作簿。', buttons: ['新建…', '打开…', '退出'] });
+    expect(run.windows).toBe(0);
+    expect(run.log).toContainEqual(['app.quit']);
+  }, 60_000);
+});

@@ -90,6 +90,15 @@ describe('table rules: each is triggered by a planted error and silent on the co
     expect(checkPublication(tables, { ...BUILTIN_CATALOGS, economic })).toEqual([]);
   });
 
+  it('T-CODE-UNKNOWN: a 类 name in table 1 that no table or catalog knows is a warning', () => {
+    const tables = seed();
+    const row = rowWith(tables, 1, '十、城乡社区支出');
+    setCell(tables, 1, row, '本年支出.项目', '十、城乡社区事务');
+    const findings = checkPublication(tables);
+    expect(findings.map((f) => [f.rule, f.severity, f.place.table, f.place.row])).toEqual([['T-CODE-UNKNOWN', '警告', 1, row]]);
+    expect(findings[0].message).toContain('“城乡社区事务”不是功能分类中类的名称');
+  });
+
   it('T-ROW-SUM: a row whose 合计 is not 基本 + 项目 is reported at its 合计', () => {
     const tables = seed();
     const row = rowWith(tables, 3, '2080505');

@@ -151,13 +151,26 @@ export function collectFacts(r: Recognized, review: Review): Facts {
   const names = classCodes(r);
   const codes = new Set<string>();
   for (const ct of r.coded.values()) if (ct.table.no !== 8) for (const code of ct.rowOf.keys()) codes.add(code);
-  for (const s of r.summary.values()) for (const name of s.classes.keys()) {
-    const code = names.get(name);
-    if (code) codes.add(code);
+  // A table with a 类 it names unrecognizably may list there any 类 it seems to lack.
+  const unresolved = new Set<TableId>();
+  for (const s of r.summary.values()) {
+    for (const [name, cells] of s.classes) {
+      const code = names.get(name);
+      if (code) codes.add(code);
+      const cell = cells.get('total');
+      if (!code && cell?.value) {
+        unresolved.add(s.table.no);
+        review.add('T-CODE-UNKNOWN', `${cellName(s.table, cell.row, cell.column)}：“${name}”不是功能分类中类的名称，该行未与其他表核对；请核对名称`, {
+          table: s.table.no,
+          row: cell.row,
+          column: cell.column.key,
+        });
+      }
+    }
   }
   const summaryClass = (s: SummaryTable, code: string, column: SpendingColumn): Observation | undefined => {
     const entry = [...s.classes].find(([name]) => names.get(name) === code);
-    if (!entry) return { value: 0, table: s.table.no, where: `表 ${s.table.no}（未列 ${code} 类，按 0 计）` };
+    if (!entry) return unresolved.has(s.table.no) ? undefined : { value: 0, table: s.table.no, where: `表 ${s.table.no}（未列 ${code} 类，按 0 计）` };
     return observeCell(s.table.no, s, entry[1].get(column));
   };
   const t1 = r.summary.get(1);

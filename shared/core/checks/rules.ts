@@ -31,7 +31,7 @@ export const CHECK_RULES = [
   { id: 'T-NUMBER-STYLE', severity: '错误', description: '同一公开文本中金额书写不一致：1,000 以上的金额多数用千分位分隔符而此处没有（或多数不用而此处用了）' },
   { id: 'T-NEGATIVE', severity: '错误', description: '公开表中的金额不能为负数' },
   { id: 'T-CODE', severity: '错误', description: '科目编码格式不对或同一编码在表中出现两次' },
-  { id: 'T-CODE-UNKNOWN', severity: '警告', description: '公开表中的科目编码不在科目表中（可能是编码有误，或需导入当年科目表）' },
+  { id: 'T-CODE-UNKNOWN', severity: '警告', description: '公开表中的科目编码（或表 1、表 4 的类名称）不在科目表中：可能有误，或需导入当年科目表' },
   { id: 'T-ROW-SUM', severity: '错误', description: '每行的合计等于其各组成列之和（基本支出 + 项目支出、各项收入、人员经费 + 公用经费、各类预算、三公各项）' },
   { id: 'T-PARENT-SUM', severity: '错误', description: '每个上级科目（类、款）等于其下级科目之和；财政拨款收入等于其下各项资金之和' },
   { id: 'T-TOTAL-SUM', severity: '错误', description: '合计（总计）行等于各末级行之和' },

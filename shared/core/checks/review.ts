@@ -19,8 +19,9 @@ export interface ReadTable {
 }
 
 /**
- * The findings of one review. One finding per cell: a cell already reported is not reported again,
- * and a row with a finding is “suspect”, so that sums over it are not reported a second time.
+ * The findings of one review. One error per cell: a cell already reported is not reported again,
+ * and a row with an error is “suspect”, so that sums over it are not reported a second time.
+ * Warnings say nothing about the figures and neither block nor make suspect.
  */
 export class Review {
   readonly findings: CheckFinding[] = [];
@@ -28,11 +29,14 @@ export class Review {
   private readonly rows = new Set<string>();
 
   add(rule: RuleId, message: string, place: FindingPlace): void {
-    const cell = place.row === undefined ? message : `${place.table}|${place.row}|${place.column}`;
-    if (this.cells.has(cell)) return;
-    this.cells.add(cell);
-    if (place.row !== undefined) this.rows.add(`${place.table}|${place.row}`);
-    this.findings.push(finding(rule, message, place));
+    const f = finding(rule, message, place);
+    if (f.severity === '错误') {
+      const cell = place.row === undefined ? message : `${place.table}|${place.row}|${place.column}`;
+      if (this.cells.has(cell)) return;
+      this.cells.add(cell);
+      if (place.row !== undefined) this.rows.add(`${place.table}|${place.row}`);
+    }
+    this.findings.push(f);
   }
 
   suspect(table: TableId, row: number | undefined): boolean {

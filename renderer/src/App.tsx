@@ -1,0 +1,168 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { Bridge } from '../../shared/contract/calls';
+import { checkWorkbook, type CheckFinding } from '../../shared/core/checks/index';
+import { buildNarrative } from '../../shared/core/narrative/index';
+import { formatYuan } from '../../shared/core/money';
+import { deriveWorkbookTables } from '../../shared/core/workbookTables';
+import { yearOnYear } from '../../shared/core/yoy';
+import { ChangesView } from './changes/ChangesView';
+import { ChecksView } from './checks/ChecksView';
+import { ExportView } from './export/ExportView';
+import { LinesGrid, type LineTarget } from './lines/LinesGrid';
+import { totalRow } from './lines/gridRows';
+import { NarrativeView } from './narrative/NarrativeView';
+import { TablesView, type TableTarget } from './tables/TablesView';
+import { useWorkbook } from './useWorkbook';
+
+export const TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出'] as const;
+export type Tab = (typeof TABS)[number];
+
+interface Notice {
+  id: number;
+  message: string;
+  kind: 'info' | 'error';
+}
+
+function isTextInput(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function App({ bridge }: { bridge: Bridge }) {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const nextNotice = useRef(1);
+  const notify = useCallback((message: string, kind: 'info' | 'error' = 'info') => {
+    const id = nextNotice.current++;
+    setNotices((n) => [...n.slice(-3), { id, message, kind }]);
+    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 4000);
+  }, []);
+  const session = useWorkbook(bridge, (m) => notify(m, 'error'));
+  const { open, send, undo, redo } = session;
+  const [tab, setTab] = useState<Tab>('明细');
+  const [lineTarget, setLineTarget] = useState<LineTarget | null>(null);
+  const [tableTarget, setTableTarget] = useState<TableTarget | null>(null);
+  const seq = useRef(0);
+
+  // Everything derived follows the workbook; typing stays responsive while it is recomputed.
+  const workbook = useDeferredValue(open?.workbook);
+  const findings = useMemo<CheckFinding[]>(() => (workbook ? checkWorkbook(workbook) : []), [workbook]);
+  const tables = useMemo(() => (workbook && tab === '九张表' ? deriveWorkbookTables(workbook) : []), [workbook, tab]);
+  const report = useMemo(() => (workbook && (tab === '变动分析' || tab === '编制说明') ? yearOnYear(workbook) : null), [workbook, tab]);
+  const narrative = useMemo(() => (workbook && tab === '编制说明' ? buildNarrative(workbook) : null), [workbook, tab]);
+  const labels = useMemo(() => {
+    const map = new Map<string, string>();
+    if (report) for (const r of [...report.summary, ...report.bySource, ...report.byFunction, ...report.byEconomic, ...report.sanGong]) map.set(r.key, r.label);
+    return map;
+  }, [report]);
+  const total = useMemo(() => (open ? totalRow(open.workbook.lines).amount : 0), [open]);
+  const errors = findings.filter((f) => f.severity === '错误').length;
+  const warnings = findings.length - errors;
+
+  const goToLine = useCallback((lineId: number, column?: string) => {
+    setTab('明细');
+    setLineTarget({ lineId, column, seq: ++seq.current });
+  }, []);
+  const goToFinding = useCallback(
+    (f: CheckFinding) => {
+      if (f.place.lineId !== undefined) goToLine(f.place.lineId, f.place.column);
+      else if (f.place.table !== undefined) {
+        setTab('九张表');
+        setTableTarget({ table: f.place.table, row: f.place.row, seq: ++seq.current });
+      }
+    },
+    [goToLine],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextInput(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  useEffect(
+    () =>
+      bridge.onMenu((m) => {
+        if (m.command === 'undo') void undo();
+        else if (m.command === 'redo') void redo();
+        else if (m.command === 'exportExcel') setTab('导出');
+        else if (m.command === 'find') {
+          setTab('明细');
+          document.querySelector<HTMLInputElement>('.quick-filter')?.focus();
+        } else if (m.command === 'showTab') {
+          const wanted = TABS.find((t) => t === m.tab);
+          if (wanted) setTab(wanted);
+        } else notify('此功能在本窗口中不可用', 'error');
+      }),
+    [bridge, undo, redo, notify],
+  );
+
+  if (session.loadError) return <div className="fatal">无法打开工作簿：{session.loadError}</div>;
+  if (!open || !workbook) return <div className="loading">正在打开工作簿……</div>;
+
+  return (
+    <div className="app">
+      <header className="app-head">
+        <h1>预算编制工作台</h1>
+        <span className="file" title="工作簿文件">
+          {open.fileName}
+        </span>
+        <span className="dept">
+          {open.workbook.department} · {open.workbook.year} 年
+        </span>
+        <div className="undo-redo">
+          <button type="button" disabled={!open.canUndo} onClick={() => void undo()} title="撤销（Ctrl+Z）">
+            撤销
+          </button>
+          <button type="button" disabled={!open.canRedo} onClick={() => void redo()} title="重做（Ctrl+Y）">
+            重做
+          </button>
+        </div>
+      </header>
+      <nav className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'active' : undefined} onClick={() => setTab(t)}>
+            {t}
+            {t === '审核' && errors > 0 && <span className="badge">{errors}</span>}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        <div className="pane" hidden={tab !== '明细'}>
+          <LinesGrid workbook={open.workbook} findings={findings} send={send} notify={notify} target={lineTarget} />
+        </div>
+        {tab === '九张表' && <TablesView workbook={workbook} tables={tables} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
+        {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
+        {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
+        {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? k} send={send} />}
+        {tab === '导出' && <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />}
+      </main>
+      <footer className="status">
+        <span className="status-total">合计 {formatYuan(total)} 元</span>
+        <span className="status-lines">明细 {open.workbook.lines.length.toLocaleString('zh-CN')} 行</span>
+        <button type="button" className={errors > 0 ? 'status-errors bad' : 'status-errors good'} onClick={() => setTab('审核')}>
+          错误 {errors} 个 · 警告 {warnings} 个
+        </button>
+        <span className="status-saved">已保存（第 {open.revision} 次修改）</span>
+      </footer>
+      <div className="notices" aria-live="polite">
+        {notices.map((n) => (
+          <div key={n.id} className={`notice-toast ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+            <span>{n.message}</span>
+            <button type="button" aria-label="关闭" onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

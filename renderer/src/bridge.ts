@@ -1,0 +1,65 @@
+import { decodeJson, encodeJson } from '../../shared/contract/json';
+import type { Bridge, CallArgs, CallName, CallResults, MenuCommand } from '../../shared/contract/calls';
+
+declare global {
+  interface Window {
+    /** Set by Electron's preload script. */
+    budget?: Bridge;
+  }
+}
+
+/** The header the browser host checks on every call (main/web/server.ts). */
+const TOKEN_HEADER = 'X-Budget-Token';
+
+/**
+ * The same contract over HTTP to the local browser host. The token comes in the address's
+ * fragment (`#token=…`), which the browser never sends to a server; it is then removed from the
+ * address bar so that it is not left in history, and kept in this tab's session storage.
+ */
+class HttpBridge implements Bridge {
+  constructor(private readonly token: string) {}
+
+  async call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<CallResults[K]> {
+    let response: Response;
+    try {
+      response = await fetch('./api/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: this.token },
+        body: encodeJson({ name, args }),
+      });
+    } catch {
+      throw new Error('无法连接本机服务：请确认“npm run web”仍在运行，然后刷新页面');
+    }
+    const text = await response.text();
+    if (!response.headers.get('content-type')?.startsWith('application/json')) throw new Error(`本机服务拒绝了请求：${text}`);
+    const body = decodeJson(text) as { result?: CallResults[K]; error?: string };
+    if (!response.ok || body.error !== undefined) throw new Error(body.error ?? `本机服务出错（${response.status}）`);
+    return body.result as CallResults[K];
+  }
+
+  onMenu(): () => void {
+    // A browser page has no native menu; the page's own buttons and keys do the same.
+    return () => {};
+  }
+}
+
+const TOKEN_KEY = 'budget-token';
+
+/** The token from the address, kept for this tab only so that a reload still works. */
+function readToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** Electron's preload bridge when present, else the browser host's HTTP client; null without either. */
+export function connectBridge(): Bridge | null {
+  if (window.budget) return window.budget;
+  const token = readToken();
+  return token ? new HttpBridge(token) : null;
+}
+
+export type { Bridge, MenuCommand };

@@ -1,0 +1,15 @@
+import type { LineItem } from '../../../shared/core/model';
+import { addFen } from '../../../shared/core/money';
+
+/** A row of the line grid: a line, the empty row for a new line, or the 合计 row. */
+export type GridRow = LineItem & { pinned?: 'new' | 'total' };
+
+export function newLineRow(): GridRow {
+  return { id: 0, unit: '', functionCode: '', economicCode: '', kind: '基本支出', source: '一般公共预算财政拨款', project: '', amount: 0, pinned: 'new' };
+}
+
+export function totalRow(lines: readonly LineItem[]): GridRow {
+  let amount = 0;
+  for (const l of lines) amount = addFen(amount, l.amount);
+  return { ...newLineRow(), id: -1, amount, pinned: 'total' };
+}

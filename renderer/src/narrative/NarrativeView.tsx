@@ -1,0 +1,75 @@
+import type { EditRequest } from '../../../shared/contract/api';
+import type { Narrative, NarrativeEdit } from '../../../shared/core/narrative/index';
+import type { Workbook } from '../../../shared/core/model';
+import { TextField } from '../texts/TextField';
+import { setPurpose, setReason } from '../texts/textEdits';
+
+interface Props {
+  workbook: Workbook;
+  narrative: Narrative;
+  /** The label of a year-on-year measure, for a reason's field. */
+  labelOf(key: string): string;
+  send(edit: EditRequest): Promise<boolean>;
+}
+
+function EditField({ edit, workbook, labelOf, send }: { edit: NarrativeEdit } & Omit<Props, 'narrative'>) {
+  if (edit.kind === 'purpose') {
+    return (
+      <TextField
+        label={`${edit.code} 类的用途`}
+        placeholder="例如：主要用于……"
+        value={workbook.texts.purposes[edit.code] ?? ''}
+        onCommit={(v) => void send(setPurpose(workbook.texts, edit.code, v))}
+      />
+    );
+  }
+  return (
+    <TextField
+      label={`${labelOf(edit.key)}的变动原因`}
+      placeholder="例如：人员经费调整"
+      value={workbook.texts.reasons[edit.key] ?? ''}
+      onCommit={(v) => void send(setReason(workbook.texts, edit.key, v))}
+    />
+  );
+}
+
+/** 编制说明: the text as generated from the figures, with the 用途 and reasons it uses editable beside it. */
+export function NarrativeView({ workbook, narrative, labelOf, send }: Props) {
+  return (
+    <div className="narrative">
+      {narrative.baselineNote && <p className="notice">说明：{narrative.baselineNote}</p>}
+      {narrative.gaps.length > 0 && (
+        <div className="notice warn">
+          <strong>待补充：</strong>
+          <ul>
+            {narrative.gaps.map((g, i) => (
+              <li key={i}>{g}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {narrative.chapters.map((chapter, c) => (
+        <section key={c} className="chapter">
+          <h2>{chapter.title}</h2>
+          {chapter.sections.map((section) => (
+            <section key={section.id} className="section">
+              {section.title && <h3>{section.title}</h3>}
+              {section.paragraphs.map((p, i) => (
+                <div key={i} className={p.listItem ? 'paragraph list-item' : 'paragraph'}>
+                  <p className="generated">{p.text}</p>
+                  {p.edits.length > 0 && (
+                    <div className="beside">
+                      {p.edits.map((e) => (
+                        <EditField key={e.kind === 'purpose' ? `p${e.code}` : `r${e.key}`} edit={e} workbook={workbook} labelOf={labelOf} send={send} />
+                      ))}
+                    </div>
+                  )}
+                </div>
+              ))}
+            </section>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'react';
+import { unitTypeLookup, type LineItem, type Workbook } from '../../../shared/core/model';
+import { addFen, formatYuan } from '../../../shared/core/money';
+import { matchesFilter, type LineFilter, type TableId, type TableModel } from '../../../shared/core/tables/tableModel';
+import { TableModelView } from './TableModelView';
+
+/** A table (and a body row of it) to show, e.g. from a finding; `seq` changes on every request. */
+export interface TableTarget {
+  table: TableId;
+  row?: number;
+  seq: number;
+}
+
+interface Props {
+  workbook: Workbook;
+  tables: readonly TableModel[];
+  target: TableTarget | null;
+  onGoToLine(lineId: number): void;
+}
+
+interface Figure {
+  label: string;
+  filter: LineFilter;
+}
+
+const SHOWN_LINES = 200;
+
+/** 九张表: the tables drawn from their models; a click on a figure lists the lines it sums. */
+export function TablesView({ workbook, tables, target, onGoToLine }: Props) {
+  const [current, setCurrent] = useState(0);
+  useEffect(() => {
+    if (!target) return;
+    setCurrent(Math.max(0, tables.findIndex((t) => t.id === target.table)));
+    setFigure(null);
+  }, [target]);
+  const [figure, setFigure] = useState<Figure | null>(null);
+  const unitTypeOf = useMemo(() => unitTypeLookup(workbook.units), [workbook.units]);
+  const table = tables[current];
+
+  const lines = useMemo<LineItem[]>(
+    () => (figure ? workbook.lines.filter((l) => matchesFilter(figure.filter, l, unitTypeOf(l.unit))) : []),
+    [figure, workbook.lines, unitTypeOf],
+  );
+  const total = lines.reduce((s, l) => addFen(s, l.amount), 0);
+
+  return (
+    <div className="tables">
+      <nav className="table-list" aria-label="九张表">
+        {tables.map((t, i) => (
+          <button
+            key={t.id}
+            type="button"
+            className={i === current ? 'active' : undefined}
+            onClick={() => {
+              setCurrent(i);
+              setFigure(null);
+            }}
+          >
+            表{t.id}　{t.title.replace(/^\d{4}\s*年/, '')}
+          </button>
+        ))}
+      </nav>
+      <div className="table-body">
+        {table && <TableModelView table={table} highlightRow={target?.table === table.id ? target.row : undefined} onFigure={(filter, label) => setFigure({ filter, label })} />}
+        {figure && (
+          <aside className="figure-lines" aria-label="构成此数的明细">
+            <header>
+              <strong>{figure.label}</strong>
+              <span>
+                共 {lines.length} 行明细，合计 {formatYuan(total)} 元
+              </span>
+              <button type="button" onClick={() => setFigure(null)}>
+                关闭
+              </button>
+            </header>
+            <table>
+              <thead>
+                <tr>
+                  <th>单位</th>
+                  <th>功能分类</th>
+                  <th>经济分类</th>
+                  <th>支出类型</th>
+                  <th>资金来源</th>
+                  <th>项目</th>
+                  <th>金额（元）</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {lines.slice(0, SHOWN_LINES).map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.unit}</td>
+                    <td>{l.functionCode}</td>
+                    <td>{l.economicCode}</td>
+                    <td>{l.kind}</td>
+                    <td>{l.source}</td>
+                    <td>{l.project}</td>
+                    <td className="type-amount">{formatYuan(l.amount)}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => onGoToLine(l.id)}>
+                        在明细中查看
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {lines.length > SHOWN_LINES && <p className="hint">只列出前 {SHOWN_LINES} 行；可在“明细”中筛选查看全部。</p>}
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Calls and results as JSON for the browser host. JSON drops a property whose value is undefined,
+ * but an edit clears an optional field of a line exactly that way (`set: { basis: undefined }`, and
+ * the inverse of filling one in); Electron's structured clone keeps it. So an undefined property
+ * travels as a marker object and is put back on arrival.
+ */
+const MARKER = '__undefined__';
+
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    return v === undefined && key !== '' && !Array.isArray(this) ? { [MARKER]: true } : v;
+  });
+}
+
+function isMarker(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === MARKER && (v as Record<string, unknown>)[MARKER] === true;
+}
+
+function restore(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) restore(item);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (isMarker(record[key])) record[key] = undefined;
+    else restore(record[key]);
+  }
+}
+
+export function decodeJson(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  restore(value);
+  return value;
+}

@@ -1,0 +1,59 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { launchWebHost } from '../../main/web/launch';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const RESULTS = join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+  /** The workbook file the host serves. */
+  path: string;
+  dir: string;
+  host: Awaited<ReturnType<typeof launchWebHost>>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh workbook file from the sample, served by the real browser host, opened in headless
+ * Debian Chromium with a fresh profile.
+ */
+export async function openSample(options: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const dir = await mkdtemp(join(tmpdir(), 'budget-e2e-'));
+  const path = join(dir, '样例.budget');
+  const host = await launchWebHost({ path, sample: true });
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => console.error('页面错误：', e.message));
+  await page.goto(host.host.url);
+  await page.locator('.ag-row').first().waitFor();
+  return {
+    page,
+    context,
+    path,
+    dir,
+    host,
+    async close() {
+      await context.close();
+      await host.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+}

@@ -1,0 +1,215 @@
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINE_SHEET_NAME, TABLE_SHEET_NAMES } from '../../main/excel/sheetNames';
+import { WorkbookFile } from '../../main/workbook/file';
+import { applyEdit } from '../../shared/core/edits';
+import { formatYuan } from '../../shared/core/money';
+import { sampleWorkbook } from '../../shared/core/sample/sample';
+import { cellText, type TableModel } from '../../shared/core/tables/tableModel';
+import { deriveWorkbookTables } from '../../shared/core/workbookTables';
+import { openSample, screenshot, type Session } from './browser';
+
+/** Line 5 of the sample: 2120199 城乡社区 / 30101 基本工资, 995,664.00 元. */
+const LINE = 5;
+const NEW_AMOUNT = 109_566_400;
+
+/** Three rows as a spreadsheet puts them on the clipboard, one with a quoted cell holding a line break. */
+const PASTED = [
+  ['上海市宝山区城市运行管理中心', '2120199', '30201', '基本支出', '一般公共预算财政拨款', '', '1,200.00'],
+  ['上海市宝山区城市运行管理中心', '2120199', '30299', '项目支出', '一般公共预算财政拨款', '"城市网格\n巡查项目"', '120.05万'],
+  ['上海市宝山区城市运行管理中心', '2080505', '30108', '基本支出', '一般公共预算财政拨款', '', '=12*100'],
+]
+  .map((r) => r.join('\t'))
+  .join('\r\n');
+
+function sampleTotal(): number {
+  return sampleWorkbook().lines.reduce((sum, l) => sum + l.amount, 0);
+}
+
+function cell(page: Page, lineId: number, column: string) {
+  return page.locator(`[row-id="${lineId}"] [col-id="${column}"]`);
+}
+
+function lineCount(page: Page) {
+  return page.locator('.status-lines').textContent();
+}
+
+async function tab(page: Page, name: string) {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+}
+
+/** Table 3's 城乡社区支出 (类 212) row: its 合计 as the engine prints it for a workbook. */
+function table3Total(tables: TableModel[]): string {
+  const t3 = tables.find((t) => t.id === 3)!;
+  const row = t3.rows.find((r) => r.level === 'class' && 'text' in r.cells[0] && r.cells[0].text === '212')!;
+  return cellText(t3, row.cells[4]);
+}
+
+describe('预算编制工作台 in a real browser', () => {
+  let s: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    s = await openSample();
+    page = s.page;
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('opens the sample: the lines, the pinned 合计 and no errors', async () => {
+    await expect.poll(() => lineCount(page)).toBe('明细 30 行');
+    await expect.poll(() => page.locator('.status-total').textContent()).toBe(`合计 ${formatYuan(sampleTotal())} 元`);
+    await expect.poll(() => page.locator('.status-errors').textContent()).toContain('错误 0 个');
+    await expect.poll(() => page.locator('[row-id="bottomtotal"] [col-id="amount"]').textContent()).toBe(formatYuan(sampleTotal()));
+    await screenshot(page, '01-明细');
+  });
+
+  it('changes an amount: table 3 and the narrative sentence follow', async () => {
+    const before = table3Total(deriveWorkbookTables(sampleWorkbook()));
+    await cell(page, LINE, 'amount').click();
+    await page.keyboard.type('1,095,664.00');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, LINE, 'amount').textContent()).toBe('1,095,664.00');
+
+    const expected = sampleWorkbook();
+    const changed = applyEdit(expected, { op: 'updateLines', changes: [{ id: LINE, set: { amount: NEW_AMOUNT } }] }).workbook;
+    const after = table3Total(deriveWorkbookTables(changed));
+    expect(after).not.toBe(before);
+
+    await tab(page, '九张表');
+    await page.getByRole('button', { name: /^表3/ }).click();
+    const row212 = page.locator('.pub-table tbody tr.level-class').filter({ has: page.locator('td:first-child', { hasText: /^212$/ }) });
+    await expect.poll(() => row212.locator('td').nth(4).textContent()).toBe(after);
+    await screenshot(page, '02-九张表-表3');
+
+    // The lines behind a figure
+    await row212.locator('td').nth(4).click();
+    await expect.poll(() => page.locator('.figure-lines header').textContent()).toMatch(/共 26 行明细/);
+    await screenshot(page, '03-九张表-构成明细');
+
+    await tab(page, '编制说明');
+    const text = page.locator('.narrative');
+    await expect.poll(() => text.textContent()).toContain('城乡社区支出 678.37 万元');
+    await expect.poll(() => text.textContent()).toContain('财政拨款支出预算 885.96 万元，比 2023 年预算增加 75.41 万元');
+    await screenshot(page, '04-编制说明');
+  });
+
+  it('evaluates a formula typed into the amount and keeps it as the basis', async () => {
+    await tab(page, '明细');
+    await cell(page, 6, 'amount').click();
+    await page.keyboard.type('=43*128*12+3250*12');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 6, 'amount').textContent()).toBe('105,048.00');
+    await expect.poll(() => cell(page, 6, 'basis').textContent()).toBe('=43*128*12+3250*12');
+  });
+
+  it('refuses an amount it cannot read, saying why, and changes nothing', async () => {
+    await cell(page, 7, 'amount').click();
+    await page.keyboard.type('12,34.5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.notice-toast.error').last().textContent()).toContain('千分位分隔符位置不对');
+    await expect.poll(() => cell(page, 7, 'amount').textContent()).toBe('4,006,363.00');
+    await page.locator('.notice-toast.error button').last().click();
+  });
+
+  it('pastes three rows copied from a spreadsheet, then undoes the paste in one step', async () => {
+    await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
+    await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => lineCount(page)).toBe('明细 33 行');
+    await expect.poll(() => page.locator('.notice-toast').last().textContent()).toContain('新增 3 行');
+    const pastedProject = page.locator('[row-id] [col-id="project"]', { hasText: '城市网格' });
+    await expect.poll(() => pastedProject.textContent()).toBe('城市网格\n巡查项目');
+    await expect.poll(() => page.locator('[row-id] [col-id="amount"]', { hasText: '1,200,500.00' }).count()).toBe(1);
+    await screenshot(page, '05-明细-粘贴');
+
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => lineCount(page)).toBe('明细 30 行');
+  });
+
+  it('marks an unknown code, lists its finding, goes to it, and clears it once fixed', async () => {
+    await cell(page, 8, 'functionCode').click();
+    await page.keyboard.press('2');
+    const search = page.locator('.code-editor-input');
+    await expect.poll(() => search.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.type('120188');
+    await expect.poll(() => page.locator('.code-editor-empty').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 8, 'functionCode').getAttribute('class')).toContain('cell-invalid');
+    await expect.poll(() => page.locator('.status-errors').textContent()).toContain('错误 1 个');
+
+    await tab(page, '审核');
+    const finding = page.locator('.finding.error', { hasText: '2120188' });
+    await expect.poll(() => finding.count()).toBe(1);
+    await screenshot(page, '06-审核');
+
+    // Exporting with an error asks first.
+    await tab(page, '导出');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('审核还有 1 个错误');
+    await screenshot(page, '07-导出-确认');
+    await page.getByRole('button', { name: '取消' }).click();
+
+    await tab(page, '审核');
+    await finding.getByRole('button').click();
+    await expect.poll(() => page.locator('.ag-cell-focus').getAttribute('col-id')).toBe('functionCode');
+
+    // The picker searches the catalog by name; Enter takes the first match.
+    await page.keyboard.press('F2');
+    await search.fill('城乡社区管理事务');
+    await expect.poll(() => page.locator('.code-editor-list li.active .code').textContent()).toMatch(/^21201/);
+    await screenshot(page, '08-明细-科目选择');
+    await search.fill('2120199');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 8, 'functionCode').textContent()).toBe('2120199');
+    await expect.poll(() => page.locator('.status-errors').textContent()).toContain('错误 0 个');
+    await tab(page, '审核');
+    await expect.poll(() => page.locator('.finding', { hasText: '2120188' }).count()).toBe(0);
+  });
+
+  it('shows the year-on-year changes with a chart, and takes a reason', async () => {
+    await tab(page, '变动分析');
+    await expect.poll(() => page.locator('.change-chart canvas').count()).toBe(1);
+    await expect.poll(() => page.locator('.yoy').first().textContent()).toContain('收支总计');
+    await screenshot(page, '09-变动分析');
+  });
+
+  it('exports Excel and the downloaded file holds the changed figure', async () => {
+    await tab(page, '导出');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const file = await download;
+    const saved = join(s.dir, 'downloaded.xlsx');
+    await file.saveAs(saved);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已导出');
+    await screenshot(page, '10-导出');
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(saved);
+    const numbers = (sheet: string) => {
+      const out: number[] = [];
+      book.getWorksheet(sheet)!.eachRow((row) => row.eachCell((c) => typeof c.value === 'number' && out.push(c.value)));
+      return out;
+    };
+    const printed = table3Total(deriveWorkbookTables(s.host.file.workbook()));
+    expect(numbers(TABLE_SHEET_NAMES[3])).toContain(Number(printed.replace(/,/g, '')));
+    expect(numbers(LINE_SHEET_NAME)).toContain(1_095_664);
+  });
+
+  it('left the edits in the workbook file', async () => {
+    await s.host.close();
+    const file = WorkbookFile.open(s.path);
+    try {
+      const wb = file.workbook();
+      expect(wb.lines).toHaveLength(30);
+      expect(wb.lines.find((l) => l.id === LINE)?.amount).toBe(NEW_AMOUNT);
+      expect(wb.lines.find((l) => l.id === 6)).toMatchObject({ amount: 10_504_800, basis: '=43*128*12+3250*12' });
+      expect(wb.lines.find((l) => l.id === 8)?.functionCode).toBe('2120199');
+    } finally {
+      file.close();
+    }
+  });
+});

@@ -19,6 +19,13 @@ describe('table rules: each is triggered by a planted error and silent on the co
     expect(findings[1].message).toContain('第 10 张表“2024 年部门政府采购预算表”无法从标题识别');
   });
 
+  it('T-TABLE: a table 9 without any 三公 column is not reviewed (warning)', () => {
+    const tables = seed();
+    table(tables, 9).columns = ['甲', '乙', '丙', '丁', '戊', '己', '庚'];
+    const findings = checkPublication(tables);
+    expect(findings.map((f) => [f.rule, f.place.table])).toEqual([['T-TABLE', 9]]);
+  });
+
   it('the nine titles are recognized in the department’s and a unit’s wording', () => {
     expect(seed().map((t) => identifyTable(t.title))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(variant('unit-titles').map((t) => identifyTable(t.title))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);

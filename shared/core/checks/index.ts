@@ -32,13 +32,12 @@ export function checkPublication(tables: readonly PublishedTableInput[], catalog
       if (s) summary.set(t.no, s);
     } else if (t.no === 9) {
       sanGong = readSanGongTable(t);
-      if (sanGong.items.size === 0) review.add('T-TABLE', `表 9“${t.input.title}”找不到“三公”各项的列（因公出国（境）费、公务接待费、购置费、运行费），该表未审核；请核对表头`, { table: 9 });
-    }
-    else {
-      coded.set(t.no, readCodedTable(t, review, catalogs));
-    }
+      if (sanGong.items.size === 0) {
+        review.add('T-TABLE', `表 9“${t.input.title}”找不到“三公”各项的列（因公出国（境）费、公务接待费、购置费、运行费），该表未审核；请核对表头`, { table: 9 });
+      }
+    } else coded.set(t.no, readCodedTable(t, review, catalogs));
   }
-  // Order matters: a finding makes its row suspect, and sums over a suspect row are not reported again.
+  // Order matters: an error makes its row suspect, and sums over a suspect row are not reported again.
   for (const ct of coded.values()) checkRowSums(ct, review);
   for (const s of summary.values()) checkSummaryRowSums(s, review);
   if (sanGong) checkSanGongTable(sanGong, review);

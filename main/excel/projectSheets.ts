@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Project } from '../../shared/core/model';
+import { fenToPlainYuan } from '../../shared/core/money';
 import { BODY_FONT, FONT_NAME, HEADER_FONT, PAGE_FOOTER, THIN_BORDER, YUAN_FORMAT, a4PageSetup, setText } from './style';
 import { addTextSheet, type TextBlock } from './textSheet';
 
@@ -21,7 +22,7 @@ export function addProjectExplanationSheet(book: ExcelJS.Workbook, name: string,
       { text: '五、实施周期', heading: true },
       { text: p.period },
       { text: '六、年度预算安排', heading: true },
-      { text: `${year} 年度财政资金预算安排金额为 ${(p.funds.currentYearFiscal / 100).toFixed(2)} 元` },
+      { text: `${year} 年度财政资金预算安排金额为 ${fenToPlainYuan(p.funds.currentYearFiscal)} 元` },
       { text: '七、绩效目标', heading: true },
       { text: '（详见财政项目支出绩效目标申报表）' },
     );

@@ -162,3 +162,48 @@ describe('export of the sample publication', () => {
     expect(filesIn(dir)).toEqual(['unit.xlsx']);
   });
 });
+
+describe('text sheets of the export', () => {
+  it('prints the narrative engine’s chapters, paragraph by paragraph', async () => {
+    const { buildNarrative } = await import('../../shared/core/narrative/index');
+    const { book } = await exportSample();
+    const narrative = buildNarrative(sampleWorkbook());
+    for (const [i, name] of ['预算编制说明', '其他相关情况说明'].entries()) {
+      const sheet = book.getWorksheet(name)!;
+      const chapter = narrative.chapters[i];
+      const expected = [chapter.title, ...chapter.sections.flatMap((s) => [...(s.title ? [s.title] : []), ...s.paragraphs.map((p) => p.text)])];
+      const texts: string[] = [];
+      sheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+      expect(texts).toEqual(expected);
+      expect(sheet.pageSetup.paperSize).toBe(9);
+    }
+    expect(book.getWorksheet('预算编制说明')!.getCell('A2').value).toContain('比 2023 年预算增加 65.41 万元');
+  });
+
+  it('prints 项目经费情况说明 and 绩效目标申报表 of the projects, amounts as numbers', async () => {
+    const { book } = await exportSample();
+    const explanation = book.getWorksheet('项目经费情况说明')!;
+    const texts: string[] = [];
+    explanation.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts).toContain('城管通服务费项目经费情况说明');
+    expect(texts).toContain('2024 年度财政资金预算安排金额为 152500.00 元');
+    const form = book.getWorksheet('绩效目标申报表')!;
+    expect(form.getCell('A1').value).toBe('财政项目支出绩效目标申报表');
+    expect(form.getCell('B3').value).toBe('城管通服务费');
+    expect(form.getCell('B6').value).toBe('项目资金总额');
+    expect(form.getCell('C6').value).toBe(152500);
+    expect(form.getCell('C6').numFmt).toBe('#,##0.00');
+    expect(form.model.merges).toContain('A6:A9');
+    const values: unknown[] = [];
+    form.eachRow((row) => values.push(row.getCell(6).value));
+    expect(values).toContain('≥85%');
+  });
+
+  it('leaves the text sheets out of a unit’s export and when asked', async () => {
+    const dir = tempDir();
+    await exportPublication(sampleWorkbook(), join(dir, 'a.xlsx'), { narrative: false });
+    const names = (await readBook(join(dir, 'a.xlsx'))).worksheets.map((s) => s.name);
+    expect(names).not.toContain('预算编制说明');
+    expect(names).toContain('项目经费情况说明');
+  });
+});

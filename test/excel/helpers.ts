@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { afterEach } from 'vitest';
@@ -79,4 +80,28 @@ export async function writeHandTypedPublication(path: string, pub: Publication):
     if (table.note) sheet.addRow([table.note]);
   }
   await book.xlsx.writeFile(path);
+}
+
+/** The entries of a zip file (an .xlsx), read from its central directory: name → uncompressed bytes. */
+export function unzipEntries(bytes: Buffer): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  let end = bytes.length - 22;
+  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip file');
+  const count = bytes.readUInt16LE(end + 10);
+  let p = bytes.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(p + 10);
+    const size = bytes.readUInt32LE(p + 20);
+    const nameLength = bytes.readUInt16LE(p + 28);
+    const extra = bytes.readUInt16LE(p + 30);
+    const comment = bytes.readUInt16LE(p + 32);
+    const local = bytes.readUInt32LE(p + 42);
+    const name = bytes.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    const data = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const raw = bytes.subarray(data, data + size);
+    entries.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
+    p += 46 + nameLength + extra + comment;
+  }
+  return entries;
 }

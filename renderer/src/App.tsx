@@ -142,7 +142,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '九张表' && <TablesView workbook={workbook} tables={tables} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
-        {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? k} send={send} />}
+        {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
         {tab === '导出' && <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />}
       </main>
       <footer className="status">

@@ -38,6 +38,7 @@ export function ChangeChart({ rows, year, previousYear }: Props) {
   useEffect(() => {
     chart.current?.setOption(
       {
+        animation: false,
         textStyle: { fontFamily: 'Noto Sans CJK SC, Microsoft YaHei, sans-serif' },
         tooltip: {
           trigger: 'axis',

@@ -1,5 +1,6 @@
 import type { EditRequest } from '../../../shared/contract/api';
 import type { Narrative, NarrativeEdit } from '../../../shared/core/narrative/index';
+import { measureKey } from '../../../shared/core/measures';
 import type { Workbook } from '../../../shared/core/model';
 import { TextField } from '../texts/TextField';
 import { setPurpose, setReason } from '../texts/textEdits';
@@ -16,7 +17,7 @@ function EditField({ edit, workbook, labelOf, send }: { edit: NarrativeEdit } & 
   if (edit.kind === 'purpose') {
     return (
       <TextField
-        label={`${edit.code} 类的用途`}
+        label={`${edit.code} ${labelOf(measureKey.function(edit.code))}的用途`}
         placeholder="例如：主要用于……"
         value={workbook.texts.purposes[edit.code] ?? ''}
         onCommit={(v) => void send(setPurpose(workbook.texts, edit.code, v))}

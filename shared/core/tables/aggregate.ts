@@ -34,8 +34,12 @@ const KIND_INDEX: Record<ExpenditureKind, number> = { 基本支出: 0, 项目支
 const SANGONG_INDEX = new Map<string, number>(SANGONG_ITEMS.map((item, i) => [item.economicCode, i]));
 const GENERAL: FundSource = '一般公共预算财政拨款';
 
+function slotAt(sourceIndex: number, kindIndex: number): number {
+  return sourceIndex * 2 + kindIndex;
+}
+
 export function slotOf(source: FundSource, kind: ExpenditureKind): number {
-  return SOURCE_INDEX.get(source)! * 2 + KIND_INDEX[kind];
+  return slotAt(SOURCE_INDEX.get(source)!, KIND_INDEX[kind]);
 }
 
 export function emptyAggregates(): Aggregates {
@@ -51,19 +55,29 @@ function bucket(map: Map<string, Fen[]>, key: string, size: number): Fen[] {
   return b;
 }
 
-/** Adds (sign 1) or removes (sign -1) one line. */
-export function applyLine(agg: Aggregates, line: LineItem, unitType: UnitType, sign: 1 | -1): void {
+/** Whether each source (by its index in FUND_SOURCES) is 财政拨款: the 三公 count only those. */
+const FISCAL_BY_INDEX = FUND_SOURCES.map(isFiscal);
+const GENERAL_INDEX = SOURCE_INDEX.get(GENERAL)!;
+const BASIC_INDEX = KIND_INDEX['基本支出'];
+
+/**
+ * Adds (sign 1) or removes (sign -1) one line. The unit's type is asked for only when it matters
+ * (公用经费 of 一般公共预算 基本支出), so a pass over many lines looks up few units.
+ */
+function addLine(agg: Aggregates, line: LineItem, unitTypeOf: (unit: string) => UnitType, sign: 1 | -1): void {
   const amount = sign * line.amount;
+  const source = SOURCE_INDEX.get(line.source)!;
+  const kind = KIND_INDEX[line.kind];
   const f = bucket(agg.byFunction, line.functionCode, SLOTS);
-  const slot = slotOf(line.source, line.kind);
+  const slot = slotAt(source, kind);
   f[slot] = addFen(f[slot], amount);
-  if (line.source === GENERAL && line.kind === '基本支出') {
+  if (source === GENERAL_INDEX && kind === BASIC_INDEX) {
     const e = bucket(agg.byEconomic, line.economicCode, 2);
     const personnel = costTypeOf(line) === '人员经费';
     e[personnel ? 0 : 1] = addFen(e[personnel ? 0 : 1], amount);
-    if (!personnel && runsOfficeExpenses(unitType)) agg.officeExpenses = addFen(agg.officeExpenses, amount);
+    if (!personnel && runsOfficeExpenses(unitTypeOf(line.unit))) agg.officeExpenses = addFen(agg.officeExpenses, amount);
   }
-  if (isFiscal(line.source)) {
+  if (FISCAL_BY_INDEX[source]) {
     const s = SANGONG_INDEX.get(line.economicCode);
     if (s !== undefined) agg.sanGong[s] = addFen(agg.sanGong[s], amount);
   }
@@ -73,8 +87,13 @@ export function applyLine(agg: Aggregates, line: LineItem, unitType: UnitType, s
   }
 }
 
+/** Adds (sign 1) or removes (sign -1) one line of a unit of the given type. */
+export function applyLine(agg: Aggregates, line: LineItem, unitType: UnitType, sign: 1 | -1): void {
+  addLine(agg, line, () => unitType, sign);
+}
+
 export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
   const agg = emptyAggregates();
-  for (const line of lines) applyLine(agg, line, unitTypeOf(line.unit), 1);
+  for (const line of lines) addLine(agg, line, unitTypeOf, 1);
   return agg;
 }

@@ -8,6 +8,7 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   saveAs(window: BaseWindow | undefined): void;
+  importLines(window: BaseWindow | undefined): void;
   /** Passes a command to the screen of the given (focused) window. */
   send(window: BaseWindow | undefined, command: MenuCommand): void;
   about(): void;
@@ -45,7 +46,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       { type: 'separator' },
       { label: '另存为…', accelerator: 'CmdOrCtrl+Shift+S', click: (_item, window) => actions.saveAs(window) },
       { type: 'separator' },
-      { label: '导入明细…', accelerator: 'CmdOrCtrl+I', click: command({ command: 'importLines' }) },
+      { label: '导入明细…', accelerator: 'CmdOrCtrl+I', click: (_item, window) => actions.importLines(window) },
       { label: '导出 Excel…', accelerator: 'CmdOrCtrl+E', click: command({ command: 'exportExcel' }) },
       ...(mac ? [] : [{ type: 'separator' } as const, quit]),
     ],

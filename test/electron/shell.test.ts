@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,8 @@ const appPath = join(base, 'app');
 const userData = join(base, 'userData');
 const documents = join(base, 'documents');
 const workbook = join(documents, '区财政局.budget');
+const goodCsv = join(documents, '明细.csv');
+const badCsv = join(documents, '有错的明细.csv');
 let mainPath = '';
 
 beforeAll(async () => {
@@ -29,13 +31,17 @@ beforeAll(async () => {
   copyFileSync(nodeAddon, join(native, NATIVE_FILE));
   mkdirSync(documents, { recursive: true });
   WorkbookFile.create(workbook, { department: '区财政局', year: 2026 }).close();
+  const seed = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'reference', 'seed-2024-line-items.csv'), 'utf8');
+  writeFileSync(goodCsv, seed);
+  writeFileSync(badCsv, `${seed.trimEnd()}\n某单位,2080505,30108,基本支出,不存在的资金来源,,12.00\n`);
 }, 60_000);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-function drive(scenario: string, ...args: string[]): any {
+function drive(scenario: string, args: string[] = [], env: Record<string, string> = {}): any {
   const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'shell', 'drive.ts'), scenario, mainPath, appPath, userData, documents, ...args], {
     encoding: 'utf8',
     timeout: 60_000,
+    env: { ...process.env, ...env },
   });
   return JSON.parse(output.trim().split('\n').at(-1)!);
 }
@@ -43,7 +49,7 @@ function drive(scenario: string, ...args: string[]): any {
 describe('the main process', () => {
   let run: any;
   beforeAll(() => {
-    run = drive('session', workbook);
+    run = drive('session', [workbook, goodCsv, badCsv]);
   }, 90_000);
 
   it('registers app:// as a privileged, secure scheme and serves the screen with the CSP', () => {
@@ -81,6 +87,21 @@ describe('the main process', () => {
     expect(run.sent).toEqual([['budget:menu', { command: 'undo' }]]);
   });
 
+  it('导入明细 adds every line as one edit, shows progress, reloads the screen and sums up', () => {
+    expect(run.linesAfterImport).toBe(30);
+    expect(run.importGood).toMatchObject({ title: '导入明细', message: '已从 明细.csv 导入 30 条明细。' });
+    expect(run.progress).toEqual([2, -1, 2, -1]);
+    expect(run.reloads).toBe(1);
+    const open = run.log.find((l: unknown[]) => l[0] === 'dialog.open');
+    expect(open[1]).toMatchObject({ title: '导入明细', filters: [{ extensions: ['xlsx', 'csv'] }] });
+  });
+
+  it('导入明细 of a file with a bad row imports nothing and says where the problem is', () => {
+    expect(run.linesAfterBadImport).toBe(30);
+    expect(run.importBad).toMatchObject({ type: 'error', message: '没有导入任何明细。' });
+    expect(run.importBad.detail).toMatch(/第 32 行/);
+  });
+
   it('exports Excel where the user chose, then offers to show the file', () => {
     expect(run.exported).toEqual({ ok: true, value: { savedTo: join(documents, '导出.xlsx') } });
     expect(run.xlsxWritten).toBe(true);
@@ -112,5 +133,18 @@ describe('started without a workbook', () => {
     expect(box[1]).toMatchObject({ message: '新建一个预算工作簿，或打开已有的工作簿。', buttons: ['新建…', '打开…', '退出'] });
     expect(run.windows).toBe(0);
     expect(run.log).toContainEqual(['app.quit']);
+  }, 60_000);
+});
+
+describe('新建', () => {
+  it('makes an empty workbook for next year under the chosen name, replacing the file there', () => {
+    const path = join(documents, '替换.budget');
+    writeFileSync(path, 'an old file the user chose to replace');
+    const run = drive('new', [], { NEW_WORKBOOK: path });
+    expect(run.errors).toEqual([]);
+    expect(run.title).toBe('替换.budget - 预算编制工作台');
+    expect(run.snapshot).toMatchObject({ department: '未命名部门', year: new Date().getFullYear() + 1, lines: [] });
+    expect(readFileSync(path).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    expect(readdirSync(documents).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 // Runs the bundled main process under plain Node with the fake 'electron', drives it through a
 // session (as test/electron/shell.test.ts asks) and prints what happened as JSON.
-//   node --import tsx drive.ts <scenario> <main.cjs> <appPath> <userData> <documents> [workbook.budget]
+//   node --import tsx drive.ts <scenario> <main.cjs> <appPath> <userData> <documents> [workbook.budget good.csv bad.csv]
 import Module, { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +31,15 @@ if (scenario === 'welcome') {
   await until('quit', () => fake.log.some((l) => l[0] === 'app.quit'));
   out.log = fake.log;
   out.windows = fake.windows.length;
+} else if (scenario === 'new') {
+  // Started with no workbook: the user chooses 新建… and a name (that of an existing file, to replace).
+  // The name comes in the environment: on the command line, main would open it.
+  fake.answers.message.push(0);
+  fake.answers.save.push({ canceled: false, filePath: process.env.NEW_WORKBOOK });
+  await until('the new window', () => fake.windows.length === 1 && fake.windows[0].visible);
+  out.title = fake.windows[0].title;
+  out.snapshot = (await call(fake.windows[0], 'workbook.snapshot')).value.workbook;
+  out.errors = fake.log.filter((l) => l[0] === 'dialog.error');
 } else {
   const first = process.argv[7];
   await until('the first window', () => fake.windows.length === 1 && fake.windows[0].visible);
@@ -53,6 +62,22 @@ if (scenario === 'welcome') {
   // 编辑 › 撤销 goes to the screen of the window it was chosen in.
   fake.menuItem('编辑', '撤销').click({}, w, {});
   out.sent = w.webContents.sent;
+
+  // 导入明细: the open dialog, one edit, the screen reloaded, a summary. A bad file changes nothing.
+  const importAndWait = async (csv: string) => {
+    const boxes = fake.log.filter((l) => l[0] === 'dialog.message').length;
+    fake.answers.open.push({ canceled: false, filePaths: [csv] });
+    fake.answers.message.push(0);
+    fake.menuItem('文件', '导入明细…').click({}, w, {});
+    await until('the import summary', () => fake.log.filter((l) => l[0] === 'dialog.message').length > boxes);
+    return fake.log.filter((l) => l[0] === 'dialog.message').at(-1)![1];
+  };
+  out.importGood = await importAndWait(process.argv[8]);
+  out.linesAfterImport = (await call(w, 'workbook.snapshot')).value.workbook.lines.length;
+  out.importBad = await importAndWait(process.argv[9]);
+  out.linesAfterBadImport = (await call(w, 'workbook.snapshot')).value.workbook.lines.length;
+  out.reloads = w.webContents.reloads;
+  out.progress = w.progress;
 
   // 导出 Excel: the save dialog, the file, the offer to show it.
   const xlsx = join(documents, '导出.xlsx');

@@ -41,7 +41,14 @@ export function fakeElectron(place: Place) {
 
   class BrowserWindow extends Emitter {
     readonly id = nextId++;
-    readonly webContents = { id: 100 + this.id, sent: [] as unknown[][], send: (channel: string, payload: unknown) => this.webContents.sent.push([channel, payload]) };
+    readonly webContents = {
+      id: 100 + this.id,
+      sent: [] as unknown[][],
+      reloads: 0,
+      send: (channel: string, payload: unknown) => this.webContents.sent.push([channel, payload]),
+      reload: () => this.webContents.reloads++,
+    };
+    progress: number[] = [];
     title: string;
     url = '';
     visible = false;
@@ -67,6 +74,9 @@ export function fakeElectron(place: Place) {
       return false;
     }
     restore() {}
+    setProgressBar(value: number) {
+      this.progress.push(value);
+    }
     setTitle(title: string) {
       this.title = title;
     }

@@ -6,7 +6,8 @@ import { launchWebHost } from '../../main/web/launch';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 export interface Session {
   page: Page;
@@ -27,9 +28,9 @@ export async function openSample(options: { viewport?: { width: number; height: 
   const path = join(dir, '样例.budget');
   const host = await launchWebHost({ path, sample: true });
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1440, height: 900 },
     locale: 'zh-CN',
     acceptDownloads: true,

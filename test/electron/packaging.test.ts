@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NATIVE_FILE, nativeBindingPath, nativeDir } from '../../main/electron/nativeBinding';
+import { electronVersion, isCurrent } from '../../build/scripts/native-electron';
+import { NATIVE_FILE, NATIVE_STAMP, nativeBindingPath, nativeDir } from '../../main/electron/nativeBinding';
 import { WORKBOOK_FILTER } from '../../main/electron/product';
 import { FILE_EXTENSION } from '../../main/workbook/schema';
 
@@ -68,5 +70,24 @@ describe('where the app finds better-sqlite3 built for Electron', () => {
 
   it('refuses a platform it cannot package for', () => {
     expect(() => nativeDir('/repo', 'aix', 'ppc64')).toThrow('不支持的平台：aix');
+  });
+});
+
+describe('the Electron build of the addon', () => {
+  it('is rebuilt when missing or made for another Electron version, and kept otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'budget-native-'));
+    try {
+      const version = electronVersion();
+      expect(version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(isCurrent(dir, version)).toBe(false);
+      writeFileSync(join(dir, NATIVE_FILE), 'addon');
+      expect(isCurrent(dir, version)).toBe(false);
+      writeFileSync(join(dir, NATIVE_STAMP), '39.0.0\n');
+      expect(isCurrent(dir, version)).toBe(false);
+      writeFileSync(join(dir, NATIVE_STAMP), `${version}\n`);
+      expect(isCurrent(dir, version)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

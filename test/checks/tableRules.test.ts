@@ -168,6 +168,19 @@ describe('table rules: each is triggered by a planted error and silent on the co
     );
   });
 
+  it('T-CROSS: a leaf whose row adds up but contradicts other tables is reported at the leaf, not at its parent or the 合计', () => {
+    const tables = seed();
+    const row = rowWith(tables, 3, '2101102');
+    setCell(tables, 3, row, '基本支出', '525,203.84');
+    setCell(tables, 3, row, '项目支出', '9.00');
+    const findings = checkPublication(tables);
+    expect(places(findings)).toEqual([
+      { rule: 'T-CROSS', table: 3, row, column: '基本支出' },
+      { rule: 'T-CROSS', table: 3, row, column: '项目支出' },
+    ]);
+    expect(findings[0].message).toContain('但表 5、表 6、表 7中科目 2101102 的基本支出之和为 525,212.84，相差 -9.00；其上级科目 21011 与其他表一致');
+  });
+
   it('T-BASIC: table 8 adding up in itself but not to table 5’s 基本支出 is reported at table 8’s 合计', () => {
     const tables = seed();
     for (const label of ['基本工资', '工资福利支出', '合计']) {

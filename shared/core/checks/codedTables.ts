@@ -1,6 +1,7 @@
 import { CATALOG_LABELS, CODE_LEVELS, LEVEL_NAMES, codePath, type Catalogs } from '../catalog/catalog';
 import { formatYuan } from '../money';
 import { codeKind, columnLabel, isTotalLabel, joinCode, norm, type ColumnInfo } from './readTables';
+import type { Reference, ReferenceOf } from './crossRules';
 import { cellName, type ReadTable, type Review } from './review';
 
 /** A table whose rows are 科目 (tables 2, 3, 5, 6, 7 by 功能分类, table 8 by 经济分类), read by code. */
@@ -112,8 +113,9 @@ export function checkRowSums(ct: CodedTable, review: Review): void {
 /**
  * Each parent = the sum of its listed children, deepest parents first, so that a wrong 款 is
  * reported at the 款 and not again at its 类; the 合计 row = the sum of the leaf rows.
+ * When other tables confirm the parent and contradict exactly one child, the child is reported instead.
  */
-export function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
+export function checkParentAndTotalSums(ct: CodedTable, review: Review, referenceOf?: ReferenceOf): void {
   const t = ct.table;
   const parents = [...ct.children].sort(([a], [b]) => b.length - a.length);
   for (const column of amountColumns(t)) {
@@ -122,6 +124,17 @@ export function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
       const printed = t.values[row][column.index];
       const sum = sumOf(t, review, kids.map((k) => ct.rowOf.get(k)!), column);
       if (printed === undefined || sum === undefined || sum === printed) continue;
+      const culprit = referenceOf && oddChild(ct, parent, kids, column, referenceOf);
+      if (culprit) {
+        const childRow = ct.rowOf.get(culprit.code)!;
+        const value = t.values[childRow][column.index]!;
+        review.add(
+          'T-CROSS',
+          `${cellName(t, childRow, column)}为 ${formatYuan(value)}，但${culprit.ref.where}为 ${formatYuan(culprit.ref.value)}，相差 ${formatYuan(value - culprit.ref.value)}；其上级科目 ${parent} 与其他表一致而与其下各级之和不符，应是本行有误，请核对`,
+          { table: t.no, row: childRow, column: column.key },
+        );
+        continue;
+      }
       review.add(
         'T-PARENT-SUM',
         `${cellName(t, row, column)}为 ${formatYuan(printed)}，但其下各${childLevelName(t, kids[0])}合计为 ${formatYuan(sum)}，相差 ${formatYuan(printed - sum)}；请核对该行或其下各行`,
@@ -139,6 +152,17 @@ export function checkParentAndTotalSums(ct: CodedTable, review: Review): void {
       { table: t.no, row: ct.totalRow, column: column.key },
     );
   }
+}
+
+/** The one child that other tables contradict, when they confirm the parent. */
+function oddChild(ct: CodedTable, parent: string, kids: readonly string[], column: ColumnInfo, referenceOf: ReferenceOf): { code: string; ref: Reference } | undefined {
+  const value = (code: string) => ct.table.values[ct.rowOf.get(code)!][column.index];
+  if (referenceOf(ct, parent, column)?.value !== value(parent)) return undefined;
+  const odd = kids.flatMap((code) => {
+    const ref = referenceOf(ct, code, column);
+    return ref && ref.value !== value(code) ? [{ code, ref }] : [];
+  });
+  return odd.length === 1 ? odd[0] : undefined;
 }
 
 /** The amount of a code in a column: 0 when the code is not listed, undefined when unreadable. */

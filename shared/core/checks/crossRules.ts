@@ -202,49 +202,97 @@ export function collectFacts(r: Recognized, review: Review): Facts {
   return facts;
 }
 
-/** Table 2's 财政拨款 and table 3's 基本/项目支出 against tables 5, 6 and 7 added together. */
-function fiscalTablesAddUp(r: Recognized, review: Review): void {
-  const parts = ([5, 6, 7] as const).map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
-  if (parts.length === 0) return;
+/** What other tables say a cell must be: the figure and where it is printed. */
+export interface Reference {
+  value: number;
+  where: string;
+}
+
+export type ReferenceOf = (ct: CodedTable, code: string | 'total', column: ColumnInfo) => Reference | undefined;
+
+const FISCAL_TABLES: readonly TableId[] = [5, 6, 7];
+
+/**
+ * The references between the function tables: table 2's 合计 is table 3's and the other way round;
+ * table 2's 财政拨款 is tables 5 + 6 + 7; where a 科目 has no income but 财政拨款 (table 2), table 3's
+ * 合计/基本/项目支出 are tables 5 + 6 + 7's, and table 5's (6's, 7's) are table 3's when the other two
+ * have nothing there. Rows already reported give no reference.
+ */
+export function referencesBetween(r: Recognized, review: Review): ReferenceOf {
   const t2 = r.coded.get(2);
   const t3 = r.coded.get(3);
-  const codes = new Set<string>([...parts, t2, t3].flatMap((ct) => (ct ? [...ct.rowOf.keys()] : [])));
-  const partSum = (code: string, column: (ct: CodedTable) => ColumnInfo | undefined): number | undefined => {
-    let sum = 0;
-    for (const ct of parts) {
-      const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
-      if (row !== undefined && review.suspect(ct.table.no, row)) return undefined;
-      const v = codedValue(ct, code, column(ct));
-      if (v === undefined) return undefined;
-      sum += v;
+  const column = (ct: CodedTable | undefined, last: string) => ct && amountColumns(ct.table).find((c) => c.last === last);
+  const rowOf = (ct: CodedTable, code: string | 'total') => (code === 'total' ? ct.totalRow : ct.rowOf.get(code));
+  const one = (ct: CodedTable | undefined, code: string | 'total', col: ColumnInfo | undefined): Reference | undefined => {
+    if (!ct || !col) return undefined;
+    const row = rowOf(ct, code);
+    if (row !== undefined && review.suspect(ct.table.no, row)) return undefined;
+    const value = codedValue(ct, code, col);
+    if (value === undefined) return undefined;
+    return { value, where: row === undefined ? `表 ${ct.table.no}（未列科目 ${code}，按 0 计）` : cellName(ct.table, row, col) };
+  };
+  const fiscalParts = FISCAL_TABLES.map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
+  const fiscalSum = (code: string | 'total', last: string): Reference | undefined => {
+    if (fiscalParts.length === 0) return undefined;
+    let value = 0;
+    for (const ct of fiscalParts) {
+      const part = one(ct, code, column(ct, last));
+      if (!part) return undefined;
+      value += part.value;
     }
-    return sum;
+    const what = code === 'total' ? '合计行' : `科目 ${code} `;
+    return { value, where: `${fiscalParts.map((ct) => `表 ${ct.table.no}`).join('、')}中${what}的${last}之和` };
   };
-  const partNames = parts.map((ct) => `表 ${ct.table.no}`).join('、');
-  const compare = (target: CodedTable, column: ColumnInfo | undefined, code: string | 'total', expected: number | undefined, atLeast: boolean, what: string) => {
-    const row = code === 'total' ? target.totalRow : target.rowOf.get(code);
-    const printed = codedValue(target, code, column);
-    if (!column || printed === undefined || expected === undefined || (atLeast ? printed >= expected : printed === expected)) return;
-    const t = target.table;
-    const where = row === undefined ? `表 ${t.no}（未列科目 ${code}，按 0 计）` : cellName(t, row, column);
-    review.add(
-      'T-CROSS',
-      `${where}为 ${formatYuan(printed)}，但${partNames}的${what}${atLeast ? '已有' : '合计为'} ${formatYuan(expected)}${atLeast ? '，不应更少' : `，相差 ${formatYuan(printed - expected)}`}；请核对`,
-      { table: t.no, row, column: row === undefined ? undefined : column.key },
-    );
+  const fiscalOnly = (code: string | 'total') => {
+    const total = t2 && codedValue(t2, code, column(t2, '合计'));
+    return total !== undefined && total === codedValue(t2!, code, factColumn(t2!, 'fiscal'));
   };
-  const t2Total = t2 && amountColumns(t2.table).find((c) => c.last === '合计');
-  const t2Fiscal = t2 && factColumn(t2, 'fiscal');
+  return (ct, code, col) => {
+    const no = ct.table.no;
+    if (no === 2 && col.last === '合计') return one(t3, code, column(t3, '合计'));
+    if (no === 2 && col === factColumn(ct, 'fiscal')) return fiscalSum(code, '合计');
+    if (no === 3 && col.last === '合计') return one(t2, code, column(t2, '合计'));
+    if (!FISCAL_TABLES.includes(no) && no !== 3) return undefined;
+    if (!fiscalOnly(code)) return undefined;
+    if (no === 3) return fiscalSum(code, col.last);
+    const others = fiscalParts.filter((p) => p !== ct);
+    if (others.some((p) => codedValue(p, code, column(p, '合计')) !== 0)) return undefined;
+    return one(t3, code, column(t3, col.last));
+  };
+}
+
+/**
+ * Table 2's 财政拨款 and table 3's 基本/项目支出 against tables 5, 6 and 7 added together. Where a
+ * 科目 also has other income, table 3 can only be more than tables 5 + 6 + 7.
+ */
+function fiscalTablesAddUp(r: Recognized, review: Review, referenceOf: ReferenceOf): void {
+  const t2 = r.coded.get(2);
+  const t3 = r.coded.get(3);
+  const parts = FISCAL_TABLES.map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
+  const codes = new Set<string>([t2, t3, ...parts].flatMap((ct) => (ct ? [...ct.rowOf.keys()] : [])));
+  const report = (ct: CodedTable, code: string | 'total', column: ColumnInfo, printed: number, detail: string) => {
+    const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
+    const where = row === undefined ? `表 ${ct.table.no}（未列科目 ${code}，按 0 计）` : cellName(ct.table, row, column);
+    review.add('T-CROSS', `${where}为 ${formatYuan(printed)}，${detail}；请核对`, { table: ct.table.no, row, column: row === undefined ? undefined : column.key });
+  };
+  const check = (ct: CodedTable, code: string | 'total', column: ColumnInfo | undefined) => {
+    const printed = column && codedValue(ct, code, column);
+    if (!column || printed === undefined) return;
+    const ref = referenceOf(ct, code, column);
+    if (ref) {
+      if (printed !== ref.value) report(ct, code, column, printed, `但${ref.where}为 ${formatYuan(ref.value)}，相差 ${formatYuan(printed - ref.value)}`);
+      return;
+    }
+    if (ct !== t3 || parts.length === 0) return;
+    const values = parts.map((p) => codedValue(p, code, amountColumns(p.table).find((c) => c.last === column.last)));
+    if (values.some((v) => v === undefined)) return;
+    const fiscal = values.reduce<number>((a, v) => a + v!, 0);
+    const what = code === 'total' ? '合计行' : `科目 ${code} `;
+    if (printed < fiscal) report(ct, code, column, printed, `少于${parts.map((p) => `表 ${p.table.no}`).join('、')}中${what}的${column.last}之和 ${formatYuan(fiscal)}`);
+  };
   for (const code of [...codes, 'total' as const]) {
-    const label = code === 'total' ? '合计' : `科目 ${code}`;
-    if (t2) compare(t2, t2Fiscal, code, partSum(code, (ct) => factColumn(ct, 'spend')), false, `${label}合计`);
-    if (!t3) continue;
-    // Without 事业收入 or other income in a 科目, its 基本/项目支出 are all 财政拨款; otherwise they can only be more.
-    const fiscalOnly = t2 !== undefined && codedValue(t2, code, t2Total) !== undefined && codedValue(t2, code, t2Total) === codedValue(t2, code, t2Fiscal);
-    for (const kind of ['基本支出', '项目支出']) {
-      const column = (ct: CodedTable) => amountColumns(ct.table).find((c) => c.last === kind);
-      compare(t3, column(t3), code, partSum(code, column), !fiscalOnly, `${label}${kind}`);
-    }
+    if (t2) check(t2, code, factColumn(t2, 'fiscal'));
+    if (t3) for (const kind of ['基本支出', '项目支出']) check(t3, code, amountColumns(t3.table).find((c) => c.last === kind));
   }
 }
 
@@ -296,8 +344,8 @@ function sanGongCovers(r: Recognized, review: Review): void {
 }
 
 /** The relations between tables that are sums or bounds rather than the same figure. */
-export function checkRelations(r: Recognized, review: Review): void {
-  fiscalTablesAddUp(r, review);
+export function checkRelations(r: Recognized, review: Review, referenceOf: ReferenceOf): void {
+  fiscalTablesAddUp(r, review, referenceOf);
   basicAgrees(r, review);
   sanGongCovers(r, review);
 }

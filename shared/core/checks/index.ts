@@ -4,7 +4,7 @@ import { toPublishedTable } from '../tables/published';
 import type { TableId } from '../tables/tableModel';
 import { deriveWorkbookTables } from '../workbookTables';
 import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
-import { checkRelations, collectFacts } from './crossRules';
+import { checkRelations, collectFacts, referencesBetween } from './crossRules';
 import { checkLines } from './lineRules';
 import type { PublishedTableInput } from './readTables';
 import { Review, readPublication } from './review';
@@ -44,10 +44,11 @@ export function checkPublication(tables: readonly PublishedTableInput[], catalog
   const recognized = { coded, summary, sanGong };
   const facts = collectFacts(recognized, review);
   facts.compare(true);
-  for (const ct of coded.values()) checkParentAndTotalSums(ct, review);
+  const referenceOf = referencesBetween(recognized, review);
+  for (const ct of coded.values()) checkParentAndTotalSums(ct, review, referenceOf);
   for (const s of summary.values()) checkSummarySums(s, review);
   facts.compare(false);
-  checkRelations(recognized, review);
+  checkRelations(recognized, review, referenceOf);
   return review.findings;
 }
 

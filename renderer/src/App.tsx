@@ -5,6 +5,7 @@ import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan } from '../../shared/core/money';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { yearOnYear } from '../../shared/core/yoy';
+import { BasicsView } from './basics/BasicsView';
 import { ChangesView } from './changes/ChangesView';
 import { ChecksView } from './checks/ChecksView';
 import { ExportView } from './export/ExportView';
@@ -14,7 +15,7 @@ import { NarrativeView } from './narrative/NarrativeView';
 import { TablesView, type TableTarget } from './tables/TablesView';
 import { useWorkbook } from './useWorkbook';
 
-export const TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出'] as const;
+export const TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
 export type Tab = (typeof TABS)[number];
 
 interface Notice {
@@ -143,6 +144,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
+        {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
         {tab === '导出' && <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />}
       </main>
       <footer className="status">

@@ -59,7 +59,7 @@ describe('a workbook of 100,000 lines', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => last.textContent()).toBe('3,000.00');
     await expect.poll(() => page.locator('.status-total').textContent()).toBe(`合计 ${formatYuan(total - (10_000 + COUNT - 1) + 300_000)} 元`);
-    await screenshot(page, '11-明细-十万行');
+    await screenshot(page, '12-明细-十万行');
 
     await page.keyboard.press('Control+Z');
     await expect.poll(() => last.textContent()).toBe(formatYuan(10_000 + COUNT - 1));

@@ -14,6 +14,8 @@ import { openSample, screenshot, type Session } from './browser';
 /** Line 5 of the sample: 2120199 城乡社区 / 30101 基本工资, 995,664.00 元. */
 const LINE = 5;
 const NEW_AMOUNT = 109_566_400;
+/** Line 19: 30217 公务接待费, 2,926.00 元, as last year. */
+const RECEPTION = 19;
 
 /** Three rows as a spreadsheet puts them on the clipboard, one with a quoted cell holding a line break. */
 const PASTED = [
@@ -170,11 +172,35 @@ describe('预算编制工作台 in a real browser', () => {
     await expect.poll(() => page.locator('.finding', { hasText: '2120188' }).count()).toBe(0);
   });
 
-  it('shows the year-on-year changes with a chart, and takes a reason', async () => {
+  it('flags a large change until a reason is written, and the reason feeds the narrative', async () => {
+    // 公务接待费 (line 19) from 2,926.00 to 5,000.00: +70.9% on last year's 2,926.00
+    await tab(page, '明细');
+    await cell(page, RECEPTION, 'amount').click();
+    await page.keyboard.type('5000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, RECEPTION, 'amount').textContent()).toBe('5,000.00');
+
     await tab(page, '变动分析');
+    await page.getByRole('button', { name: '“三公”经费' }).click();
+    const flagged = page.locator('.yoy tr.flagged', { hasText: '公务接待费' });
+    await expect.poll(() => flagged.count()).toBe(1);
+    await expect.poll(() => page.locator('.changes-head').textContent()).toContain('有 1 项较大变动尚未说明原因');
     await expect.poll(() => page.locator('.change-chart canvas').count()).toBe(1);
-    await expect.poll(() => page.locator('.yoy').first().textContent()).toContain('收支总计');
     await screenshot(page, '09-变动分析');
+
+    await flagged.locator('textarea').fill('接待任务增加');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('.yoy tr.flagged').count()).toBe(0);
+    await expect.poll(() => page.locator('.changes-head').textContent()).toContain('较大变动均已说明原因');
+
+    await tab(page, '编制说明');
+    await expect.poll(() => page.locator('.narrative').textContent()).toContain('公务接待费0.50万元，比上年预算增加0.21万元，主要原因是接待任务增加。');
+  });
+
+  it('shows the department, the year and the units with their types', async () => {
+    await tab(page, '基本信息');
+    await expect.poll(() => page.locator('.basics table').textContent()).toContain('上海市宝山区城市运行管理中心');
+    await screenshot(page, '10-基本信息');
   });
 
   it('exports Excel and the downloaded file holds the changed figure', async () => {
@@ -185,7 +211,7 @@ describe('预算编制工作台 in a real browser', () => {
     const saved = join(s.dir, 'downloaded.xlsx');
     await file.saveAs(saved);
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已导出');
-    await screenshot(page, '10-导出');
+    await screenshot(page, '11-导出');
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
@@ -208,6 +234,8 @@ describe('预算编制工作台 in a real browser', () => {
       expect(wb.lines.find((l) => l.id === LINE)?.amount).toBe(NEW_AMOUNT);
       expect(wb.lines.find((l) => l.id === 6)).toMatchObject({ amount: 10_504_800, basis: '=43*128*12+3250*12' });
       expect(wb.lines.find((l) => l.id === 8)?.functionCode).toBe('2120199');
+      expect(wb.lines.find((l) => l.id === RECEPTION)?.amount).toBe(500_000);
+      expect(wb.texts.reasons['sangong:reception']).toBe('接待任务增加');
     } finally {
       file.close();
     }

@@ -1,7 +1,6 @@
 import { CATALOG_LABELS, CODE_LEVELS, LEVEL_NAMES, codePath, type Catalogs } from '../catalog/catalog';
 import { formatYuan } from '../money';
 import { codeKind, columnLabel, isTotalLabel, joinCode, norm, type ColumnInfo } from './readTables';
-import type { Reference, ReferenceOf } from './crossRules';
 import { cellName, type ReadTable, type Review } from './review';
 
 /** A table whose rows are 科目 (tables 2, 3, 5, 6, 7 by 功能分类, table 8 by 经济分类), read by code. */
@@ -15,6 +14,14 @@ export interface CodedTable {
   /** Some row's code could not be read: a code missing from `rowOf` may be on that row, so it is not taken as 0. */
   unreadRows: boolean;
 }
+
+/** What other tables say a cell must be: the figure and where it is printed. */
+export interface Reference {
+  value: number;
+  where: string;
+}
+
+export type ReferenceOf = (ct: CodedTable, code: string | 'total', column: ColumnInfo) => Reference | undefined;
 
 export function amountColumns(t: ReadTable): ColumnInfo[] {
   return t.columns.filter((c) => c.role === 'amount');

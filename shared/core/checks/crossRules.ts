@@ -3,7 +3,7 @@ import { formatYuan, wanHundredths } from '../money';
 import { SANGONG_ITEMS } from '../model';
 import { TEMPLATE_CLASSES } from '../tables/categories';
 import type { TableId } from '../tables/tableModel';
-import { amountColumns, codedValue, type CodedTable } from './codedTables';
+import { amountColumns, codedValue, type CodedTable, type Reference, type ReferenceOf } from './codedTables';
 import { norm, stripNumbering, type ColumnInfo } from './readTables';
 import { cellName, unitWord, type Review } from './review';
 import { incomeCell, type AmountCell, type IncomeKind, type SanGongTable, type SpendingColumn, type SummaryTable } from './summaryTables';
@@ -201,14 +201,6 @@ export function collectFacts(r: Recognized, review: Review): Facts {
   }
   return facts;
 }
-
-/** What other tables say a cell must be: the figure and where it is printed. */
-export interface Reference {
-  value: number;
-  where: string;
-}
-
-export type ReferenceOf = (ct: CodedTable, code: string | 'total', column: ColumnInfo) => Reference | undefined;
 
 const FISCAL_TABLES: readonly TableId[] = [5, 6, 7];
 

@@ -8,7 +8,7 @@ import { UserError } from '../io/userError';
 import { WorkbookContent } from './content';
 import { decodeEdit, encodeEdit } from './editCodec';
 import { localTimestamp } from './localTime';
-import { migrate, newDatabase, openDatabase, useNativeBinding } from './openFile';
+import { migrate, newDatabase, openDatabase } from './openFile';
 import { MIGRATIONS } from './schema';
 
 interface State {
@@ -67,7 +67,7 @@ export class WorkbookFile {
         db.prepare('INSERT INTO meta (only, department, year, next_line_id, undo_cursor, revision) VALUES (1, ?, ?, ?, 0, 0)').run(
           wb.department,
           wb.year,
-          Math.max(0, ...ids) + 1,
+          wb.lines.reduce((max, l) => Math.max(max, l.id), 0) + 1,
         );
         new WorkbookContent(db).writeAll(wb);
       })();
@@ -83,11 +83,6 @@ export class WorkbookFile {
     }
     renameSync(temp, path);
     return WorkbookFile.open(path);
-  }
-
-  /** The better-sqlite3 addon to load (Electron's build of it); Node uses the installed one. */
-  static useNativeBinding(path: string): void {
-    useNativeBinding(path);
   }
 
   /** Opens an existing file; see `openDatabase` for what is refused and how the file is locked. */
@@ -126,13 +121,14 @@ export class WorkbookFile {
     const edit = resolve(request, ids);
     const { workbook, inverse } = applyChecked(this.wb, edit);
     const cursor = this.state.cursor + 1;
+    const state = { nextLineId: ids.next, cursor, logEnd: cursor, revision: this.state.revision + 1 };
     this.db.transaction(() => {
       this.content.apply(edit);
       this.db.prepare('DELETE FROM edit_log WHERE seq >= ?').run(cursor);
       this.db.prepare('INSERT INTO edit_log (seq, edit, inverse, at) VALUES (?, ?, ?, ?)').run(cursor, encodeEdit(edit), encodeEdit(inverse), localTimestamp(new Date()));
-      this.writeState({ nextLineId: ids.next, cursor, logEnd: cursor, revision: this.state.revision + 1 });
+      this.writeState(state);
     })();
-    return this.committed(workbook, edit, { nextLineId: ids.next, cursor, logEnd: cursor, revision: this.state.revision + 1 });
+    return this.committed(workbook, edit, state);
   }
 
   undo(): EditResult | null {
@@ -171,23 +167,6 @@ export class WorkbookFile {
     const json = this.db.prepare('SELECT workbook FROM versions WHERE id = ?').pluck().get(id) as string | undefined;
     if (json === undefined) throw new UserError(`没有编号为 ${id} 的版本。可用“budget versions”列出已有版本。`);
     return JSON.parse(json) as Workbook;
-  }
-
-  /**
-   * 另存为: writes a complete copy of the file as it is now (versions and undo history included) to
-   * `target`, replacing it if it exists. The copy is written under a temporary name and renamed.
-   */
-  async saveCopy(target: string): Promise<void> {
-    this.assertOpen();
-    const temp = `${target}.saving-${process.pid}`;
-    rmSync(temp, { force: true });
-    try {
-      this.db.prepare('VACUUM INTO ?').run(temp);
-      renameSync(temp, target);
-    } catch (e) {
-      rmSync(temp, { force: true });
-      throw new UserError(`无法另存为 ${basename(target)}：${(e as Error).message}`);
-    }
   }
 
   /** Closes the file: SQLite folds the write-ahead log into it, so it is one complete file again. */

@@ -4,13 +4,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../io/userError';
 import { APPLICATION_ID, MIGRATIONS, type Migration } from './schema';
 
-/** better-sqlite3 options of every connection: Electron passes the addon built for its own ABI. */
-const connectionOptions: { nativeBinding?: string } = {};
-
-export function useNativeBinding(path: string): void {
-  connectionOptions.nativeBinding = path;
-}
-
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_SIZE = 100;
 const UNCHANGED = '文件未作任何改动。';
@@ -101,7 +94,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   checkHeader(path, migrations.length);
   let db: Database.Database;
   try {
-    db = new Database(path, { ...connectionOptions, fileMustExist: true, timeout: 0 });
+    db = new Database(path, { fileMustExist: true, timeout: 0 });
   } catch (e) {
     throw new UserError(`${basename(path)} 无法打开（${(e as Error).message}）。请检查文件是否可以读写。${UNCHANGED}`);
   }
@@ -145,7 +138,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
 
 /** A new, empty database with the workbook's application id, for `migrate` to fill. */
 export function newDatabase(path: string): Database.Database {
-  const db = new Database(path, { ...connectionOptions, timeout: 0 });
+  const db = new Database(path, { timeout: 0 });
   db.pragma(`application_id = ${APPLICATION_ID}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -224,19 +224,4 @@ describe('versions', () => {
     expect(file.versions()).toHaveLength(1);
     file.close();
   });
-
-  it('saves a complete copy (另存为) that opens with its versions and undo history', async () => {
-    const { file } = sampleFile();
-    file.edit({ op: 'insertLines', lines: pasted(2) });
-    file.markVersion('初稿');
-    const copyPath = join(temp(), 'copy.budget');
-    await file.saveCopy(copyPath);
-    const copy = WorkbookFile.open(copyPath);
-    expect(copy.workbook()).toEqual(file.workbook());
-    expect(copy.versions().map((v) => v.label)).toEqual(['初稿']);
-    expect(copy.undo()).not.toBeNull();
-    expect(copy.workbook()).toEqual(sampleWorkbook());
-    copy.close();
-    file.close();
-  });
 });

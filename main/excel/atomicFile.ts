@@ -10,6 +10,21 @@ import { UserError } from '../io/userError';
  * temporary file is removed and the target is untouched.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  await writeAtomic(path, async (temp) => {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * Lets `write` fill a temporary file in the target's folder, flushes it to disk, then renames it
+ * over the target. On any failure the temporary file is removed and the target is untouched.
+ */
+export async function writeAtomic(path: string, write: (tempPath: string) => Promise<void>): Promise<void> {
   const target = resolve(path);
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -17,9 +32,9 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
   }
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
+    await write(temp);
+    const handle = await open(temp, 'r+');
     try {
-      await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();

@@ -3,7 +3,7 @@ import type { Catalogs } from '../../shared/core/catalog/catalog';
 import type { Workbook } from '../../shared/core/model';
 import { buildNarrative, type Narrative } from '../../shared/core/narrative/index';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
-import { writeFileAtomic } from './atomicFile';
+import { writeAtomic } from './atomicFile';
 import { addLineSheet } from './lineSheet';
 import { addPerformanceSheet, addProjectExplanationSheet } from './projectSheets';
 import { LINE_SHEET_NAME, TABLE_SHEET_NAMES, TEXT_SHEET_NAMES } from './sheetNames';
@@ -43,53 +43,77 @@ export function chapterBlocks(chapter: Narrative['chapters'][number]): TextBlock
   return blocks;
 }
 
-/**
- * The publication as an exceljs workbook in memory: the nine tables (the engine's models, as the
- * screen shows them), the text chapters when given, and the line items in the import layout.
- */
-export function buildPublicationBook(wb: Workbook, opts: ExportOptions = {}): ExcelJS.Workbook {
+interface Plan {
+  tables: ReturnType<typeof deriveWorkbookTables>;
+  chapters: Narrative['chapters'];
+  projects: Workbook['projects'];
+  lines: Workbook['lines'];
+}
+
+/** What the file will hold; validates the options before anything is written. */
+function plan(wb: Workbook, opts: ExportOptions): Plan {
   if (opts.unit !== undefined && !wb.lines.some((l) => l.unit === opts.unit) && !wb.units.some((u) => u.name === opts.unit)) {
     const names = [...new Set([...wb.units.map((u) => u.name), ...wb.lines.map((l) => l.unit)])];
     throw new UserError(`没有名为“${opts.unit}”的预算单位。可用的单位：${names.join('、') || '（无）'}`);
   }
   const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs);
   const narrative = opts.narrative === false ? undefined : (opts.narrative ?? (opts.unit === undefined ? buildNarrative(wb, opts.catalogs) : undefined));
-  const chapters = narrative?.chapters ?? [];
   const unitProjects = new Set(wb.lines.filter((l) => l.kind === '项目支出' && (opts.unit === undefined || l.unit === opts.unit)).map((l) => l.project));
-  const projects = (wb.projects ?? []).filter((p) => opts.unit === undefined || unitProjects.has(p.name));
-  const total = tables.length + chapters.length + (projects.length > 0 ? 2 : 0) + 1;
-  let done = 0;
-  const step = (name: string) => opts.onProgress?.(++done, total, name);
+  return {
+    tables,
+    chapters: narrative?.chapters ?? [],
+    projects: (wb.projects ?? []).filter((p) => opts.unit === undefined || unitProjects.has(p.name)),
+    lines: opts.unit === undefined ? wb.lines : wb.lines.filter((l) => l.unit === opts.unit),
+  };
+}
 
-  const book = new ExcelJS.Workbook();
+/** Finishes a sheet: a streamed sheet is written out and its rows freed. */
+function done(sheet: ExcelJS.Worksheet): void {
+  (sheet as unknown as { commit?: () => void }).commit?.();
+}
+
+/**
+ * Fills a workbook (in memory, or exceljs's streaming writer) with the publication: the nine tables
+ * (the engine's models, as the screen shows them), the text chapters, the projects' sheets, and
+ * the line items in the import layout.
+ */
+function fillBook(book: ExcelJS.Workbook, wb: Workbook, p: Plan, opts: ExportOptions): void {
+  const total = p.tables.length + p.chapters.length + (p.projects.length > 0 ? 2 : 0) + 1;
+  let count = 0;
+  const step = (sheet: ExcelJS.Worksheet) => {
+    done(sheet);
+    opts.onProgress?.(++count, total, sheet.name);
+  };
   book.creator = '预算编制工作台';
   book.title = `${wb.year} 年${opts.unit ?? wb.department}预算`;
   book.created = new Date(0);
   book.modified = new Date(0);
-  for (const table of tables) {
-    addTableSheet(book, TABLE_SHEET_NAMES[table.id], table);
-    step(TABLE_SHEET_NAMES[table.id]);
+  for (const table of p.tables) step(addTableSheet(book, TABLE_SHEET_NAMES[table.id], table));
+  p.chapters.forEach((chapter, i) => step(addTextSheet(book, chapterSheetName(chapter.title, i), chapter.title, chapterBlocks(chapter))));
+  if (p.projects.length > 0) {
+    step(addProjectExplanationSheet(book, TEXT_SHEET_NAMES.projects, wb.year, p.projects));
+    step(addPerformanceSheet(book, TEXT_SHEET_NAMES.performance, wb.year, opts.unit ?? wb.department, p.projects));
   }
-  chapters.forEach((chapter, i) => {
-    const name = chapterSheetName(chapter.title, i);
-    addTextSheet(book, name, chapter.title, chapterBlocks(chapter));
-    step(name);
-  });
-  if (projects.length > 0) {
-    addProjectExplanationSheet(book, TEXT_SHEET_NAMES.projects, wb.year, projects);
-    step(TEXT_SHEET_NAMES.projects);
-    addPerformanceSheet(book, TEXT_SHEET_NAMES.performance, wb.year, opts.unit ?? wb.department, projects);
-    step(TEXT_SHEET_NAMES.performance);
-  }
-  const lines = opts.unit === undefined ? wb.lines : wb.lines.filter((l) => l.unit === opts.unit);
-  addLineSheet(book, LINE_SHEET_NAME, lines);
-  step(LINE_SHEET_NAME);
+  step(addLineSheet(book, LINE_SHEET_NAME, p.lines));
+}
+
+/** The publication as an exceljs workbook in memory (for a caller that wants to add to it). */
+export function buildPublicationBook(wb: Workbook, opts: ExportOptions = {}): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook();
+  fillBook(book, wb, plan(wb, opts), opts);
   return book;
 }
 
-/** Writes the publication to `outPath` (.xlsx) through a temporary file, so no partial file is left. */
+/**
+ * Writes the publication to `outPath` (.xlsx). The file is streamed (rows are written and freed as
+ * they go, so 100,000 lines stay light) into a temporary file beside the target, which replaces
+ * the target only when complete: no partial file is ever left.
+ */
 export async function exportPublication(wb: Workbook, outPath: string, opts: ExportOptions = {}): Promise<void> {
-  const book = buildPublicationBook(wb, opts);
-  const buffer = await book.xlsx.writeBuffer();
-  await writeFileAtomic(outPath, new Uint8Array(buffer as ArrayBuffer));
+  const p = plan(wb, opts);
+  await writeAtomic(outPath, async (temp) => {
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
+    fillBook(writer, wb, p, opts);
+    await writer.commit();
+  });
 }

@@ -1,27 +1,21 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type BaseWindow, type MessageBoxOptions } from 'electron';
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { copyWorkbook } from './copyWorkbook';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type BaseWindow } from 'electron';
+import { basename, join } from 'node:path';
 import type { MenuCommand } from '../../shared/contract/calls';
-import { buildNarrative } from '../../shared/core/narrative/index';
-import { importLinesFile } from '../excel/importFiles';
-import { exportPublication } from '../excel/writeWorkbook';
-import { describeFinding } from '../../shared/core/lineTable';
 import { WorkbookFile } from '../workbook/file';
 import type { CallTarget } from '../workbookCalls';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './appOrigin';
 import { serveAppRequest } from './appProtocol';
 import { MENU_CHANNEL, CALL_CHANNEL } from './channels';
 import { Documents, type Document } from './documents';
+import { exportExcel, importLines } from './excelTransfer';
 import { guardContents, guardRequests, guardSession } from './guards';
 import { createCallHandler } from './ipc';
 import { workbookPathsFromArgv } from './launchArgs';
 import { menuTemplate } from './menu';
-import { EXCEL_FILTER, LINES_FILTER, WORKBOOK_FILTER } from './product';
+import { WORKBOOK_FILTER } from './product';
 import { readRecent, withRecent, writeRecent } from './recent';
-import { excelFileName } from './fileNames';
 import { createWorkbookWindow } from './window';
+import { copyWorkbook, createWorkbookAt } from './workbookFiles';
 
 type Doc = Document<BrowserWindow, WorkbookFile>;
 
@@ -75,7 +69,7 @@ async function start(): Promise<void> {
 }
 
 function callTarget(doc: Doc): CallTarget {
-  return { file: doc.file, exportExcel: (request) => exportExcel(doc, request.unit) };
+  return { file: doc.file, exportExcel: (request) => exportExcel(doc, request.unit, app.getPath('documents')) };
 }
 
 /** No workbook named at start: offer to create or open one. */
@@ -101,22 +95,10 @@ async function newWorkbook(parent?: BrowserWindow): Promise<void> {
   if (documents.find(filePath)) return showError('无法新建工作簿', `“${basename(filePath)}”正在另一个窗口中打开，请换一个文件名。`);
   const init = { department: '未命名部门', year: new Date().getFullYear() + 1 };
   try {
-    if (existsSync(filePath)) await replaceWithNew(filePath, init);
-    else WorkbookFile.create(filePath, init).close();
+    await createWorkbookAt(filePath, init);
     show(filePath, WorkbookFile.open(filePath));
   } catch (error) {
     showError('无法新建工作簿', messageOf(error));
-  }
-}
-
-/** 新建 over an existing file (the save dialog has asked): the new workbook is made aside, then copied over it. */
-async function replaceWithNew(path: string, init: { department: string; year: number }): Promise<void> {
-  const fresh = join(dirname(path), `.${basename(path)}.new-${process.pid}.budget`);
-  try {
-    WorkbookFile.create(fresh, init).close();
-    await copyWorkbook(fresh, path);
-  } finally {
-    await rm(fresh, { force: true });
   }
 }
 
@@ -187,65 +169,6 @@ async function saveAs(window: BaseWindow | undefined): Promise<void> {
   }
 }
 
-/** 导出 Excel: asks where to save, writes the publication tables, offers to show the file. */
-async function exportExcel(doc: Doc, unit: string | undefined): Promise<{ savedTo: string | null }> {
-  const workbook = doc.file.workbook();
-  const { canceled, filePath } = await dialog.showSaveDialog(doc.window, {
-    title: '导出 Excel',
-    defaultPath: join(app.getPath('documents'), excelFileName(workbook, unit)),
-    filters: [EXCEL_FILTER],
-  });
-  if (canceled || !filePath) return { savedTo: null };
-  await exportPublication(workbook, filePath, { unit, narrative: buildNarrative(workbook) });
-  const { response } = await dialog.showMessageBox(doc.window, {
-    type: 'info',
-    title: '导出 Excel',
-    message: '已导出。',
-    detail: filePath,
-    buttons: ['在文件夹中显示', '确定'],
-    defaultId: 1,
-    cancelId: 1,
-    noLink: true,
-  });
-  if (response === 0) shell.showItemInFolder(filePath);
-  return { savedTo: filePath };
-}
-
-/**
- * 导入明细: reads an .xlsx or .csv of line items into the window's workbook as one edit (one undo
- * step; nothing at all when any row is bad), with the taskbar showing work in progress. The screen
- * is then reloaded so that it shows the workbook as the file now holds it.
- */
-async function importLines(window: BaseWindow | undefined): Promise<void> {
-  const doc = documents.ofWindow(window);
-  if (!doc) return;
-  const { canceled, filePaths } = await dialog.showOpenDialog(doc.window, { title: '导入明细', properties: ['openFile'], filters: [LINES_FILTER] });
-  if (canceled || !filePaths[0]) return;
-  doc.window.setProgressBar(2);
-  let message: MessageBoxOptions;
-  try {
-    const result = await importLinesFile(doc.file, filePaths[0]);
-    doc.window.webContents.reload();
-    const warnings = result.warnings.map(describeFinding);
-    message = {
-      type: warnings.length > 0 ? 'warning' : 'info',
-      title: '导入明细',
-      message: `已从 ${result.source} 导入 ${result.lines.length} 条明细。`,
-      detail: warnings.length > 0 ? `请留意 ${warnings.length} 处提示：\n${listed(warnings)}` : '可用“撤销”整体撤回这次导入。',
-    };
-  } catch (error) {
-    message = { type: 'error', title: '导入明细', message: '没有导入任何明细。', detail: listed(messageOf(error).split('\n')) };
-  } finally {
-    doc.window.setProgressBar(-1);
-  }
-  await dialog.showMessageBox(doc.window, { ...message, buttons: ['确定'], noLink: true });
-}
-
-/** At most 20 lines of a long list, for a message box. */
-function listed(lines: string[]): string {
-  return lines.length > 20 ? [...lines.slice(0, 20), `……另有 ${lines.length - 20} 处`].join('\n') : lines.join('\n');
-}
-
 function send(window: BaseWindow | undefined, command: MenuCommand): void {
   documents.ofWindow(window)?.window.webContents.send(MENU_CHANNEL, command);
 }
@@ -269,7 +192,10 @@ function refreshMenu(): void {
         refreshMenu();
       },
       saveAs: (window) => void saveAs(window),
-      importLines: (window) => void importLines(window),
+      importLines: (window) => {
+        const doc = documents.ofWindow(window);
+        if (doc) void importLines(doc);
+      },
       send,
       about: () => void about(),
     },

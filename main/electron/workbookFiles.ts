@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { WorkbookFile } from '../workbook/file';
 
 /**
  * Copies a closed workbook file to `target` (replacing it: the save dialog has asked), through a
@@ -18,5 +19,20 @@ export async function copyWorkbook(source: string, target: string): Promise<void
   } catch (error) {
     await rm(temp, { force: true });
     throw new Error(`无法写入 ${target}：${(error as Error).message}`);
+  }
+}
+
+/**
+ * 新建: an empty workbook at `path`. Over an existing file (the save dialog has asked) the new
+ * workbook is made beside it and copied over it, so the old file stays whole until then.
+ */
+export async function createWorkbookAt(path: string, init: { department: string; year: number }): Promise<void> {
+  if (!existsSync(path)) return WorkbookFile.create(path, init).close();
+  const fresh = join(dirname(path), `.${basename(path)}.new-${process.pid}.budget`);
+  try {
+    WorkbookFile.create(fresh, init).close();
+    await copyWorkbook(fresh, path);
+  } finally {
+    await rm(fresh, { force: true });
   }
 }

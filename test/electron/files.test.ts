@@ -2,11 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyWorkbook } from '../../main/electron/copyWorkbook';
+import { copyWorkbook, createWorkbookAt } from '../../main/electron/workbookFiles';
 import { Documents } from '../../main/electron/documents';
 import { excelFileName } from '../../main/electron/fileNames';
 import { workbookPathsFromArgv } from '../../main/electron/launchArgs';
 import { MAX_RECENT, readRecent, withRecent, writeRecent } from '../../main/electron/recent';
+import { WorkbookFile } from '../../main/workbook/file';
 
 const dir = mkdtempSync(join(tmpdir(), 'budget-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,5 +111,25 @@ describe('另存为 copies', () => {
     const target = join(dir, 'no-such-folder', 'x.budget');
     await expect(copyWorkbook(source, target)).rejects.toThrow('无法写入');
     expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('新建 files', () => {
+  it('are empty workbooks of the department and year given', async () => {
+    const path = join(dir, '新.budget');
+    await createWorkbookAt(path, { department: '区卫健委', year: 2027 });
+    const file = WorkbookFile.open(path);
+    expect(file.workbook()).toMatchObject({ department: '区卫健委', year: 2027, lines: [] });
+    file.close();
+  });
+
+  it('replace a file already there only once the new workbook is complete, leaving nothing beside it', async () => {
+    const path = join(dir, '旧文件.budget');
+    writeFileSync(path, 'whatever was there');
+    await createWorkbookAt(path, { department: '区卫健委', year: 2027 });
+    const file = WorkbookFile.open(path);
+    expect(file.workbook().department).toBe('区卫健委');
+    file.close();
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });

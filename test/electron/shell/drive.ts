@@ -12,7 +12,7 @@ const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]
 (Module as unknown as { _load: typeof load })._load = (request, ...rest) => (request === 'electron' ? fake.electron : load(request, ...rest));
 
 const until = async (what: string, condition: () => boolean) => {
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 3000; i++) {
     if (condition()) return;
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -35,6 +35,7 @@ export class WorkbookFile {
   private wb: Workbook;
   private state: State;
   private readonly content: WorkbookContent;
+  private readonly statements: Record<'dropRedo' | 'log' | 'state', Database.Statement>;
   private closed = false;
 
   private constructor(
@@ -43,6 +44,11 @@ export class WorkbookFile {
     private readonly db: Database.Database,
   ) {
     this.content = new WorkbookContent(db);
+    this.statements = {
+      dropRedo: db.prepare('DELETE FROM edit_log WHERE seq >= ?'),
+      log: db.prepare('INSERT INTO edit_log (seq, edit, inverse, at) VALUES (?, ?, ?, ?)'),
+      state: db.prepare('UPDATE meta SET next_line_id = ?, undo_cursor = ?, revision = ?'),
+    };
     this.wb = this.content.read();
     const meta = db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as Omit<State, 'logEnd'>;
     const logEnd = (db.prepare('SELECT max(seq) FROM edit_log').pluck().get() as number | null) ?? 0;
@@ -122,13 +128,11 @@ export class WorkbookFile {
     const { workbook, inverse } = applyChecked(this.wb, edit);
     const cursor = this.state.cursor + 1;
     const state = { nextLineId: ids.next, cursor, logEnd: cursor, revision: this.state.revision + 1 };
-    this.db.transaction(() => {
+    return this.commit(workbook, edit, state, () => {
       this.content.apply(edit);
-      this.db.prepare('DELETE FROM edit_log WHERE seq >= ?').run(cursor);
-      this.db.prepare('INSERT INTO edit_log (seq, edit, inverse, at) VALUES (?, ?, ?, ?)').run(cursor, encodeEdit(edit), encodeEdit(inverse), localTimestamp(new Date()));
-      this.writeState(state);
-    })();
-    return this.committed(workbook, edit, state);
+      this.statements.dropRedo.run(cursor);
+      this.statements.log.run(cursor, encodeEdit(edit), encodeEdit(inverse), localTimestamp(new Date()));
+    });
   }
 
   undo(): EditResult | null {
@@ -153,7 +157,7 @@ export class WorkbookFile {
     if (name.length > MAX_LABEL) throw new UserError(`版本名称太长（${name.length} 个字），请不超过 ${MAX_LABEL} 个字。`);
     if (this.db.prepare('SELECT 1 FROM versions WHERE label = ?').get(name)) throw new UserError(`已有名为“${name}”的版本，请换一个名称。`);
     const createdAt = localTimestamp(new Date());
-    const id = this.db.prepare('INSERT INTO versions (label, created_at, workbook) VALUES (?, ?, ?)').run(name, createdAt, JSON.stringify(this.wb)).lastInsertRowid;
+    const id = this.write(() => this.db.prepare('INSERT INTO versions (label, created_at, workbook) VALUES (?, ?, ?)').run(name, createdAt, JSON.stringify(this.wb)).lastInsertRowid);
     return { id: Number(id), label: name, createdAt };
   }
 
@@ -180,25 +184,36 @@ export class WorkbookFile {
   private step(edit: Edit, cursor: number): EditResult {
     const { workbook } = applyChecked(this.wb, edit);
     const state = { ...this.state, cursor, revision: this.state.revision + 1 };
-    this.db.transaction(() => {
-      this.content.apply(edit);
-      this.writeState(state);
-    })();
-    return this.committed(workbook, edit, state);
+    return this.commit(workbook, edit, state, () => this.content.apply(edit));
   }
 
-  private committed(workbook: Workbook, applied: Edit, state: State): EditResult {
+  /** Writes a step and the new state in one transaction; only once it is committed does the copy in memory move on. */
+  private commit(workbook: Workbook, applied: Edit, state: State, write: () => void): EditResult {
+    this.write(() =>
+      this.db.transaction(() => {
+        write();
+        this.statements.state.run(state.nextLineId, state.cursor, state.revision);
+      })(),
+    );
     this.wb = workbook;
     this.state = state;
     return { applied, revision: state.revision, canUndo: state.cursor > 0, canRedo: state.cursor < state.logEnd };
   }
 
-  private logged(seq: number, column: 'edit' | 'inverse'): Edit {
-    return decodeEdit(this.db.prepare(`SELECT ${column} FROM edit_log WHERE seq = ?`).pluck().get(seq) as string);
+  /** Runs a write; a failure of the disk or the file becomes a message saying nothing was saved. */
+  private write<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw e;
+      const why = code === 'SQLITE_FULL' ? '磁盘空间不足' : code.startsWith('SQLITE_READONLY') ? '文件已变为只读' : code.startsWith('SQLITE_IOERR') ? '读写文件出错（例如 U 盘被拔出或网络断开）' : (e as Error).message;
+      throw new UserError(`修改未保存：${why}。${basename(this.path)} 仍是这次修改之前的样子；请排除问题后重试。`);
+    }
   }
 
-  private writeState(state: State): void {
-    this.db.prepare('UPDATE meta SET next_line_id = ?, undo_cursor = ?, revision = ?').run(state.nextLineId, state.cursor, state.revision);
+  private logged(seq: number, column: 'edit' | 'inverse'): Edit {
+    return decodeEdit(this.db.prepare(`SELECT ${column} FROM edit_log WHERE seq = ?`).pluck().get(seq) as string);
   }
 
   private assertOpen(): void {

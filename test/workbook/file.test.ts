@@ -180,6 +180,20 @@ describe('a workbook file', () => {
     f.close();
   });
 
+  it('reports a write the disk refuses, and keeps the file and the workbook as they were', () => {
+    const { file } = sampleFile();
+    // A full disk, as SQLite sees it: the database may not grow by another page.
+    const db = (file as unknown as { db: Database.Database }).db;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    const before = file.snapshot();
+    expect(() => file.edit({ op: 'insertLines', lines: pasted(1000) })).toThrow('修改未保存：磁盘空间不足。a.budget 仍是这次修改之前的样子；请排除问题后重试。');
+    expect(file.snapshot()).toEqual(before);
+    const f = reopen(file);
+    expect(f.snapshot()).toEqual(before);
+    expect(f.edit({ op: 'insertLines', lines: pasted(1000) }).applied).toMatchObject({ lines: expect.arrayContaining([expect.objectContaining({ id: 31 })]) });
+    f.close();
+  });
+
   it('refuses to create over an existing file', () => {
     const { path, file } = sampleFile();
     file.close();

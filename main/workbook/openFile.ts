@@ -123,6 +123,9 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.close();
     if (e instanceof UserError) throw e;
     const code = sqliteCode(e);
+    if (code?.startsWith('SQLITE_CANTOPEN') || code?.startsWith('SQLITE_READONLY')) {
+      throw new UserError(`${basename(path)} 所在的文件夹不能写入（保存修改需要在文件旁边建立 ${basename(path)}-wal）。请把文件复制到可写的文件夹后再打开。${UNCHANGED}`);
+    }
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_IOERR')) throw corrupt(path, `内部结构损坏，SQLite 报告：${(e as Error).message}`);
     throw e;
   }

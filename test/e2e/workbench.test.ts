@@ -117,6 +117,45 @@ describe('预算编制工作台 in a real browser', () => {
     await page.locator('.notice-toast.error button').last().click();
   });
 
+  it('moves like a spreadsheet: arrows, Enter down, Tab right; Delete clears; Ctrl+C copies rows as TSV', async () => {
+    const focused = () => page.locator('.ag-cell-focus').evaluate((e) => `${e.closest('[row-id]')!.getAttribute('row-id')}/${e.getAttribute('col-id')}`);
+    await cell(page, 1, 'unit').click();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('2/unit');
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('2/functionCode');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('3/functionCode');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('2/economicCode');
+
+    // Typing starts editing; Enter commits and moves down; Delete clears.
+    await cell(page, 10, 'project').click();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('10/note');
+    // Chinese text comes through an input method, not key by key: F2 opens the editor first.
+    await page.keyboard.press('F2');
+    await page.keyboard.type('按上年执行数测算');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 10, 'note').textContent()).toBe('按上年执行数测算');
+    await expect.poll(focused).toBe('11/note');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => cell(page, 10, 'note').textContent()).toBe('');
+    await page.keyboard.press('Home');
+    await expect.poll(focused).toMatch(/\/unit$/);
+
+    // Rows selected with a click and a Shift+click go to the clipboard as tab-separated text.
+    await cell(page, 1, 'unit').click();
+    await cell(page, 3, 'unit').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+C');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const rows = copied.split('\r\n').filter((r) => r !== '');
+    expect(rows).toHaveLength(3);
+    expect(rows[0].split('\t').slice(0, 7)).toEqual(['上海市宝山区城市运行管理中心', '2080505', '30108', '基本支出', '一般公共预算财政拨款', '', '800324.32']);
+  });
+
   it('pastes three rows copied from a spreadsheet, then undoes the paste in one step', async () => {
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
@@ -235,6 +274,7 @@ describe('预算编制工作台 in a real browser', () => {
       expect(wb.lines.find((l) => l.id === 6)).toMatchObject({ amount: 10_504_800, basis: '=43*128*12+3250*12' });
       expect(wb.lines.find((l) => l.id === 8)?.functionCode).toBe('2120199');
       expect(wb.lines.find((l) => l.id === RECEPTION)?.amount).toBe(500_000);
+      expect(wb.lines.find((l) => l.id === 10)).not.toHaveProperty('note');
       expect(wb.texts.reasons['sangong:reception']).toBe('接待任务增加');
     } finally {
       file.close();

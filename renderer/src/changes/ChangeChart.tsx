@@ -44,8 +44,8 @@ export function ChangeChart({ rows, year, previousYear }: Props) {
           trigger: 'axis',
           valueFormatter: (v: unknown) => `${String(v)} 万元`,
         },
-        legend: { data: [`${year}年`, `${previousYear}年`] },
-        grid: { left: 60, right: 20, top: 40, bottom: 80 },
+        legend: { top: 0, right: 10, data: [`${year}年`, `${previousYear}年`] },
+        grid: { left: 60, right: 20, top: 50, bottom: 10, containLabel: true },
         xAxis: { type: 'category', data: rows.map((r) => r.label || r.code || r.key), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
         yAxis: { type: 'value', name: '万元' },
         series: [

@@ -52,11 +52,15 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     ],
   };
 
+  // On Windows and Linux the page sees Ctrl+Z and Ctrl+Y first and handles them itself (a text
+  // field undoes its typing, elsewhere the workbook undoes); a registered accelerator would then
+  // undo the workbook as well. So the shortcut is only shown there. macOS gives Cmd+Z to the menu.
+  const registerAccelerator = mac;
   const edit: MenuItemConstructorOptions = {
     label: '编辑',
     submenu: [
-      { label: '撤销', accelerator: 'CmdOrCtrl+Z', click: command({ command: 'undo' }) },
-      { label: '重做', accelerator: mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: command({ command: 'redo' }) },
+      { label: '撤销', accelerator: 'CmdOrCtrl+Z', registerAccelerator, click: command({ command: 'undo' }) },
+      { label: '重做', accelerator: mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', registerAccelerator, click: command({ command: 'redo' }) },
       { type: 'separator' },
       { label: '剪切', role: 'cut' },
       { label: '复制', role: 'copy' },

@@ -56,6 +56,9 @@ describe('the menu on Windows and Linux', () => {
     expect(labels(m.menu('编辑'))).toEqual(['撤销', '重做', '剪切', '复制', '粘贴', '全选', '查找…']);
     expect(m.item('编辑', '撤销').accelerator).toBe('CmdOrCtrl+Z');
     expect(m.item('编辑', '重做').accelerator).toBe('CmdOrCtrl+Y');
+    // The page handles these keys itself (text fields included); the menu only shows them.
+    expect(m.item('编辑', '撤销').registerAccelerator).toBe(false);
+    expect(m.item('编辑', '重做').registerAccelerator).toBe(false);
     expect(m.item('编辑', '查找…').accelerator).toBe('CmdOrCtrl+F');
     expect(m.item('编辑', '复制').role).toBe('copy');
   });
@@ -125,7 +128,8 @@ describe('the menu on macOS', () => {
     expect(labels(m.menu('文件'))).not.toContain('退出');
   });
 
-  it('redoes with Shift+Cmd+Z', () => {
+  it('redoes with Shift+Cmd+Z, the menu taking the keys', () => {
     expect(m.item('编辑', '重做').accelerator).toBe('Shift+CmdOrCtrl+Z');
+    expect(m.item('编辑', '撤销').registerAccelerator).toBe(true);
   });
 });

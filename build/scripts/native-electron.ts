@@ -54,12 +54,13 @@ export function buildForElectron(platform: NodeJS.Platform, arch: string, force 
     const built = join(pkg, 'build', 'Release', NATIVE_FILE);
     const opts = { cwd: pkg, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[] };
     const failures: string[] = [];
+    const here = platform === process.platform && arch === process.arch;
     const prebuilt = attempt('下载预编译文件', () =>
       execFileSync(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${version}`, `--arch=${arch}`, `--platform=${platform}`], opts),
     );
     if (prebuilt) failures.push(prebuilt);
     if (!existsSync(built)) {
-      if (platform === process.platform && arch === process.arch) {
+      if (here) {
         const compiled = attempt('从源码编译', () =>
           execFileSync(
             process.execPath,
@@ -75,7 +76,8 @@ export function buildForElectron(platform: NodeJS.Platform, arch: string, force 
     if (!existsSync(built)) {
       throw new Error(
         `无法为 Electron ${version}（${platform}-${arch}）准备 better-sqlite3：\n  ${failures.join('\n  ')}\n` +
-          '两种办法都要联网一次（下载预编译文件，或 Electron 的头文件）。请联网后重试；测试（npm test）不受影响。',
+          (here ? '两种办法都要联网一次（下载预编译文件，或 Electron 的头文件）。' : '为其他平台或架构打包时只能下载预编译文件，需要联网。') +
+          '请联网后重试；测试（npm test）不受影响。',
       );
     }
     mkdirSync(out, { recursive: true });

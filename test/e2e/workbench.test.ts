@@ -67,6 +67,13 @@ describe('预算编制工作台 in a real browser', () => {
     await expect.poll(() => page.locator('.status-errors').textContent()).toContain('错误 0 个');
     await expect.poll(() => page.locator('[row-id="bottomtotal"] [col-id="amount"]').textContent()).toBe(formatYuan(sampleTotal()));
     await screenshot(page, '01-明细');
+
+    // Mark the file as it came, to compare with later.
+    await tab(page, '变动分析');
+    await page.getByLabel('版本名称').fill('一上');
+    await page.getByRole('button', { name: '标记当前为版本' }).click();
+    await expect.poll(() => page.locator('.versions-bar').textContent()).toContain('已标记版本“一上”');
+    await tab(page, '明细');
   });
 
   it('changes an amount: table 3 and the narrative sentence follow', async () => {
@@ -231,6 +238,11 @@ describe('预算编制工作台 in a real browser', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => page.locator('.yoy tr.flagged').count()).toBe(0);
     await expect.poll(() => page.locator('.changes-head').textContent()).toContain('较大变动均已说明原因');
+
+    // What changed since the version marked at the start.
+    await page.getByRole('button', { name: '比较' }).click();
+    await expect.poll(() => page.locator('.diff').textContent()).toContain('“一上”→“当前”：新增明细 0 行，删除 0 行，修改 3 行');
+    await expect.poll(() => page.locator('.diff').textContent()).toContain('明细 #5：金额（元） 995,664.00 → 1,095,664.00');
 
     await tab(page, '编制说明');
     await expect.poll(() => page.locator('.narrative').textContent()).toContain('公务接待费0.50万元，比上年预算增加0.21万元，主要原因是接待任务增加。');

@@ -101,16 +101,21 @@ function splitCode(code: string, lengths: readonly number[]): Cell[] {
   return lengths.map((n, i) => ({ text: code.length >= n ? code.slice(i === 0 ? 0 : lengths[i - 1], n) : '' }));
 }
 
+/** The code of a 类 / 款 / 项 row: its three code cells joined. */
+function rowCode(row: TableRow): string {
+  let code = '';
+  for (let i = 0; i < 3; i++) code += (row.cells[i] as { text: string }).text;
+  return code;
+}
+
 class Deriver {
   private readonly catalogs: Catalogs;
   private readonly scope: ScopeWord;
   private readonly scopeFilter: LineFilter;
   /** Every 类, 款 and 项 with its slot vector, by code: shared by the five function tables. */
-  private readonly rolled: [string, Fen[]][];
-  /** 类 code → slot vector. */
-  private readonly classes = new Map<string, Fen[]>();
-  /** The slot vector of all lines. */
-  private readonly total = new Array<Fen>(SLOTS).fill(0);
+  private rolledUp?: [string, Fen[]][];
+  /** 类 code → slot vector, and the slot vector of all lines. */
+  private sums?: { classes: Map<string, Fen[]>; total: Fen[] };
 
   constructor(
     private readonly ctx: DeriveContext,
@@ -119,12 +124,26 @@ class Deriver {
     this.catalogs = ctx.catalogs ?? BUILTIN_CATALOGS;
     this.scope = ctx.unit === undefined ? '部门' : '单位';
     this.scopeFilter = ctx.unit === undefined ? {} : { unit: ctx.unit };
-    this.rolled = rollUp(agg.byFunction, [3, 5, 7], SLOTS);
-    for (const [code, vector] of this.rolled) {
-      if (code.length !== 3) continue;
-      this.classes.set(code, vector);
-      addInto(this.total, vector);
+  }
+
+  private get rolled(): [string, Fen[]][] {
+    return (this.rolledUp ??= rollUp(this.agg.byFunction, [3, 5, 7], SLOTS));
+  }
+
+  private get classSums(): { classes: Map<string, Fen[]>; total: Fen[] } {
+    if (!this.sums) {
+      const classes = new Map<string, Fen[]>();
+      const total = new Array<Fen>(SLOTS).fill(0);
+      for (const [code, vector] of this.agg.byFunction) {
+        const key = code.slice(0, 3);
+        let c = classes.get(key);
+        if (!c) classes.set(key, (c = new Array<Fen>(SLOTS).fill(0)));
+        addInto(c, vector);
+        addInto(total, vector);
+      }
+      this.sums = { classes, total };
     }
+    return this.sums;
   }
 
   /** An amount cell; `extra` refines `filter` (one object for both, scoped to the unit when deriving one). */
@@ -149,31 +168,64 @@ class Deriver {
     };
   }
 
-  functionTable(id: TableId): TableModel {
-    const columns = FUNCTION_TABLE_COLUMNS[id]!;
-    const rows: TableRow[] = [];
-    const total = new Array<Fen>(columns.length).fill(0);
-    for (const [code, vector] of this.rolled) {
-      const amounts = columns.map((c) => sumSlots(vector, c.slots));
-      if (amounts.every((a) => a === 0)) continue;
-      if (code.length === 7) amounts.forEach((a, i) => (total[i] += a));
-      rows.push({
-        level: LEVEL_BY_LENGTH[code.length],
-        cells: [
-          ...splitCode(code, [3, 5, 7]),
-          { text: nameOf(this.catalogs.function, this.agg, 'f', code) },
-          ...amounts.map((a, i) => this.amount(a, columns[i].filter, { functionPrefix: code })),
-        ],
-      });
-    }
+  /** A 类, 款 or 项 row of a function table; null when all its amounts are zero (the row is left out). */
+  private functionRow(columns: readonly AmountColumn[], code: string, vector: readonly Fen[]): TableRow | null {
+    const amounts = columns.map((c) => sumSlots(vector, c.slots));
+    if (amounts.every((a) => a === 0)) return null;
+    return {
+      level: LEVEL_BY_LENGTH[code.length],
+      cells: [
+        ...splitCode(code, [3, 5, 7]),
+        { text: nameOf(this.catalogs.function, this.agg, 'f', code) },
+        ...amounts.map((a, i) => this.amount(a, columns[i].filter, { functionPrefix: code })),
+      ],
+    };
+  }
+
+  /** A function table from its code rows, with the total row and the note of an empty table. */
+  private functionTableOf(id: TableId, columns: readonly AmountColumn[], rows: TableRow[]): TableModel {
+    const total = this.classSums.total;
     rows.push({
       level: 'total',
-      cells: [{ text: '合计' }, { text: '' }, { text: '' }, { text: '' }, ...total.map((a, i) => this.amount(a, columns[i].filter))],
+      cells: [{ text: '合计' }, { text: '' }, { text: '' }, { text: '' }, ...columns.map((c) => this.amount(sumSlots(total, c.slots), c.filter))],
     });
     const emptyNote = EMPTY_TABLE_NOTES[id];
     const note =
       emptyNote && rows.length === 1 ? `备注：本${this.scope} ${this.ctx.year} 年无${emptyNote}，故本表无数据。` : undefined;
     return this.table(id, rows, note);
+  }
+
+  functionTable(id: TableId): TableModel {
+    const columns = FUNCTION_TABLE_COLUMNS[id]!;
+    const rows: TableRow[] = [];
+    for (const [code, vector] of this.rolled) {
+      const row = this.functionRow(columns, code, vector);
+      if (row) rows.push(row);
+    }
+    return this.functionTableOf(id, columns, rows);
+  }
+
+  /**
+   * A function table after an edit: the rows of the given 类 / 款 / 项 (with their current sums)
+   * replaced, inserted or removed in code order; every other row is kept as it was.
+   */
+  patchedFunctionTable(previous: TableModel, touched: ReadonlyMap<string, Fen[]>): TableModel {
+    const columns = FUNCTION_TABLE_COLUMNS[previous.id]!;
+    const rows = previous.rows.slice(0, -1);
+    for (const [code, vector] of touched) {
+      const row = this.functionRow(columns, code, vector);
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rowCode(rows[mid]) < code) lo = mid + 1;
+        else hi = mid;
+      }
+      const present = lo < rows.length && rowCode(rows[lo]) === code;
+      if (row) rows.splice(lo, present ? 1 : 0, row);
+      else if (present) rows.splice(lo, 1);
+    }
+    return this.functionTableOf(previous.id, columns, rows);
   }
 
   /** 类 sums over the given sources, with the template's classes first-class and the rest by code. */
@@ -191,12 +243,12 @@ class Deriver {
   }
 
   private classSum(code: string, slots: readonly number[]): Fen {
-    const vector = this.classes.get(code);
+    const vector = this.classSums.classes.get(code);
     return vector ? sumSlots(vector, slots) : 0;
   }
 
   private sourceTotal(sources: readonly FundSource[]): Fen {
-    return sumSlots(this.total, slotsOf(sources));
+    return sumSlots(this.classSums.total, slotsOf(sources));
   }
 
   table1(): TableModel {
@@ -330,26 +382,50 @@ class Deriver {
   }
 
   all(): TableModel[] {
-    return TABLE_IDS.map((id) => {
-      switch (id) {
-        case 1:
-          return this.table1();
-        case 4:
-          return this.table4();
-        case 8:
-          return this.table8();
-        case 9:
-          return this.table9();
-        default:
-          return this.functionTable(id);
-      }
-    });
+    return TABLE_IDS.map((id) => this.byId(id));
+  }
+
+  byId(id: TableId): TableModel {
+    switch (id) {
+      case 1:
+        return this.table1();
+      case 4:
+        return this.table4();
+      case 8:
+        return this.table8();
+      case 9:
+        return this.table9();
+      default:
+        return this.functionTable(id);
+    }
   }
 }
 
 /** The nine tables from aggregates kept by the caller (the incremental path). */
 export function tablesFromAggregates(ctx: DeriveContext, agg: Aggregates): TableModel[] {
   return new Deriver(ctx, agg).all();
+}
+
+/** The 类, 款 and 项 of the given 项 codes, each with its current sum over the aggregates' 项. */
+function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, Fen[]> {
+  const touched = new Map<string, Fen[]>();
+  for (const code of functionCodes) for (const n of [3, 5, 7]) touched.set(code.slice(0, n), new Array<Fen>(SLOTS).fill(0));
+  const prefixes = [...touched.keys()];
+  for (const [code, vector] of agg.byFunction) for (const p of prefixes) if (code.startsWith(p)) addInto(touched.get(p)!, vector);
+  return touched;
+}
+
+/**
+ * The nine tables after the lines of the given 功能分类 项 changed (`agg` already updated, e.g. by
+ * applyLine), from the tables before: in the five function tables only the rows of those 项, their
+ * 款 and 类 and the total are rebuilt; tables 1, 4, 8 and 9, a few dozen rows each, are rebuilt
+ * whole. The result equals tablesFromAggregates(ctx, agg), at a cost that does not grow with the
+ * number of lines.
+ */
+export function updateTables(previous: readonly TableModel[], ctx: DeriveContext, agg: Aggregates, functionCodes: Iterable<string>): TableModel[] {
+  const deriver = new Deriver(ctx, agg);
+  const touched = touchedSums(agg, functionCodes);
+  return previous.map((table) => (FUNCTION_TABLE_COLUMNS[table.id] ? deriver.patchedFunctionTable(table, touched) : deriver.byId(table.id)));
 }
 
 /**

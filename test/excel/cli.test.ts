@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureKey } from '../../shared/core/measures';
+import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { WorkbookFile } from '../../main/workbook/file';
-import { runBudget } from '../helpers/cli';
-import { filesIn, readBook, tempDir } from './helpers';
+import { REFERENCE, runBudget } from '../helpers/cli';
+import { filesIn, readBook, tempDir, writeHandTypedPublication } from './helpers';
 
 const HEADER = '单位名称,功能分类科目编码,经济分类科目编码,支出类型,资金来源,项目名称,金额（元）';
 
@@ -79,6 +80,20 @@ describe('budget export', () => {
   });
 });
 
+describe('budget export of a workbook file', () => {
+  it('exports a .budget file as it stands', async () => {
+    const dir = tempDir();
+    const budget = join(dir, '样例.budget');
+    WorkbookFile.create(budget, sampleWorkbook()).close();
+    const out = join(dir, '样例.xlsx');
+    const r = runBudget(['export', budget, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const sheet = (await readBook(out)).getWorksheet('1 财务收支预算总表')!;
+    expect(sheet.getCell('B25').value).toBe(8759561.13);
+  });
+});
+
 describe('budget import-baseline', () => {
   it('sets the baseline of a workbook file from an exported publication; a bad file changes nothing', () => {
     const dir = tempDir();
@@ -109,6 +124,26 @@ describe('budget import-baseline', () => {
       expect(baseline.figures[measureKey.source('一般公共预算财政拨款')]).toBe(875_956_113);
       expect(baseline.figures[measureKey.sanGong('vehicleOperation')]).toBe(2_700_000);
       expect(file.snapshot().revision).toBe(revision + 1);
+    } finally {
+      file.close();
+    }
+  });
+
+  it('imports nothing from a publication with a malformed amount', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, '公开表.xlsx');
+    const pub = JSON.parse(readFileSync(join(REFERENCE, 'seed-2024-published-tables.json'), 'utf8'));
+    pub.tables[0].rows[1][1] = '8,75,9561.13';
+    await writeHandTypedPublication(xlsx, pub);
+    const budget = join(dir, '2025.budget');
+    WorkbookFile.create(budget, { department: '上海市宝山区城市运行管理中心', year: 2025 }).close();
+    const r = runBudget(['import-baseline', budget, xlsx]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('公开表.xlsx 工作表“表1”第 7 行“本年收入.预算数”列（B 列）：“8,75,9561.13”的千分位分隔符位置不对');
+    const file = WorkbookFile.open(budget);
+    try {
+      expect(file.workbook().baseline.figures).toEqual({});
+      expect(file.snapshot().revision).toBe(0);
     } finally {
       file.close();
     }

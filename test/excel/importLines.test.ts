@@ -185,5 +185,5 @@ describe('importing line items', () => {
     expect(progress.length).toBeGreaterThanOrEqual(20);
     expect(progress[progress.length - 1]).toBe(100_001);
     expect(progress.every((n, i) => i === 0 || n >= progress[i - 1])).toBe(true);
-  });
+  }, 240_000);
 });

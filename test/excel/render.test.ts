@@ -3,9 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
+import type { Publication } from '../../shared/core/tables/published';
+import { readLinesFile } from '../../main/excel/readLines';
+import { readPublicationFile } from '../../main/excel/readPublication';
 import { exportPublication } from '../../main/excel/writeWorkbook';
-import { ROOT } from '../helpers/cli';
+import { REFERENCE, ROOT } from '../helpers/cli';
 import { filesIn, tempDir } from './helpers';
+
+const SEED: Publication = JSON.parse(readFileSync(join(REFERENCE, 'seed-2024-tables.json'), 'utf8'));
 
 describe('rendering an exported file with LibreOffice', () => {
   it('converts to PDF without error and renders every sheet to PNG', async () => {
@@ -28,5 +33,24 @@ describe('rendering an exported file with LibreOffice', () => {
     expect(text).toContain('2024 年部门支出预算总表');
     expect(text).toContain('8,759,561.13');
     expect(text).toContain('编制部门：上海市宝山区城市运行管理中心');
-  });
+  }, 240_000);
+
+  it('reads back the tables and the lines after LibreOffice has re-saved the file (another producer)', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, 'sample.xlsx');
+    await exportPublication(sampleWorkbook(), xlsx);
+    const out = join(dir, 'resaved');
+    const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', out, xlsx], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    expect(r.status).toBe(0);
+    const resaved = join(out, 'sample.xlsx');
+    const read = await readPublicationFile(resaved);
+    expect(read.warnings).toEqual([]);
+    expect(read.tables.map(({ id, columns, rows, note }) => ({ id, columns, rows, note }))).toEqual(
+      SEED.tables.map(({ id, columns, rows, note }) => ({ id, columns, rows, note })),
+    );
+    expect((await readLinesFile(resaved)).lines).toEqual(sampleWorkbook().lines);
+  }, 240_000);
 });

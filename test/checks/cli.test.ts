@@ -37,6 +37,16 @@ describe('budget check', () => {
     expect(JSON.parse(sample.stdout)).toEqual({ input: '内置样例', errors: 0, warnings: 0, findings: [] });
   });
 
+  it('on a workbook file checks its lines and tables', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'budget-check-'));
+    const file = join(dir, '样例.budget');
+    expect(runBudget(['new', file, '--sample']).status).toBe(0);
+    const run = runBudget(['check', file]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('审核 样例.budget：未发现问题。\n');
+  });
+
   it('on lines with an error exits 1; with only warnings exits 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'budget-check-'));
     const text = readFileSync(SEED_CSV, 'utf8').trimEnd().split('\n');

@@ -6,10 +6,10 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../commands';
 import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook } from '../workbookInput';
 
-const usage = `用法：budget check <明细.csv | 公开表.json | --sample> [--json] [选项]
+const usage = `用法：budget check <工作簿.budget | 明细.csv | 公开表.json | --sample> [--json] [选项]
 审核（核对）预算：
-  明细.csv     检查明细（科目编码、负数、项目名称、重复），再检查由明细生成的九张表
-  公开表.json  检查已公开的九张表（格式同 seed-2024-published-tables.json）
+  工作簿.budget 或 明细.csv  检查明细（科目编码、负数、项目名称、重复），再检查由明细生成的九张表
+  公开表.json                检查已公开的九张表（格式同 seed-2024-published-tables.json）
 有错误时退出状态为 1，没有错误（可有警告）时为 0。
   --json               以 JSON 输出审核结果
 ${WORKBOOK_USAGE}`;

@@ -4,12 +4,11 @@
 // own rebuild would overwrite node_modules' build for Node, which the tests use.)
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
-
-const ARCH_NAMES = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' };
+const { Arch } = require('builder-util');
 
 exports.default = async function beforePack(context) {
   const root = join(__dirname, '..', '..');
-  const arch = ARCH_NAMES[context.arch];
+  const arch = Arch[context.arch];
   execFileSync(process.execPath, ['--import', 'tsx', join(root, 'build', 'scripts', 'native-electron.ts'), '--platform', context.electronPlatformName, '--arch', arch], {
     cwd: root,
     stdio: 'inherit',

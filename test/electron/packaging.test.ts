@@ -18,6 +18,7 @@ const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'
   beforePack: string;
   extraResources: { from: string; to: string }[];
   fileAssociations: { ext: string; name: string; role: string }[];
+  electronFuses: Record<string, boolean>;
   directories: { output: string };
   win: { target: Target[] };
   nsis: { oneClick: boolean; allowToChangeInstallationDirectory: boolean; installerLanguages: string[] };
@@ -54,6 +55,18 @@ describe('electron-builder.yml', () => {
     expect(join('/resources', resource.to)).toBe(nativeBindingPath({ packaged: true, resourcesPath: '/resources', appPath: '/app', platform: 'win32', arch: 'x64' }));
     const from = resource.from.replace('${os}', 'win').replace('${arch}', 'x64');
     expect(join(root, from)).toBe(join(nativeDir(root, 'win32', 'x64'), NATIVE_FILE));
+  });
+
+  it('flips Electron’s fuses: no Node mode, no NODE_OPTIONS or inspector, only the checked asar, no file:// rights', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('packs the bundles and the screen, without node_modules or source maps', () => {

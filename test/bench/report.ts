@@ -84,11 +84,11 @@ function derivationTable(sizes: readonly SizeResult[]): string[] {
 
 function incrementalTable(sizes: readonly SizeResult[]): string[] {
   return [
-    '| lines | edits | one amount edit → nine tables + checks | of which checks | tables only (edit − checks, medians) |',
+    '| lines | edits | one amount edit → nine tables + checks | of which aggregates + nine tables (applyLine, updateTables) | of which checks (line rules on the line, checkPublication) |',
     '|---:|---:|---:|---:|---:|',
     ...sizes.map(
       (s) =>
-        `| ${n(s.lines)} | ${s.incremental.edit.runs} | ${timingText(s.incremental.edit)} | ${timingText(s.incremental.checks)} | ${ms(s.incremental.edit.median - s.incremental.checks.median)} |`,
+        `| ${n(s.lines)} | ${s.incremental.edit.runs} | ${timingText(s.incremental.edit)} | ${timingText(s.incremental.tables)} | ${timingText(s.incremental.checks)} |`,
     ),
   ];
 }
@@ -98,8 +98,9 @@ function spreadsheetTable(sizes: readonly SizeResult[]): string[] {
     const c = s.spreadsheet;
     if (!c) return `| ${n(s.lines)} | – | not run (see below) | | | | |`;
     const engine = s.cold.tablesAndChecks.median;
-    const recalc = c.recalc === null ? (c.skipped ?? '–') : ms(c.recalc);
-    return `| ${n(s.lines)} | ${n(c.formulaCells)} | ${c.withFormulas ? timingText(c.withFormulas) : (c.skipped ?? '–')} | ${c.withConstants ? timingText(c.withConstants) : '–'} | ${recalc} | ${ms(engine)} | ${c.recalc === null ? '–' : ratio(c.recalc, engine)} |`;
+    const atLeast = c.capped ? '> ' : '';
+    const recalc = c.recalc === null ? (c.skipped ?? '–') : `${atLeast}${ms(c.recalc)}`;
+    return `| ${n(s.lines)} | ${n(c.formulaCells)} | ${c.withFormulas ? timingText(c.withFormulas) : (c.skipped ?? '–')} | ${c.withConstants ? timingText(c.withConstants) : '–'} | ${recalc} | ${ms(engine)} | ${c.recalc === null ? '–' : `${atLeast}${ratio(c.recalc, engine)}`} |`;
   });
   return [
     '| lines | SUMIFS cells | LibreOffice: load + recalc + write | same file, constants (start-up, load, write) | recalculation (difference of medians) | engine: tables + all checks | recalculation ÷ engine |',
@@ -117,7 +118,11 @@ function targets(r: Results): string[] {
     out.push(`| derivation within 3× of the floor (b) at 100,000 lines | ${ratio(d.cold.tables.median, d.floor.pass.median)} (tables) | ${verdict(d.cold.tables.median <= 3 * d.floor.pass.median)} |`);
   }
   const m = at(1_000_000);
-  if (m) out.push(`| incremental edit ≤ 1 ms at 1,000,000 lines | ${ms(m.incremental.edit.median)} ms (checks ${ms(m.incremental.checks.median)} ms) | ${verdict(m.incremental.edit.median <= 1)} |`);
+  if (m) {
+    out.push(
+      `| incremental edit ≤ 1 ms at 1,000,000 lines | ${ms(m.incremental.edit.median)} ms: aggregates + nine tables ${ms(m.incremental.tables.median)} ms, checks ${ms(m.incremental.checks.median)} ms | ${verdict(m.incremental.edit.median <= 1)} (tables alone ${verdict(m.incremental.tables.median <= 1)}) |`,
+    );
+  }
   if (r.workbook) {
     out.push(`| open 100,000 lines ≤ 300 ms | ${ms(r.workbook.open.median)} ms | ${verdict(r.workbook.open.median <= 300)} |`);
     out.push(`| one committed edit ≤ 5 ms | ${ms(r.workbook.edit.median)} ms | ${verdict(r.workbook.edit.median <= 5)} |`);
@@ -128,7 +133,8 @@ function targets(r: Results): string[] {
   const lo = r.sizes.filter((s) => s.spreadsheet?.recalc != null);
   if (lo.length) {
     const factors = lo.map((s) => s.spreadsheet!.recalc! / s.cold.tablesAndChecks.median);
-    out.push(`| ≥ 20× faster than (c) LibreOffice SUMIFS | ${factors.map((f) => `${f.toFixed(0)}×`).join(', ')} (${lo.map((s) => n(s.lines)).join(' / ')} lines; recalculation only vs tables + all checks) | ${verdict(factors.every((f) => f >= 20))} |`);
+    const shown = lo.map((s, i) => `${s.spreadsheet!.capped ? '> ' : ''}${factors[i].toFixed(0)}×`);
+    out.push(`| ≥ 20× faster than (c) LibreOffice SUMIFS | ${shown.join(', ')} (${lo.map((s) => n(s.lines)).join(' / ')} lines; recalculation only vs tables + all checks) | ${verdict(factors.every((f) => f >= 20))} |`);
   }
   return out;
 }

@@ -108,6 +108,6 @@ describe('a workbook file survives SIGKILL at any moment', () => {
       }
       expect(totalAcks).toBeGreaterThan(KILLS_PER_TEST);
       expect(uncommittedSeen).toBeLessThan(KILLS_PER_TEST);
-    });
+    }, 180_000);
   }
 });

@@ -95,7 +95,8 @@ export class WorkbookFile {
   static open(path: string): WorkbookFile {
     let key: string;
     try {
-      key = realpathSync(path);
+      // The native realpath also gives the real case of the name on Windows: A.budget and a.budget are one file.
+      key = realpathSync.native(path);
     } catch {
       throw new UserError(`找不到文件 ${path}。请检查文件名和所在文件夹。`);
     }

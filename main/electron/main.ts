@@ -12,7 +12,7 @@ import { guardContents, guardRequests, guardSession } from './guards';
 import { createCallHandler } from './ipc';
 import { workbookPathsFromArgv } from './launchArgs';
 import { menuTemplate } from './menu';
-import { WORKBOOK_FILTER } from './product';
+import { APP_ID, WORKBOOK_FILTER } from './product';
 import { readRecent, withRecent, writeRecent } from './recent';
 import { createWorkbookWindow } from './window';
 import { copyWorkbook, createWorkbookAt } from './workbookFiles';
@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   guardSession(session.defaultSession);
   guardRequests(session.defaultSession.webRequest);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request));

@@ -1,3 +1,8 @@
+/**
+ * The application's id (electron-builder.yml appId, which test/electron holds equal): on Windows
+ * the installer's shortcuts carry it, and the app must claim it for 最近打开 in the jump list.
+ */
+export const APP_ID = 'cn.budget.workbench';
 import { FILE_EXTENSION } from '../workbook/schema';
 
 /** The workbook file's entry in open and save dialogs. */

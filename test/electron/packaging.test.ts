@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { electronVersion, isCurrent } from '../../build/scripts/native-electron';
 import { NATIVE_FILE, NATIVE_STAMP, nativeBindingPath, nativeDir } from '../../main/electron/nativeBinding';
-import { WORKBOOK_FILTER } from '../../main/electron/product';
+import { APP_ID, WORKBOOK_FILTER } from '../../main/electron/product';
 import { FILE_EXTENSION } from '../../main/workbook/schema';
 
 const root = join(import.meta.dirname, '..', '..');
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 type Target = { target: string; arch: string[] };
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as {
+  appId: string;
   files: string[];
   npmRebuild: boolean;
   nodeGypRebuild: boolean;
@@ -40,6 +41,10 @@ describe('electron-builder.yml', () => {
     expect(config.linux.category).toBe('Office');
     expect(config.mac.target.map((t) => t.target)).toEqual(['dmg']);
     expect(config.directories.output).toBe('release');
+  });
+
+  it('has the application id the app claims on Windows', () => {
+    expect(config.appId).toBe(APP_ID);
   });
 
   it('associates the workbook extension, named as in the file dialogs', () => {

@@ -12,11 +12,11 @@ describe('table rules: each is triggered by a planted error and silent on the co
     table(tables, 3).columns = table(tables, 3).columns.map((c) => (c === '类' || c === '款' || c === '项' ? '层次' : c));
     const findings = checkPublication(tables);
     expect(findings.map((f) => [f.rule, f.severity, f.place.table])).toEqual([
-      ['T-TABLE', '警告', 3],
       ['T-TABLE', '警告', undefined],
+      ['T-TABLE', '警告', 3],
     ]);
-    expect(findings[0].message).toBe('表 3“2024 年部门支出预算总表”找不到科目编码列（“类”“款”“项”或“科目编码”），该表未审核；请核对表头');
-    expect(findings[1].message).toContain('第 10 张表“2024 年部门政府采购预算表”无法从标题识别');
+    expect(findings[0].message).toContain('第 10 张表“2024 年部门政府采购预算表”无法从标题识别');
+    expect(findings[1].message).toBe('表 3“2024 年部门支出预算总表”找不到科目编码列（“类”“款”“项”或“科目编码”），该表未审核；请核对表头');
   });
 
   it('T-TABLE: a table 9 without any 三公 column is not reviewed (warning)', () => {
@@ -53,6 +53,19 @@ describe('table rules: each is triggered by a planted error and silent on the co
     setCell(tables, 8, rowWith(tables, 8, '30399'), '人员经费', '9720.00'.replace('9720', '9,720'));
     expect(places(checkPublication(tables))).toEqual([{ rule: 'T-NUMBER-STYLE', table: 8, row, column: '合计' }]);
     expect(checkPublication(variant('whole-yuan'))).toEqual([]);
+  });
+
+  it('a blank in one table where another prints 0.00 or 0 is a consistent style, not an error', () => {
+    const tables = seed();
+    const fill = (id: number, zero: string) => {
+      const t = table(tables, id);
+      t.rows = t.rows.map((r) => r.map((cell, c) => (cell === '' && c >= t.columns.indexOf('合计') ? zero : cell)));
+    };
+    fill(2, '0.00');
+    fill(8, '0');
+    expect(getCell(tables, 2, 0, '事业收入')).toBe('0.00');
+    expect(getCell(tables, 8, 0, '公用经费')).toBe('0');
+    expect(checkPublication(tables)).toEqual([]);
   });
 
   it('T-NEGATIVE: a negative amount is reported at each cell; the sums are still checked', () => {

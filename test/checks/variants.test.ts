@@ -60,9 +60,9 @@ describe('publications printed in other styles', () => {
     const item = rowWith(tables, 5, '2101102');
     setCell(tables, 5, item, '科目编码', '21O1102');
     expect(places(checkPublication(tables))).toEqual([
-      { rule: 'T-CODE', table: 5, row: item, column: '科目编码' },
       { rule: 'T-PARENT-SUM', table: 2, row: kuan, column: '合计' },
       { rule: 'T-PARENT-SUM', table: 2, row: kuan, column: '财政拨款收入' },
+      { rule: 'T-CODE', table: 5, row: item, column: '科目编码' },
     ]);
   });
 

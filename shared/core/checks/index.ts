@@ -19,6 +19,7 @@ export { parsePublicationJson } from './publicationInput';
 /**
  * The table rules on a set of published tables, read by their titles and headings, so that any
  * department's publication in the standard layout can be checked, whatever its printing style.
+ * Findings come in the order of the tables and their rows.
  */
 export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
   const review = new Review();
@@ -49,7 +50,7 @@ export function checkPublication(tables: readonly PublishedTableInput[], catalog
   for (const s of summary.values()) checkSummarySums(s, review);
   facts.compare(false);
   checkRelations(recognized, review, referenceOf);
-  return review.findings;
+  return review.findings.sort((a, b) => (a.place.table ?? 0) - (b.place.table ?? 0) || (a.place.row ?? -1) - (b.place.row ?? -1));
 }
 
 /** The line rules, then the table rules on the department's derived tables. */

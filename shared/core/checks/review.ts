@@ -48,7 +48,7 @@ export class Review {
  * What a row is called next to a cell: its code and name (`212 城乡社区支出`), or in tables 1 and 4
  * the item label on the cell's side (the nearest text column to its left).
  */
-export function rowLabel(table: ReadTable, row: number, column: ColumnInfo): string {
+function rowLabel(table: ReadTable, row: number, column: ColumnInfo): string {
   const cells = table.input.rows[row] ?? [];
   const text = (c: ColumnInfo) => norm(cells[c.index] ?? '');
   const codes = table.columns.filter((c) => c.role === 'code');

@@ -6,7 +6,7 @@ import { cellName, unitWord, type ReadTable, type Review } from './review';
 /** What an income line of tables 1 and 4 is, by its label (current and older wordings). */
 export type IncomeKind = 'fiscal' | 'general' | 'fund' | 'capital' | 'business' | 'operating' | 'other' | 'unknown';
 
-export function incomeKind(label: string): IncomeKind {
+function incomeKind(label: string): IncomeKind {
   const l = stripNumbering(label);
   if (l.includes('国有资本经营')) return 'capital';
   if (l.includes('政府性基金')) return 'fund';

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Catalogs } from '../../shared/core/catalog/catalog';
 import type { Workbook } from '../../shared/core/model';
@@ -112,8 +113,20 @@ export function buildPublicationBook(wb: Workbook, opts: ExportOptions = {}): Ex
 export async function exportPublication(wb: Workbook, outPath: string, opts: ExportOptions = {}): Promise<void> {
   const p = plan(wb, opts);
   await writeAtomic(outPath, async (temp) => {
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
-    fillBook(writer, wb, p, opts);
-    await writer.commit();
+    const stream = createWriteStream(temp, { flags: 'wx' });
+    // The file's own errors (disk full, no permission) end the export; the stream is closed before the rename.
+    const closed = new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('close', resolve);
+    });
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+    try {
+      fillBook(writer, wb, p, opts);
+      await Promise.all([writer.commit(), closed]);
+    } catch (e) {
+      stream.destroy();
+      await closed.catch(() => undefined);
+      throw e;
+    }
   });
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -205,5 +205,25 @@ describe('text sheets of the export', () => {
     const names = (await readBook(join(dir, 'a.xlsx'))).worksheets.map((s) => s.name);
     expect(names).not.toContain('预算编制说明');
     expect(names).toContain('项目经费情况说明');
+  });
+});
+
+describe('writing the file', () => {
+  it('leaves no partial file when the export fails half way, and keeps the file it would have replaced', async () => {
+    const dir = tempDir();
+    const path = join(dir, '预算.xlsx');
+    writeFileSync(path, 'the previous export');
+    const failing = exportPublication(sampleWorkbook(), path, {
+      onProgress: (done) => {
+        if (done === 5) throw new Error('磁盘已满（模拟）');
+      },
+    });
+    await expect(failing).rejects.toThrow('磁盘已满（模拟）');
+    expect(filesIn(dir)).toEqual(['预算.xlsx']);
+    expect(readFileSync(path, 'utf8')).toBe('the previous export');
+    // And a successful export replaces it.
+    await exportPublication(sampleWorkbook(), path);
+    expect(filesIn(dir)).toEqual(['预算.xlsx']);
+    expect((await readBook(path)).worksheets.length).toBe(14);
   });
 });

@@ -119,11 +119,25 @@ describe('the main process', () => {
     expect(run.log).toContainEqual(['app.addRecentDocument', join(documents, '副本.budget')]);
   });
 
+  it('takes a file from macOS’s open-file event, bringing forward the window that has it', () => {
+    expect(run.openFileFocused).toBe(true);
+    expect(run.log).toContainEqual(['open-file prevented']);
+  });
+
   it('opens another file in a window of its own, and again after its window closed', () => {
     expect(run.secondTitle).toBe('区财政局.budget - 预算编制工作台');
     expect(run.reopened).toBe(true);
     expect(run.errors).toEqual([]);
   });
+});
+
+describe('started while another instance runs', () => {
+  it('quits at once without a window or a handler (the running instance gets the file)', () => {
+    const run = drive('second', [workbook], { ANOTHER_INSTANCE: '1' });
+    expect(run.log).toEqual([['app.quit']]);
+    expect(run.windows).toBe(0);
+    expect(run.ipcHandlers).toBe(0);
+  }, 60_000);
 });
 
 describe('started without a workbook', () => {

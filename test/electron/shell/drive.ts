@@ -25,7 +25,13 @@ const call = (window: { webContents: { id: number } }, name: string, ...args: un
 const out: Record<string, unknown> = {};
 createRequire(import.meta.url)(mainPath);
 
-if (scenario === 'welcome') {
+if (scenario === 'second') {
+  // Another instance runs already: this one hands over (Electron passes its argv on) and quits.
+  await new Promise((r) => setTimeout(r, 200));
+  out.log = fake.log;
+  out.windows = fake.windows.length;
+  out.ipcHandlers = fake.handlers.ipc.size;
+} else if (scenario === 'welcome') {
   // Started with no workbook: the welcome box; the user chooses 退出.
   fake.answers.message.push(2);
   await until('quit', () => fake.log.some((l) => l[0] === 'app.quit'));
@@ -100,6 +106,11 @@ if (scenario === 'welcome') {
   fake.app.emit('second-instance', {}, ['/opt/budget/budget-workbench', first], '/');
   await until('a second window', () => fake.windows.length === 2);
   out.secondTitle = fake.windows[1].title;
+
+  // macOS hands a double-clicked file over with open-file.
+  fake.app.emit('open-file', { preventDefault: () => fake.log.push(['open-file prevented']) }, copy);
+  await until('focus of the copy', () => w.focusCount > 1);
+  out.openFileFocused = fake.windows.length === 2;
 
   // Closing a window closes its file: it can be opened again afterwards.
   fake.windows[1].close();

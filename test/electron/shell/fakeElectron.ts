@@ -99,7 +99,8 @@ export function fakeElectron(place: Place) {
     getPath: (name: string) => (name === 'userData' ? place.userData : place.documents),
     getName: () => '预算编制工作台',
     getVersion: () => '0.1.0',
-    requestSingleInstanceLock: () => true,
+    /** Another instance holds the lock when the driver says so. */
+    requestSingleInstanceLock: () => process.env.ANOTHER_INSTANCE !== '1',
     whenReady: () => Promise.resolve(),
     quit: () => log.push(['app.quit']),
     exit: (code: number) => log.push(['app.exit', code]),

@@ -123,10 +123,10 @@ function readTableSheet(
   let unit: string = layout.unit;
   let department = '';
   let headerTop = found.row + 1;
-  for (let r = found.row + 1; r <= Math.min(found.row + 3, sheet.rowCount); r++) {
+  for (let r = found.row + 1; r <= Math.min(found.row + 4, sheet.rowCount); r++) {
     const row = sheet.getRow(r);
     const texts = Array.from({ length: row.cellCount }, (_, i) => textOf(row.getCell(i + 1)));
-    let matched = false;
+    let matched = texts.every((t) => t === '');
     for (const t of texts) {
       const prep = /^编制(?:部门|单位)[:：](.*)$/.exec(t);
       if (prep) {

@@ -53,11 +53,12 @@ export async function writeRowsXlsx(path: string, rows: unknown[][], sheetName =
  * apart, header texts in place without merged cells, well-formed amounts typed as numbers and
  * anything else (a misplaced separator) as text, notes under the table.
  */
-export async function writeHandTypedPublication(path: string, pub: Publication): Promise<void> {
+export async function writeHandTypedPublication(path: string, pub: Publication, opts: { blankRows?: boolean } = {}): Promise<void> {
   const book = new ExcelJS.Workbook();
   for (const table of pub.tables) {
     const sheet = book.addWorksheet(`表${table.id}`);
     sheet.addRow([`${table.id}、${table.title}`]);
+    if (opts.blankRows) sheet.addRow([]);
     sheet.addRow([`编制部门：${pub.department}`]);
     sheet.addRow([`单位：${table.unit}`]);
     const header = LAYOUTS[table.id as TableId].header(pub.year);
@@ -65,7 +66,8 @@ export async function writeHandTypedPublication(path: string, pub: Publication):
     const grid = Array.from({ length: rows }, () => new Array<string>(table.columns.length).fill(''));
     for (const h of header) grid[h.row][h.col] = h.text;
     for (const r of grid) sheet.addRow(r);
-    for (const row of table.rows) {
+    for (const [i, row] of table.rows.entries()) {
+      if (opts.blankRows && i === 1) sheet.addRow([]);
       sheet.addRow(
         row.map((text, c) => {
           const amount = !/^(类|款|项)$/.test(table.columns[c]) && !/(项目|名称)$/.test(table.columns[c]) && text !== '';

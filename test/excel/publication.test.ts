@@ -44,6 +44,10 @@ describe('reading a publication workbook back', () => {
     expect(plain(tables)).toEqual(plain(PUBLISHED.tables));
     // The malformed amounts typed as text stay malformed.
     expect(tables.find((t) => t.id === 3)!.rows[7][5]).toBe('6,34695.92');
+    // Blank rows under the title and inside the body are skipped.
+    const spaced = join(tempDir(), '有空行.xlsx');
+    await writeHandTypedPublication(spaced, PUBLISHED, { blankRows: true });
+    expect(plain(await readPublicationXlsx(spaced))).toEqual(plain(PUBLISHED.tables));
   });
 
   it('finds in an xlsx made from seed-2024-published-tables.json the same errors as in the JSON', async () => {

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMain } from '../../build/scripts/build-main';
@@ -17,6 +18,25 @@ describe('the bundled main process and preload', () => {
     const code = readFileSync(join(out, 'preload.cjs'), 'utf8');
     expect(code).toContain('exposeInMainWorld("budget"');
     expect(code).toContain('budget:call');
+  });
+
+  it('the preload, run as Electron runs a sandboxed preload, exposes exactly the bridge as window.budget', async () => {
+    const exposed: Record<string, any> = {};
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: { invoke: async (...a: unknown[]) => (invoked.push(a), { ok: true, value: 'done' }), on: () => {}, removeListener: () => {} },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+      return electron;
+    };
+    const module = { exports: {} };
+    runInNewContext(readFileSync(join(out, 'preload.cjs'), 'utf8'), { require: sandboxRequire, module, exports: module.exports });
+    expect(Object.keys(exposed)).toEqual(['budget']);
+    expect(Object.keys(exposed.budget).sort()).toEqual(['call', 'onMenu']);
+    expect(await exposed.budget.call('workbook.undo')).toBe('done');
+    expect(invoked).toEqual([['budget:call', 'workbook.undo', []]]);
   });
 
   it('main requires only electron and Node’s own modules: no node_modules at run time', () => {

@@ -163,6 +163,21 @@ describe('预算编制工作台 in a real browser', () => {
     expect(rows[0].split('\t').slice(0, 7)).toEqual(['上海市宝山区城市运行管理中心', '2080505', '30108', '基本支出', '一般公共预算财政拨款', '', '800324.32']);
   });
 
+  it('adds a line by typing into the empty row, and carries on in that line', async () => {
+    const focused = () => page.locator('.ag-cell-focus').evaluate((e) => `${e.closest('[row-id]')!.getAttribute('row-id')}/${e.getAttribute('col-id')}`);
+    await page.locator('[row-id="bottomnew"] [col-id="economicCode"]').click();
+    await page.keyboard.type('30201');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => lineCount(page)).toBe('明细 31 行');
+    await expect.poll(focused).toBe('31/kind');
+    await expect.poll(() => cell(page, 31, 'economicCode').textContent()).toBe('30201');
+    // A new line starts with no 功能分类 code: the checks say so at once.
+    await expect.poll(() => cell(page, 31, 'functionCode').getAttribute('class')).toContain('cell-invalid');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => lineCount(page)).toBe('明细 30 行');
+    await page.keyboard.press('Home');
+  });
+
   it('pastes three rows copied from a spreadsheet, then undoes the paste in one step', async () => {
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
@@ -180,10 +195,10 @@ describe('预算编制工作台 in a real browser', () => {
 
   it('marks an unknown code, lists its finding, goes to it, and clears it once fixed', async () => {
     await cell(page, 8, 'functionCode').click();
-    await page.keyboard.press('2');
+    // Typed at full speed: the picker opens with the first key and loses none of the rest.
+    await page.keyboard.type('2120188');
     const search = page.locator('.code-editor-input');
-    await expect.poll(() => search.evaluate((e) => e === document.activeElement)).toBe(true);
-    await page.keyboard.type('120188');
+    await expect.poll(() => search.inputValue()).toBe('2120188');
     await expect.poll(() => page.locator('.code-editor-empty').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 8, 'functionCode').getAttribute('class')).toContain('cell-invalid');

@@ -141,7 +141,7 @@ export function LinesGrid({ workbook, findings, send, notify, target }: Props) {
           ...(column === 'unit'
             ? { valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.data?.pinned === 'new' ? '＋ 在此输入或粘贴新的明细' : String(p.value ?? '')) }
             : {}),
-          ...(kind ? { cellEditor: CodeEditor, cellEditorParams: { kind }, cellEditorPopup: true, cellEditorPopupPosition: 'under' as const } : {}),
+          ...(kind ? { cellEditor: CodeEditor, cellEditorParams: { kind }, cellEditorPopup: true } : {}),
           ...(choices ? { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...choices] } } : {}),
           cellClassRules: {
             'cell-invalid': (p: CellClassParams<GridRow>) => reasonOf(p.data, column)?.includes('错误：') === true,

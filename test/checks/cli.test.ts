@@ -28,13 +28,18 @@ describe('budget check', () => {
     expect(out.findings[8]).toMatchObject({ rule: 'T-PARENT-SUM', severity: '错误', place: { table: 8, row: 9, column: '合计' } });
   });
 
-  it('on the seed line CSV and on the sample finds nothing and exits 0', () => {
+  it('on the seed line CSV finds nothing; on the sample only a warning; both exit 0', () => {
     const csv = runBudget(['check', SEED_CSV]);
     expect(csv.status).toBe(0);
     expect(csv.stdout).toBe('审核 seed-2024-line-items.csv：未发现问题。\n');
     const sample = runBudget(['check', '--sample', '--json']);
     expect(sample.status).toBe(0);
-    expect(JSON.parse(sample.stdout)).toEqual({ input: '内置样例', errors: 0, warnings: 0, findings: [] });
+    expect(JSON.parse(sample.stdout)).toEqual({
+      input: '内置样例',
+      errors: 0,
+      warnings: 1,
+      findings: [{ rule: 'P-CALC', severity: '警告', message: '项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算', place: { project: '城管通服务费' } }],
+    });
   });
 
   it('on a workbook file checks its lines and tables', () => {
@@ -44,7 +49,7 @@ describe('budget check', () => {
     const run = runBudget(['check', file]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('审核 样例.budget：未发现问题。\n');
+    expect(run.stdout).toBe('审核 样例.budget：错误 0 处，警告 1 处。\n警告 [P-CALC] 项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算\n');
   });
 
   it('on lines with an error exits 1; with only warnings exits 0', () => {

@@ -34,8 +34,10 @@ describe('the checks on the reference publication', () => {
     expect(checkPublication(readTables(SEED_DERIVED))).toEqual([]);
   });
 
-  it('find nothing in the sample workbook, lines and derived tables alike', () => {
-    expect(checkWorkbook(sampleWorkbook())).toEqual([]);
+  it('find nothing in the sample’s lines and derived tables; only that 城管通服务费’s 测算 falls short', () => {
+    expect(checkWorkbook(sampleWorkbook()).map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['P-CALC', '警告', '项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算'],
+    ]);
   });
 });
 
@@ -45,6 +47,7 @@ describe('the checks on derived tables', () => {
     const base = wb.lines[4];
     let id = 100;
     const line = (patch: Partial<LineItem>): LineItem => ({ ...base, id: id++, ...patch });
+    wb.projects = [];
     wb.units = [...wb.units, { name: '某区某局机关', type: '行政单位' }];
     wb.lines = [
       ...wb.lines,

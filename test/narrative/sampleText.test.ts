@@ -65,7 +65,7 @@ describe('budget narrative', () => {
     expect(run.stdout).toContain('2024年，本部门“三公”经费预算数为2.99万元，与上年预算持平。其中：');
     expect(run.stdout).toContain('（三）公务接待费0.29万元，与上年预算持平。');
     expect(run.stdout).not.toContain('主要原因');
-    expect(run.stdout).toContain('本部门1个预算单位开展了2024年项目等预算绩效目标编报工作，其中编报绩效目标的项目2个，涉及项目预算资金33.73万元。');
+    expect(run.stdout).toContain('四、绩效目标设置情况\n\n本部门2024年无编报绩效目标的项目。');
     expect(run.stdout).toContain('\n本部门所属各预算单位共有车辆0辆，');
     expect(run.stderr.split('\n')).toEqual([
       '提示：财政拨款收入支出比 2023 年预算增加，尚未写明主要原因',

@@ -1,3 +1,4 @@
+import { SAMPLE_PROJECT } from '../../shared/core/sample/sampleProject';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureKey } from '../../shared/core/measures';
@@ -72,14 +73,20 @@ describe('其他相关情况说明', () => {
     );
   });
 
-  it('绩效目标 counted from the project lines when none are entered', () => {
+  it('绩效目标 counted from the projects that carry them when none are entered', () => {
     const wb = workbook([
       line('2120199', '30207', 152_500_00, { kind: '项目支出', project: '城管通服务费' }),
       line('2120199', '30299', 100_000_00, { kind: '项目支出', project: '城管通服务费' }),
       line('2120199', '30299', 50_000_00, { kind: '项目支出', project: '巡查', unit: '第二单位' }),
+      line('2120199', '30299', 70_000_00, { kind: '项目支出', project: '无目标' }),
       line('2120199', '30201', 10_000_00),
     ]);
-    expect(performanceSource(wb)).toEqual({ units: 2, projects: 2, amount: 302_500_00, from: 'lines' });
+    wb.projects = [
+      SAMPLE_PROJECT,
+      { ...SAMPLE_PROJECT, name: '巡查', indicators: [], goals: { overall: '', annual: '巡查全覆盖' } },
+      { ...SAMPLE_PROJECT, name: '无目标', indicators: [], goals: { overall: '', annual: '' } },
+    ];
+    expect(performanceSource(wb)).toEqual({ units: 2, projects: 2, amount: 302_500_00, from: 'projects' });
     expect(text(wb)).toContain('本部门2个预算单位开展了2025年项目等预算绩效目标编报工作，其中编报绩效目标的项目2个，涉及项目预算资金30.25万元。');
     expect(text(workbook([line('2120199', '30201', 100)]))).toContain('四、绩效目标设置情况\n\n本部门2025年无编报绩效目标的项目。');
   });

@@ -6,6 +6,7 @@ import { deriveWorkbookTables } from '../workbookTables';
 import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
 import { checkRelations, collectFacts, referencesBetween } from './crossRules';
 import { checkLines } from './lineRules';
+import { checkProjects } from './projectRules';
 import type { PublishedTableInput } from './readTables';
 import { Review, readPublication } from './review';
 import type { CheckFinding } from './rules';
@@ -53,10 +54,10 @@ export function checkPublication(tables: readonly PublishedTableInput[], catalog
   return review.findings.sort((a, b) => (a.place.table ?? 0) - (b.place.table ?? 0) || (a.place.row ?? -1) - (b.place.row ?? -1));
 }
 
-/** The line rules, then the table rules on the department's derived tables. */
+/** The line rules, the project rules, then the table rules on the department's derived tables. */
 export function checkWorkbook(wb: Workbook, catalogs?: Catalogs): CheckFinding[] {
   const tables = deriveWorkbookTables(wb, undefined, catalogs).map(toPublishedTable);
   // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
   const tableFindings = checkPublication(tables, catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
-  return [...checkLines(wb.lines, catalogs), ...tableFindings];
+  return [...checkLines(wb.lines, catalogs), ...checkProjects(wb), ...tableFindings];
 }

@@ -8,6 +8,8 @@ export interface FindingPlace {
   row?: number;
   column?: string;
   lineId?: number;
+  /** A project (by name), for the project rules. */
+  project?: string;
 }
 
 /** One result of the checks (审核). The screen, the CLI and the Excel export all show these. */
@@ -26,6 +28,9 @@ export const CHECK_RULES = [
   { id: 'L-NEGATIVE', severity: '错误', description: '明细金额不能为负数' },
   { id: 'L-PROJECT', severity: '错误', description: '项目支出须写明项目名称' },
   { id: 'L-DUPLICATE', severity: '警告', description: '同一单位、科目、支出类型、资金来源和项目的明细出现不止一条' },
+  { id: 'P-PROJECT-SUM', severity: '错误', description: '项目的年度资金申请总额等于属于该项目的项目支出明细之和' },
+  { id: 'P-PROJECT-FUNDS', severity: '错误', description: '项目资金总额等于财政资金与其他资金之和' },
+  { id: 'P-CALC', severity: '警告', description: '项目的测算应能计算，且结果等于年度资金申请总额' },
   { id: 'T-TABLE', severity: '警告', description: '无法识别的表或表头：该表（或该列）未参与审核' },
   { id: 'T-NUMBER', severity: '错误', description: '印出的金额不是规范的数字（如千分位逗号位置不对、多于两位小数）' },
   { id: 'T-NUMBER-STYLE', severity: '错误', description: '同一公开文本中金额书写不一致：1,000 以上的金额多数用千分位分隔符而此处没有（或多数不用而此处用了）' },

@@ -1,6 +1,7 @@
 import { measureKey } from '../measures';
 import type { EnteredFigures, Workbook } from '../model';
 import { addFen, formatWanOrZero, type Fen } from '../money';
+import { carriesTargets, projectLines } from '../projects';
 import type { NarrativeContext } from './context';
 import type { NarrativeSection } from './model';
 import { PLAIN as P } from './text';
@@ -33,27 +34,29 @@ export interface PerformanceFigures {
   units: number;
   projects: number;
   amount: Fen;
-  /** 'entered' when a person entered the counts, 'lines' when they are counted from 项目支出. */
-  from: 'entered' | 'lines';
+  /** 'entered' when a person entered the counts, 'projects' when counted from the projects that carry 绩效目标. */
+  from: 'entered' | 'projects';
 }
 
 /**
- * The 绩效目标 counts: as entered when a person entered them (projects in the lines do not carry
- * their 绩效目标), otherwise counted from the 项目支出 lines, every project being required to set one.
+ * The 绩效目标 counts: as entered when a person entered them (while a workbook's projects are not
+ * all entered yet), otherwise counted from the projects that carry 绩效目标, with the money and the
+ * units of their lines.
  */
 export function performanceSource(wb: Workbook): PerformanceFigures {
   const entered = wb.entered.performance;
   if (entered.entered) return { units: entered.units, projects: entered.projects, amount: entered.amount, from: 'entered' };
   const units = new Set<string>();
-  const projects = new Set<string>();
+  let projects = 0;
   let amount: Fen = 0;
-  for (const line of wb.lines) {
-    if (line.kind !== '项目支出') continue;
-    units.add(line.unit);
-    projects.add(JSON.stringify([line.unit, line.project]));
-    amount = addFen(amount, line.amount);
+  for (const project of wb.projects.filter(carriesTargets)) {
+    projects++;
+    for (const line of projectLines(wb.lines, project.name)) {
+      units.add(line.unit);
+      amount = addFen(amount, line.amount);
+    }
   }
-  return { units: units.size, projects: projects.size, amount, from: 'lines' };
+  return { units: units.size, projects, amount, from: 'projects' };
 }
 
 /** 四、绩效目标设置情况. */

@@ -161,3 +161,28 @@ describe('budget import-baseline', () => {
     expect(baseline.figures[measureKey.function('2080505')]).toBe(80_032_432);
   });
 });
+
+describe('budget check on a publication workbook', () => {
+  it('finds in an xlsx typed from seed-2024-published-tables.json the same errors as in the JSON, and exits 1', async () => {
+    const json = join(REFERENCE, 'seed-2024-published-tables.json');
+    const xlsx = join(tempDir(), '公开表.xlsx');
+    await writeHandTypedPublication(xlsx, JSON.parse(readFileSync(json, 'utf8')));
+    const fromXlsx = runBudget(['check', xlsx, '--json']);
+    const fromJson = runBudget(['check', json, '--json']);
+    expect(fromXlsx.status).toBe(1);
+    expect(fromJson.status).toBe(1);
+    const findings = (out: string) => JSON.parse(out).findings;
+    expect(findings(fromXlsx.stdout)).toEqual(findings(fromJson.stdout));
+    expect(findings(fromXlsx.stdout).map((f: { rule: string; place: { table: number } }) => [f.rule, f.place.table])).toEqual([
+      ['T-NUMBER', 3], ['T-NUMBER-STYLE', 3], ['T-NUMBER', 3], ['T-NUMBER-STYLE', 3], ['T-NUMBER', 3], ['T-NUMBER-STYLE', 3], ['T-NUMBER', 3], ['T-NUMBER-STYLE', 3], ['T-PARENT-SUM', 8], ['T-PARENT-SUM', 8],
+    ]);
+  });
+
+  it('refuses a file that is not an Excel workbook with exit status 2', () => {
+    const bad = join(tempDir(), '坏.xlsx');
+    writeFileSync(bad, 'not a zip');
+    const r = runBudget(['check', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('坏.xlsx');
+  });
+});

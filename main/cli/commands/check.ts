@@ -1,22 +1,26 @@
 import { basename, extname } from 'node:path';
 import { checkPublication, checkWorkbook, hasErrors, parsePublicationJson, type CheckFinding } from '../../../shared/core/checks/index';
+import { readPublicationXlsx } from '../../excel/readPublication';
 import { readTextFile } from '../../io/textFile';
 import { UserError } from '../../io/userError';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../commands';
 import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook } from '../workbookInput';
 
-const usage = `用法：budget check <工作簿.budget | 明细.csv | 公开表.json | --sample> [--json] [选项]
+const usage = `用法：budget check <工作簿.budget | 明细.csv | 公开表.json | 公开表.xlsx | --sample> [--json] [选项]
 审核（核对）预算：
   工作簿.budget 或 明细.csv  检查明细（科目编码、负数、项目名称、重复），再检查由明细生成的九张表
   公开表.json                检查已公开的九张表（格式同 seed-2024-published-tables.json）
+  公开表.xlsx                检查标准格式的公开表 Excel 文件（本程序导出的，或按该格式录入的）
 有错误时退出状态为 1，没有错误（可有警告）时为 0。
   --json               以 JSON 输出审核结果
 ${WORKBOOK_USAGE}`;
 
-function findingsOf(input: string | undefined, values: Parameters<typeof loadWorkbook>[1]): CheckFinding[] {
-  if (input && extname(input).toLowerCase() === '.json') {
-    if (values.sample) throw new UserError('--sample 与输入文件不能同时使用');
+async function findingsOf(input: string | undefined, values: Parameters<typeof loadWorkbook>[1]): Promise<CheckFinding[]> {
+  const ext = input ? extname(input).toLowerCase() : '';
+  if ((ext === '.json' || ext === '.xlsx') && values.sample) throw new UserError('--sample 与输入文件不能同时使用');
+  if (input && ext === '.xlsx') return checkPublication(await readPublicationXlsx(input));
+  if (input && ext === '.json') {
     const parsed = parsePublicationJson(readTextFile(input));
     if (!parsed.ok) throw new UserError(`公开表文件 ${basename(input)} ${parsed.reason}`);
     return checkPublication(parsed.tables);
@@ -27,10 +31,10 @@ function findingsOf(input: string | undefined, values: Parameters<typeof loadWor
 export const check: Command = {
   summary: '审核明细或已公开的九张表',
   usage,
-  run(args) {
+  async run(args) {
     const { values, positionals } = parseCommandArgs(args, { ...WORKBOOK_OPTIONS, json: { type: 'boolean' } }, usage);
     const input = positionals[0];
-    const findings = findingsOf(input, values);
+    const findings = await findingsOf(input, values);
     const errors = findings.filter((f) => f.severity === '错误').length;
     const warnings = findings.length - errors;
     const name = values.sample ? '内置样例' : basename(input ?? '');

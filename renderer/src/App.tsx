@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Bridge } from '../../shared/contract/calls';
-import { checkWorkbook, type CheckFinding } from '../../shared/core/checks/index';
+import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan } from '../../shared/core/money';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
@@ -8,6 +8,7 @@ import { yearOnYear } from '../../shared/core/yoy';
 import { BasicsView } from './basics/BasicsView';
 import { ChangesView } from './changes/ChangesView';
 import { ChecksView } from './checks/ChecksView';
+import { useFindings } from './checks/useFindings';
 import { ExportView } from './export/ExportView';
 import { LinesGrid, type LineTarget } from './lines/LinesGrid';
 import { totalRow } from './lines/gridRows';
@@ -43,9 +44,9 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [tableTarget, setTableTarget] = useState<TableTarget | null>(null);
   const seq = useRef(0);
 
-  // Everything derived follows the workbook; typing stays responsive while it is recomputed.
+  // Everything derived follows the workbook; typing stays responsive while it is recomputed (the checks in a worker).
   const workbook = useDeferredValue(open?.workbook);
-  const findings = useMemo<CheckFinding[]>(() => (workbook ? checkWorkbook(workbook) : []), [workbook]);
+  const findings = useFindings(session.subscribe, workbook);
   const tables = useMemo(() => (workbook && tab === '九张表' ? deriveWorkbookTables(workbook) : []), [workbook, tab]);
   const report = useMemo(() => (workbook && (tab === '变动分析' || tab === '编制说明') ? yearOnYear(workbook) : null), [workbook, tab]);
   const narrative = useMemo(() => (workbook && tab === '编制说明' ? buildNarrative(workbook) : null), [workbook, tab]);

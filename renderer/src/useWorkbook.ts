@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditRequest, EditResult } from '../../shared/contract/api';
 import type { Bridge } from '../../shared/contract/calls';
-import { applyEdit } from '../../shared/core/edits';
+import { applyEdit, type Edit } from '../../shared/core/edits';
 import type { Workbook } from '../../shared/core/model';
 
 export interface OpenWorkbook {
@@ -12,6 +12,9 @@ export interface OpenWorkbook {
   canRedo: boolean;
 }
 
+/** What happened to the workbook: loaded whole, or changed by an edit (in the file's order). */
+export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number };
+
 export interface WorkbookSession {
   open: OpenWorkbook | null;
   /** Why the workbook could not be loaded, in Chinese. */
@@ -20,6 +23,8 @@ export interface WorkbookSession {
   send(edit: EditRequest): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
+  subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
 
 /**
@@ -33,26 +38,39 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const errorRef = useRef(onError);
   errorRef.current = onError;
+  const listeners = useRef(new Set<(change: WorkbookChange) => void>());
+  /** The workbook as of the last change, for a listener that joins later. */
+  const latest = useRef<{ workbook: Workbook; revision: number } | null>(null);
+  const publish = useCallback((change: WorkbookChange) => {
+    for (const l of listeners.current) l(change);
+  }, []);
+  const subscribe = useCallback((listener: (change: WorkbookChange) => void) => {
+    listeners.current.add(listener);
+    if (latest.current) listener({ kind: 'load', ...latest.current });
+    return () => void listeners.current.delete(listener);
+  }, []);
 
   useEffect(() => {
     bridge
       .call('workbook.snapshot')
-      .then((s) => setOpen({ fileName: s.fileName, workbook: s.workbook, revision: s.revision, canUndo: s.canUndo, canRedo: s.canRedo }))
+      .then((s) => {
+        setOpen({ fileName: s.fileName, workbook: s.workbook, revision: s.revision, canUndo: s.canUndo, canRedo: s.canRedo });
+        latest.current = { workbook: s.workbook, revision: s.revision };
+        publish({ kind: 'load', ...latest.current });
+      })
       .catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, [bridge]);
+  }, [bridge, publish]);
 
-  const applyResult = useCallback((result: EditResult | null) => {
-    if (!result) return;
-    setOpen((current) =>
-      current && {
-        ...current,
-        workbook: applyEdit(current.workbook, result.applied).workbook,
-        revision: result.revision,
-        canUndo: result.canUndo,
-        canRedo: result.canRedo,
-      },
-    );
-  }, []);
+  const applyResult = useCallback(
+    (result: EditResult | null) => {
+      if (!result || !latest.current) return;
+      const workbook = applyEdit(latest.current.workbook, result.applied).workbook;
+      latest.current = { workbook, revision: result.revision };
+      publish({ kind: 'edit', edit: result.applied, revision: result.revision });
+      setOpen((current) => current && { ...current, workbook, revision: result.revision, canUndo: result.canUndo, canRedo: result.canRedo });
+    },
+    [publish],
+  );
 
   const enqueue = useCallback(<T,>(work: () => Promise<T>): Promise<T | undefined> => {
     const run = queue.current.then(work).catch((e: unknown) => {
@@ -76,5 +94,5 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   const undo = useCallback(async () => void (await enqueue(async () => applyResult(await bridge.call('workbook.undo')))), [bridge, enqueue, applyResult]);
   const redo = useCallback(async () => void (await enqueue(async () => applyResult(await bridge.call('workbook.redo')))), [bridge, enqueue, applyResult]);
 
-  return { open, loadError, send, undo, redo };
+  return { open, loadError, send, undo, redo, subscribe };
 }

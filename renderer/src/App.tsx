@@ -3,7 +3,6 @@ import type { Bridge } from '../../shared/contract/calls';
 import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan } from '../../shared/core/money';
-import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { yearOnYear } from '../../shared/core/yoy';
 import { BasicsView } from './basics/BasicsView';
 import { ChangesView } from './changes/ChangesView';
@@ -47,7 +46,6 @@ export function App({ bridge }: { bridge: Bridge }) {
   // Everything derived follows the workbook; typing stays responsive while it is recomputed (the checks in a worker).
   const workbook = useDeferredValue(open?.workbook);
   const findings = useFindings(session.subscribe, workbook);
-  const tables = useMemo(() => (workbook && tab === '九张表' ? deriveWorkbookTables(workbook) : []), [workbook, tab]);
   const report = useMemo(() => (workbook && (tab === '变动分析' || tab === '编制说明') ? yearOnYear(workbook) : null), [workbook, tab]);
   const narrative = useMemo(() => (workbook && tab === '编制说明' ? buildNarrative(workbook) : null), [workbook, tab]);
   const labels = useMemo(() => {
@@ -141,7 +139,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <div className="pane" hidden={tab !== '明细'}>
           <LinesGrid workbook={open.workbook} findings={findings} send={send} notify={notify} target={lineTarget} />
         </div>
-        {tab === '九张表' && <TablesView workbook={workbook} tables={tables} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
+        {tab === '九张表' && <TablesView workbook={workbook} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}

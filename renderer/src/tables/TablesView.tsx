@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { unitTypeLookup, type LineItem, type Workbook } from '../../../shared/core/model';
 import { addFen, formatYuan } from '../../../shared/core/money';
-import { matchesFilter, type LineFilter, type TableId, type TableModel } from '../../../shared/core/tables/tableModel';
+import { matchesFilter, type LineFilter, type TableId } from '../../../shared/core/tables/tableModel';
+import { deriveWorkbookTables } from '../../../shared/core/workbookTables';
 import { TableModelView } from './TableModelView';
 
 /** A table (and a body row of it) to show, e.g. from a finding; `seq` changes on every request. */
@@ -13,7 +14,6 @@ export interface TableTarget {
 
 interface Props {
   workbook: Workbook;
-  tables: readonly TableModel[];
   target: TableTarget | null;
   onGoToLine(lineId: number): void;
 }
@@ -26,11 +26,15 @@ interface Figure {
 const SHOWN_LINES = 200;
 
 /** 九张表: the tables drawn from their models; a click on a figure lists the lines it sums. */
-export function TablesView({ workbook, tables, target, onGoToLine }: Props) {
+export function TablesView({ workbook, target, onGoToLine }: Props) {
   const [current, setCurrent] = useState(0);
+  /** '' for the department's tables (部门预算), else one unit's (单位预算). */
+  const [unit, setUnit] = useState('');
+  const tables = useMemo(() => deriveWorkbookTables(workbook, unit === '' ? undefined : unit), [workbook, unit]);
   useEffect(() => {
     if (!target) return;
-    setCurrent(Math.max(0, tables.findIndex((t) => t.id === target.table)));
+    setUnit('');
+    setCurrent(target.table - 1);
     setFigure(null);
   }, [target]);
   const [figure, setFigure] = useState<Figure | null>(null);
@@ -46,6 +50,16 @@ export function TablesView({ workbook, tables, target, onGoToLine }: Props) {
   return (
     <div className="tables">
       <nav className="table-list" aria-label="九张表">
+        {workbook.units.length > 1 && (
+          <select value={unit} aria-label="部门或单位" onChange={(e) => setUnit(e.target.value)}>
+            <option value="">部门预算</option>
+            {workbook.units.map((u) => (
+              <option key={u.name} value={u.name}>
+                单位预算：{u.name}
+              </option>
+            ))}
+          </select>
+        )}
         {tables.map((t, i) => (
           <button
             key={t.id}

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { ChildTiming } from './children';
 import type { ColdResult, IncrementalResult } from './engine';
 import type { FloorResult } from './floor';
 import type { SpreadsheetResult } from './libreoffice';
@@ -30,12 +31,6 @@ export interface SizeResult {
   spreadsheet?: SpreadsheetResult;
 }
 
-export interface ChildTiming {
-  time: Timing;
-  peakRssMB: number;
-  rssBeforeMB: number;
-}
-
 export interface Results {
   command: string;
   machine: Machine;
@@ -43,9 +38,18 @@ export interface Results {
   finished?: string;
   loadAfter?: number[];
   sizes: SizeResult[];
-  workbook?: WorkbookBench;
-  export?: ChildTiming;
-  import?: ChildTiming;
+  /** Each measurement of 3 and 4, or why it could not be made. */
+  workbook?: WorkbookBench | Failure;
+  export?: ChildTiming | Failure;
+  import?: ChildTiming | Failure;
+}
+
+export interface Failure {
+  failed: string;
+}
+
+export function failed<T extends object>(value: T | Failure | undefined): value is Failure {
+  return value !== undefined && 'failed' in value;
 }
 
 const GiB = 2 ** 30;
@@ -123,11 +127,13 @@ function targets(r: Results): string[] {
       `| incremental edit ≤ 1 ms at 1,000,000 lines | ${ms(m.incremental.edit.median)} ms: aggregates + nine tables ${ms(m.incremental.tables.median)} ms, checks ${ms(m.incremental.checks.median)} ms | ${verdict(m.incremental.edit.median <= 1)} (tables alone ${verdict(m.incremental.tables.median <= 1)}) |`,
     );
   }
-  if (r.workbook) {
+  if (failed(r.workbook)) out.push(`| open 100,000 lines ≤ 300 ms; one committed edit ≤ 5 ms | not measured: ${r.workbook.failed} | – |`);
+  else if (r.workbook) {
     out.push(`| open 100,000 lines ≤ 300 ms | ${ms(r.workbook.open.median)} ms | ${verdict(r.workbook.open.median <= 300)} |`);
     out.push(`| one committed edit ≤ 5 ms | ${ms(r.workbook.edit.median)} ms | ${verdict(r.workbook.edit.median <= 5)} |`);
   }
-  if (r.export) out.push(`| export of a 100,000-line department ≤ 3 s | ${ms(r.export.time.median)} ms | ${verdict(r.export.time.median <= 3000)} |`);
+  if (failed(r.export)) out.push(`| export of a 100,000-line department ≤ 3 s | not measured: ${r.export.failed} | – |`);
+  else if (r.export) out.push(`| export of a 100,000-line department ≤ 3 s | ${ms(r.export.time.median)} ms | ${verdict(r.export.time.median <= 3000)} |`);
   const slower = r.sizes.filter((s) => s.cold.tables.median >= s.sqlite.median).map((s) => n(s.lines));
   out.push(`| faster than (a) SQLite | ${r.sizes.map((s) => ratio(s.sqlite.median, s.cold.tables.median)).join(', ')} faster (${r.sizes.map((s) => n(s.lines)).join(' / ')} lines) | ${verdict(slower.length === 0)}${slower.length ? ` (not at ${slower.join(', ')})` : ''} |`);
   const lo = r.sizes.filter((s) => s.spreadsheet?.recalc != null);
@@ -161,7 +167,8 @@ export function resultsMarkdown(r: Results): string {
     ...incrementalTable(r.sizes),
     '',
   ];
-  if (r.workbook) {
+  if (failed(r.workbook)) lines.push('### 3. The workbook file (`.budget`, SQLite)', '', `Not measured: ${r.workbook.failed}`, '');
+  else if (r.workbook) {
     const w = r.workbook;
     lines.push(
       '### 3. The workbook file (`.budget`, SQLite)',
@@ -174,14 +181,16 @@ export function resultsMarkdown(r: Results): string {
       '',
     );
   }
-  if (r.export && r.import) {
+  if (r.export || r.import) {
+    const row = (label: string, c: ChildTiming | Failure | undefined) =>
+      !c ? `| ${label} | not run | | |` : failed(c) ? `| ${label} | failed: ${c.failed} | | |` : `| ${label} | ${timingText(c.time)} | ${c.rssBeforeMB.toFixed(0)} MiB | ${c.peakRssMB.toFixed(0)} MiB |`;
     lines.push(
       '### 4. Excel export and import (100,000 lines), each in a fresh process',
       '',
       '| operation | time | RSS before | peak RSS |',
       '|---|---:|---:|---:|',
-      `| exportPublication (nine tables + 明细 sheet) | ${timingText(r.export.time)} | ${r.export.rssBeforeMB.toFixed(0)} MiB | ${r.export.peakRssMB.toFixed(0)} MiB |`,
-      `| readLinesFile (.xlsx, the exported 明细 sheet) | ${timingText(r.import.time)} | ${r.import.rssBeforeMB.toFixed(0)} MiB | ${r.import.peakRssMB.toFixed(0)} MiB |`,
+      row('exportPublication (nine tables, text sheets, 明细 sheet)', r.export),
+      row('readLinesFile (.xlsx: the exported 明细 sheet)', r.import),
       '',
     );
   }

@@ -11,7 +11,7 @@ import { benchCold, benchIncremental } from './engine';
 import { benchFloor, encodeLines, sanGongIndex, sumEncoded, toAggregates } from './floor';
 import { generateWorkbook } from './generate';
 import { benchLibreOffice } from './libreoffice';
-import { machine, writeResults, type Results, type SizeResult } from './report';
+import { failed, machine, writeResults, type Failure, type Results, type SizeResult } from './report';
 import { benchSqlite } from './sqlite';
 import { benchWorkbook } from './workbook';
 
@@ -68,6 +68,16 @@ async function benchSize(lines: number, quick: boolean, dir: string): Promise<Si
   };
 }
 
+/** Code of other modules that fails (e.g. while being rewritten) is reported, not fatal to the run. */
+function attempt<T>(measure: () => T): T | Failure {
+  try {
+    return measure();
+  } catch (e) {
+    log(`failed: ${(e as Error).message}`);
+    return { failed: (e as Error).message.split('\n')[0] };
+  }
+}
+
 async function main(): Promise<void> {
   const { sizes, quick } = options(process.argv.slice(2));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
@@ -77,12 +87,14 @@ async function main(): Promise<void> {
     for (const lines of sizes) results.sizes.push(await benchSize(lines, quick, dir));
     if (sizes.includes(DEPARTMENT_LINES)) {
       log('workbook file: open / edit / undo');
-      results.workbook = benchWorkbook(DEPARTMENT_LINES, quick ? 5 : 15);
+      results.workbook = attempt(() => benchWorkbook(DEPARTMENT_LINES, quick ? 5 : 15));
       const file = join(dir, 'export.xlsx');
       log('export .xlsx (child processes)');
-      results.export = runChild('child-export.ts', [String(DEPARTMENT_LINES), file], quick ? 1 : 3);
-      log('import .xlsx (child processes)');
-      results.import = runChild('child-import.ts', [file, String(DEPARTMENT_LINES)], quick ? 1 : 3);
+      results.export = attempt(() => runChild('child-export.ts', [String(DEPARTMENT_LINES), file], quick ? 1 : 3));
+      if (!failed(results.export)) {
+        log('import .xlsx (child processes)');
+        results.import = attempt(() => runChild('child-import.ts', [file, String(DEPARTMENT_LINES)], quick ? 1 : 3));
+      }
     }
     results.finished = new Date().toISOString();
     results.loadAfter = machine().load;

@@ -37,7 +37,9 @@ export function App({ bridge }: { bridge: Bridge }) {
     if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 4000);
   }, []);
   const session = useWorkbook(bridge, (m) => notify(m, 'error'));
-  const { open, send, undo, redo } = session;
+  const { open, send } = session;
+  const undo = useCallback(async () => notify((await session.undo()) ? '已撤销' : '没有可撤销的操作'), [session.undo, notify]);
+  const redo = useCallback(async () => notify((await session.redo()) ? '已重做' : '没有可重做的操作'), [session.redo, notify]);
   const [tab, setTab] = useState<Tab>('明细');
   const [lineTarget, setLineTarget] = useState<LineTarget | null>(null);
   const [tableTarget, setTableTarget] = useState<TableTarget | null>(null);

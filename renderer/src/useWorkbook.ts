@@ -21,8 +21,9 @@ export interface WorkbookSession {
   loadError: string | null;
   /** Sends an edit to the file; resolves to false (after `onError`) when the file refused it. */
   send(edit: EditRequest): Promise<boolean>;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
+  /** Undoes the file's last edit; resolves to false when there was nothing to undo. */
+  undo(): Promise<boolean>;
+  redo(): Promise<boolean>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -91,8 +92,17 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
     },
     [bridge, enqueue, applyResult],
   );
-  const undo = useCallback(async () => void (await enqueue(async () => applyResult(await bridge.call('workbook.undo')))), [bridge, enqueue, applyResult]);
-  const redo = useCallback(async () => void (await enqueue(async () => applyResult(await bridge.call('workbook.redo')))), [bridge, enqueue, applyResult]);
+  const step = useCallback(
+    async (call: 'workbook.undo' | 'workbook.redo') =>
+      (await enqueue(async () => {
+        const result = await bridge.call(call);
+        applyResult(result);
+        return result !== null;
+      })) === true,
+    [bridge, enqueue, applyResult],
+  );
+  const undo = useCallback(() => step('workbook.undo'), [step]);
+  const redo = useCallback(() => step('workbook.redo'), [step]);
 
   return { open, loadError, send, undo, redo, subscribe };
 }

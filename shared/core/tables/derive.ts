@@ -117,9 +117,14 @@ class Deriver {
   /** 类 code → slot vector, and the slot vector of all lines. */
   private sums?: { classes: Map<string, Fen[]>; total: Fen[] };
 
+  /**
+   * `units` gives the units the 机关运行经费 note speaks of; it is asked only when that figure is
+   * zero, so a full derivation need not list the units its lines name unless the note is due.
+   */
   constructor(
     private readonly ctx: DeriveContext,
     private readonly agg: Aggregates,
+    private readonly units: () => readonly BudgetUnit[] = () => ctx.units,
   ) {
     this.catalogs = ctx.catalogs ?? BUILTIN_CATALOGS;
     this.scope = ctx.unit === undefined ? '部门' : '单位';
@@ -374,8 +379,9 @@ class Deriver {
   }
 
   private noOfficeExpensesNote(): string | undefined {
-    const typeOf = unitTypeLookup(this.ctx.units);
-    const names = this.ctx.unit !== undefined ? [this.ctx.unit] : this.ctx.units.map((u) => u.name);
+    const units = this.units();
+    const typeOf = unitTypeLookup(units);
+    const names = this.ctx.unit !== undefined ? [this.ctx.unit] : units.map((u) => u.name);
     if (names.length === 0 || names.some((n) => typeOf(n) !== '事业单位')) return undefined;
     const who = names.length === 1 ? '本单位为事业单位' : '本部门所属单位均为事业单位';
     return `机关运行经费为 0：${who}（非参照公务员法管理），无机关运行经费。`;
@@ -434,8 +440,8 @@ export function updateTables(previous: readonly TableModel[], ctx: DeriveContext
  */
 export function deriveTables(ctx: DeriveContext, lines: readonly LineItem[]): TableModel[] {
   const scoped = ctx.unit === undefined ? lines : lines.filter((l) => l.unit === ctx.unit);
-  const units = withLineUnits(ctx.units, lines);
-  return tablesFromAggregates({ ...ctx, units }, aggregate(scoped, unitTypeLookup(units)));
+  // a unit only lines name is a 事业单位, which is also what unitTypeLookup answers for it
+  return new Deriver(ctx, aggregate(scoped, unitTypeLookup(ctx.units)), () => withLineUnits(ctx.units, lines)).all();
 }
 
 /** The declared units plus any unit that only lines name (as 事业单位), in first-seen order. */

@@ -18,7 +18,9 @@ export const LINE_COLUMNS: Record<keyof LineFields, string> = {
 };
 
 const FIELDS = Object.keys(LINE_COLUMNS) as (keyof LineFields)[];
-const OPTIONAL: ReadonlySet<string> = new Set(['costType', 'basis', 'note', 'functionName', 'economicName']);
+/** The fields after `amount` are optional. */
+const FIRST_OPTIONAL = FIELDS.indexOf('amount') + 1;
+const OPTIONAL = FIELDS.slice(FIRST_OPTIONAL);
 
 /** `id, unit, function_code, …` in the order `lineValues` and `lineFromRow` use. */
 export const LINE_SELECT = ['id', ...FIELDS.map((f) => LINE_COLUMNS[f])].join(', ');
@@ -27,13 +29,16 @@ export function lineValues(line: LineItem): unknown[] {
   return [line.id, ...FIELDS.map((f) => line[f] ?? null)];
 }
 
-/** A line from a raw row in LINE_SELECT order; NULL optional fields are left out, as in the model. */
+/**
+ * A line from a row in LINE_SELECT order; NULL optional fields are left out, as in the model.
+ * The required fields are written out as one literal: reading 100,000 lines, that is several times
+ * faster than setting them one by one.
+ */
 export function lineFromRow(row: unknown[]): LineItem {
-  const line: Record<string, unknown> = { id: row[0] };
-  for (let i = 0; i < FIELDS.length; i++) {
-    const value = row[i + 1];
-    if (value === null && OPTIONAL.has(FIELDS[i])) continue;
-    line[FIELDS[i]] = value;
+  const line = { id: row[0], unit: row[1], functionCode: row[2], economicCode: row[3], kind: row[4], source: row[5], project: row[6], amount: row[7] } as LineItem;
+  for (let i = 0; i < OPTIONAL.length; i++) {
+    const value = row[FIRST_OPTIONAL + 1 + i];
+    if (value !== null) (line as unknown as Record<string, unknown>)[OPTIONAL[i]] = value;
   }
-  return line as unknown as LineItem;
+  return line;
 }

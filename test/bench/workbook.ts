@@ -11,49 +11,69 @@ export interface WorkbookBench {
   fileBytes: number;
   /** WorkbookFile.open: header checks, quick_check, the lock, reading every line into memory. */
   open: Timing;
-  /** One edit (one line's amount) applied in memory and committed to the file (WAL, synchronous=FULL). */
-  edit: Timing;
+  /** The first edit after opening (one line's amount), committed (WAL, synchronous=FULL): it starts the -wal. */
+  firstEdit: Timing;
   /** Undo of that edit, committed likewise. */
+  firstUndo: Timing;
+  /** Later edits of the session, each committed. */
+  edit: Timing;
   undo: Timing;
-  /** Of the edit, the part in memory: `applyEdit` on the 100,000 lines (the rest is SQLite and the disk). */
+  /** Of an edit, the part in memory: `applyEdit` on the lines (the rest is SQLite and the disk). */
   applyInMemory: Timing;
 }
 
+const EDITS_PER_SESSION = 10;
+
 /**
- * The workbook file with `lineCount` generated lines: each open, edit and undo is timed alone
- * (the first of each is a warm-up and not counted). The file lives in a temporary folder.
+ * The workbook file with `lineCount` generated lines, opened `sessions` times (after one warm-up);
+ * in each session one line is edited and the edit undone, then `EDITS_PER_SESSION` more times.
+ * Every operation is timed alone. The file lives in a temporary folder.
  */
-export function benchWorkbook(lineCount = 100_000, runs = 15): WorkbookBench {
+export function benchWorkbook(lineCount = 100_000, sessions = 15): WorkbookBench {
   const dir = mkdtempSync(join(tmpdir(), 'budget-bench-'));
   try {
     const path = join(dir, 'bench.budget');
     WorkbookFile.create(path, generateWorkbook(lineCount)).close();
-    const opens: number[] = [];
-    const edits: number[] = [];
-    const undos: number[] = [];
+    const samples = { open: [] as number[], firstEdit: [] as number[], firstUndo: [] as number[], edit: [] as number[], undo: [] as number[] };
+    const timed = (fn: () => unknown) => {
+      const start = performance.now();
+      fn();
+      return performance.now() - start;
+    };
     let applyInMemory: Timing | undefined;
-    for (let i = 0; i <= runs; i++) {
-      let start = performance.now();
-      const file = WorkbookFile.open(path);
-      const opened = performance.now() - start;
-      const line = file.workbook().lines[(i * 7919) % lineCount];
-      start = performance.now();
-      file.edit({ op: 'updateLines', changes: [{ id: line.id, set: { amount: line.amount + 100 } }] });
-      const edited = performance.now() - start;
-      start = performance.now();
-      file.undo();
-      const undone = performance.now() - start;
-      if (i === 0) {
-        const wb = file.workbook();
-        applyInMemory = timeRuns(runs, () => applyEdit(wb, { op: 'updateLines', changes: [{ id: line.id, set: { amount: 1 } }] }));
+    for (let s = 0; s <= sessions; s++) {
+      let file: WorkbookFile | undefined;
+      const open = timed(() => (file = WorkbookFile.open(path)));
+      const f = file!;
+      const lines = f.workbook().lines;
+      const change = (k: number) => {
+        const line = lines[(s * 7919 + k * 104_729) % lineCount];
+        return { op: 'updateLines' as const, changes: [{ id: line.id, set: { amount: line.amount + 100 } }] };
+      };
+      const firstEdit = timed(() => f.edit(change(0)));
+      const firstUndo = timed(() => f.undo());
+      const later = Array.from({ length: EDITS_PER_SESSION }, (_, k) => [timed(() => f.edit(change(k + 1))), timed(() => f.undo())]);
+      if (s === 0) applyInMemory = timeRuns(sessions, () => applyEdit(f.workbook(), change(0)));
+      f.close();
+      if (s === 0) continue;
+      samples.open.push(open);
+      samples.firstEdit.push(firstEdit);
+      samples.firstUndo.push(firstUndo);
+      for (const [e, u] of later) {
+        samples.edit.push(e);
+        samples.undo.push(u);
       }
-      file.close();
-      if (i === 0) continue;
-      opens.push(opened);
-      edits.push(edited);
-      undos.push(undone);
     }
-    return { lines: lineCount, fileBytes: statSync(path).size, open: summarize(opens), edit: summarize(edits), undo: summarize(undos), applyInMemory: applyInMemory! };
+    return {
+      lines: lineCount,
+      fileBytes: statSync(path).size,
+      open: summarize(samples.open),
+      firstEdit: summarize(samples.firstEdit),
+      firstUndo: summarize(samples.firstUndo),
+      edit: summarize(samples.edit),
+      undo: summarize(samples.undo),
+      applyInMemory: applyInMemory!,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

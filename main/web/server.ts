@@ -6,28 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ExportRequest } from '../../shared/contract/calls';
-import { decodeJson, encodeJson } from '../../shared/contract/json';
+import { TOKEN_HEADER, decodeJson, encodeJson } from '../../shared/contract/json';
 import type { WorkbookFile } from '../workbook/file';
+import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { dispatchCall } from '../workbookCalls';
 
-/** The header that carries the per-run token on every call. */
-export const TOKEN_HEADER = 'x-budget-token';
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // AG Grid's theme and ECharts' tooltip set inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
 const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CSP,
+  // The same policy as the Electron window's.
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
@@ -135,7 +121,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'POST') return send(res, 405, '只接受 POST');
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}`) return send(res, 403, '来源不符');
-    if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 403, '令牌无效');
+    if (!sameSecret(req.headers[TOKEN_HEADER.toLowerCase()] as string | undefined, token)) return send(res, 403, '令牌无效');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, '应为 JSON');
     let body: { name?: unknown; args?: unknown };
     try {

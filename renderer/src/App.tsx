@@ -13,6 +13,7 @@ import { LinesGrid, type LineTarget } from './lines/LinesGrid';
 import { totalRow } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
 import { TablesView, type TableTarget } from './tables/TablesView';
+import { isTextEntry } from './textEntry';
 import { useWorkbook } from './useWorkbook';
 
 export const TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
@@ -22,10 +23,6 @@ interface Notice {
   id: number;
   message: string;
   kind: 'info' | 'error';
-}
-
-function isTextInput(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 export function App({ bridge }: { bridge: Bridge }) {
@@ -76,7 +73,7 @@ export function App({ bridge }: { bridge: Bridge }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextInput(e.target)) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEntry(e.target)) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();

@@ -1,5 +1,5 @@
-import { decodeJson, encodeJson } from '../../shared/contract/json';
-import type { Bridge, CallArgs, CallName, CallResults, MenuCommand } from '../../shared/contract/calls';
+import { TOKEN_HEADER, decodeJson, encodeJson } from '../../shared/contract/json';
+import type { Bridge, CallArgs, CallName, CallResults } from '../../shared/contract/calls';
 
 declare global {
   interface Window {
@@ -7,9 +7,6 @@ declare global {
     budget?: Bridge;
   }
 }
-
-/** The header the browser host checks on every call (main/web/server.ts). */
-const TOKEN_HEADER = 'X-Budget-Token';
 
 /**
  * The same contract over HTTP to the local browser host. The token comes in the address's
@@ -62,4 +59,3 @@ export function connectBridge(): Bridge | null {
   return token ? new HttpBridge(token) : null;
 }
 
-export type { Bridge, MenuCommand };

@@ -6,6 +6,9 @@
  */
 const MARKER = '__undefined__';
 
+/** The header that carries the browser host's per-run token on every call. */
+export const TOKEN_HEADER = 'X-Budget-Token';
+
 export function encodeJson(value: unknown): string {
   return JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
     return v === undefined && key !== '' && !Array.isArray(this) ? { [MARKER]: true } : v;

@@ -20,6 +20,7 @@ import { LINE_COLUMNS, type LineColumn } from '../../../shared/core/lineTable';
 import type { LineItem, Workbook } from '../../../shared/core/model';
 import { formatYuan } from '../../../shared/core/money';
 import { AG_GRID_ZH_CN } from '../agGridLocale';
+import { isTextEntry } from '../textEntry';
 import { formatTsv, parseTsv } from '../tsv';
 import { CodeEditor } from './CodeEditor';
 import { newLineRow, totalRow, type GridRow } from './gridRows';
@@ -78,10 +79,6 @@ function reasonsByCell(findings: readonly CheckFinding[]): Map<number, Map<strin
     cells.set(key, [...(cells.get(key) ?? []), `${f.severity}：${f.message}`]);
   }
   return map;
-}
-
-function isEditingInput(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /**
@@ -253,7 +250,7 @@ export function LinesGrid({ workbook, findings, send, notify, target }: Props) {
     const inGrid = () => host.current?.contains(document.activeElement) === true;
     const onCopy = (e: ClipboardEvent) => {
       const grid = api.current;
-      if (!grid || !inGrid() || isEditingInput(e.target)) return;
+      if (!grid || !inGrid() || isTextEntry(e.target)) return;
       const selected = grid.getSelectedNodes().filter((n) => n.data && !n.data.pinned);
       let rows: string[][];
       if (selected.length > 1) {
@@ -272,7 +269,7 @@ export function LinesGrid({ workbook, findings, send, notify, target }: Props) {
     };
     const onPaste = (e: ClipboardEvent) => {
       const grid = api.current;
-      if (!grid || !inGrid() || isEditingInput(e.target)) return;
+      if (!grid || !inGrid() || isTextEntry(e.target)) return;
       e.preventDefault();
       const text = e.clipboardData?.getData('text/plain') ?? '';
       const block = parseTsv(text);

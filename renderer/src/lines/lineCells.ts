@@ -134,7 +134,7 @@ export function planPaste(
   const problems: PasteProblem[] = [];
   const changes: { id: number; set: Partial<LineFields> }[] = [];
   const inserts: LineFields[] = [];
-  const width = Math.max(...block.map((r) => r.length));
+  const width = block.reduce((w, r) => Math.max(w, r.length), 0);
   if (startColumn + width > GRID_COLUMNS.length) {
     return { ok: false, problems: [{ row: 1, column: GRID_COLUMNS.length - startColumn + 1, reason: `粘贴的内容有 ${width} 列，从当前列起只有 ${GRID_COLUMNS.length - startColumn} 列；请从更靠左的列开始粘贴` }] };
   }

@@ -104,6 +104,11 @@ export function App({ bridge }: { bridge: Bridge }) {
     [bridge, undo, redo, notify],
   );
 
+  const title = open ? `${open.fileName} — 预算编制工作台` : '预算编制工作台';
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
   if (session.loadError) return <div className="fatal">无法打开工作簿：{session.loadError}</div>;
   if (!open || !workbook) return <div className="loading">正在打开工作簿……</div>;
 

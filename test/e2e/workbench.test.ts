@@ -63,6 +63,7 @@ describe('预算编制工作台 in a real browser', () => {
 
   it('opens the sample: the lines, the pinned 合计 and no errors', async () => {
     await expect.poll(() => lineCount(page)).toBe('明细 30 行');
+    await expect.poll(() => page.title()).toBe('样例.budget — 预算编制工作台');
     await expect.poll(() => page.locator('.status-total').textContent()).toBe(`合计 ${formatYuan(sampleTotal())} 元`);
     await expect.poll(() => page.locator('.status-errors').textContent()).toContain('错误 0 个');
     // The checks run in a worker, off the grid's thread.

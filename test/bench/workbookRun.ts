@@ -23,7 +23,8 @@ const report = `# 基准：工作簿文件（.budget）
 | 之后的每次撤销（写入并提交） | ${timingText(r.undo)} | ≤ 5 |
 | 其中内存部分：\`applyEdit\` 改一行（${r.lines.toLocaleString('en-US')} 行的数组） | ${timingText(r.applyInMemory)} | |
 
-提交用 WAL 与 synchronous=FULL：每次提交至少一次 fsync，修改与撤销的时间大半是它。机器忙时（其他进程占用 CPU 与磁盘）数字会明显变大。
+一次修改或撤销 = \`applyEdit\`（遍历整个明细数组一次，即“内存部分”）+ SQLite 写入与提交（WAL，synchronous=FULL，一次 fsync）。
+打开后的第一次提交还要开始写 -wal 文件，所以略慢。机器忙时（其他进程占用 CPU 与磁盘）各项数字会明显变大。
 `;
 writeFileSync(join(import.meta.dirname, '..', '..', 'docs', 'benchmarks-workbook.md'), report);
 process.stdout.write(report);

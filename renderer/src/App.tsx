@@ -10,7 +10,7 @@ import { ChecksView } from './checks/ChecksView';
 import { useFindings } from './checks/useFindings';
 import { ExportView } from './export/ExportView';
 import { LinesGrid, type LineTarget } from './lines/LinesGrid';
-import { totalRow } from './lines/gridRows';
+import { linesTotal } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
 import { TablesView, type TableTarget } from './tables/TablesView';
 import { isTextEntry } from './textEntry';
@@ -52,7 +52,7 @@ export function App({ bridge }: { bridge: Bridge }) {
     if (report) for (const r of [...report.summary, ...report.bySource, ...report.byFunction, ...report.byEconomic, ...report.sanGong]) map.set(r.key, r.label);
     return map;
   }, [report]);
-  const total = useMemo(() => (open ? totalRow(open.workbook.lines).amount : 0), [open]);
+  const total = useMemo(() => (open ? linesTotal(open.workbook.lines) : 0), [open]);
   const errors = findings.filter((f) => f.severity === '错误').length;
   const warnings = findings.length - errors;
 
@@ -141,7 +141,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       </nav>
       <main className="content">
         <div className="pane" hidden={tab !== '明细'}>
-          <LinesGrid workbook={open.workbook} findings={findings} send={send} notify={notify} target={lineTarget} />
+          <LinesGrid workbook={open.workbook} total={total} findings={findings} send={send} notify={notify} target={lineTarget} />
         </div>
         {tab === '九张表' && <TablesView workbook={workbook} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}

@@ -18,7 +18,7 @@ import type { EditRequest } from '../../../shared/contract/api';
 import type { CheckFinding } from '../../../shared/core/checks/index';
 import { LINE_COLUMNS, type LineColumn } from '../../../shared/core/lineTable';
 import type { LineItem, Workbook } from '../../../shared/core/model';
-import { formatYuan } from '../../../shared/core/money';
+import { formatYuan, type Fen } from '../../../shared/core/money';
 import { AG_GRID_ZH_CN } from '../agGridLocale';
 import { isTextEntry } from '../textEntry';
 import { formatTsv, parseTsv } from '../tsv';
@@ -62,6 +62,8 @@ export interface LineTarget {
 
 interface Props {
   workbook: Workbook;
+  /** The lines' total, for the pinned 合计 row. */
+  total: Fen;
   findings: readonly CheckFinding[];
   send(edit: EditRequest): Promise<boolean>;
   notify(message: string, kind?: 'info' | 'error'): void;
@@ -85,7 +87,7 @@ function reasonsByCell(findings: readonly CheckFinding[]): Map<number, Map<strin
  * 明细: the lines as a grid that behaves like a spreadsheet. Edits go to the file as edits (the grid
  * never changes its rows itself: `readOnlyEdit`); what the file applied comes back as the new rows.
  */
-export function LinesGrid({ workbook, findings, send, notify, target }: Props) {
+export function LinesGrid({ workbook, total, findings, send, notify, target }: Props) {
   const api = useRef<GridApi<GridRow> | null>(null);
   const host = useRef<HTMLDivElement>(null);
   const [quickFilter, setQuickFilter] = useState('');
@@ -166,7 +168,7 @@ export function LinesGrid({ workbook, findings, send, notify, target }: Props) {
     [],
   );
 
-  const pinnedBottom = useMemo(() => [newLineRow(), totalRow(workbook.lines)], [workbook.lines]);
+  const pinnedBottom = useMemo(() => [newLineRow(), totalRow(total)], [total]);
 
   useEffect(() => {
     api.current?.refreshCells({ force: true });

@@ -206,7 +206,8 @@ describe('预算编制工作台 in a real browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 8, 'functionCode').getAttribute('class')).toContain('cell-invalid');
     await expect.poll(() => page.locator('.status-errors').textContent()).toContain('错误 1 个');
-    // The reason shows when the pointer rests on the cell.
+    // The reason shows when the pointer comes to rest on the cell.
+    await page.mouse.move(0, 0);
     await cell(page, 8, 'functionCode').hover();
     await expect.poll(() => page.locator('.ag-tooltip').textContent()).toContain('功能分类编码 2120188 不在科目表中');
 

@@ -77,7 +77,7 @@ const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
 
 function derivationTable(sizes: readonly SizeResult[]): string[] {
   return [
-    '| lines | units | 功能 项 | table rows | nine tables | of which aggregate() | of which table models | tables + all checks (checkWorkbook) | findings | (b) floor: typed-array pass | reading each LineItem's amount, nothing else | (a) SQLite GROUP BY → tables | tables ÷ (b) | tables ÷ (a) |',
+    '| lines | units | 功能 项 | table rows | nine tables | of which aggregate() | of which table models | tables + all checks (checkWorkbook) | findings | (b) floor: typed-array pass | reading the amount of each LineItem, nothing else | (a) SQLite GROUP BY → tables | tables ÷ (b) | tables ÷ (a) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...sizes.map(
       (s) =>

@@ -4,7 +4,9 @@ import type { Baseline, Workbook } from '../../shared/core/model';
 import { newWorkbook } from '../../shared/core/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { withLineUnits } from '../../shared/core/tables/derive';
-import { readLinesCsv, readUnitsCsv } from '../io/lineFiles';
+import { baselineSchema } from '../../shared/contract/calls';
+import { readLinesFile } from '../excel/readLines';
+import { readUnitsCsv } from '../io/unitsCsv';
 import { UserError } from '../io/userError';
 import { WorkbookFile } from '../workbook/file';
 import { FILE_EXTENSION } from '../workbook/schema';
@@ -18,12 +20,12 @@ export const WORKBOOK_OPTIONS = {
   baseline: { type: 'string' },
 } as const;
 
-export const WORKBOOK_USAGE = `输入：<工作簿.budget>、<明细.csv> 或 --sample（内置样例：宝山区城市运行管理中心 2024 年）
+export const WORKBOOK_USAGE = `输入：<工作簿.budget>、<明细.csv>、<明细.xlsx> 或 --sample（内置样例：宝山区城市运行管理中心 2024 年）
   --department 名称   主管部门名称（缺省：明细中只有一个单位时取该单位名称）
   --year YYYY         预算年度（缺省：明年）
   --units 单位.csv    各单位类型（列：单位名称,单位类型）；缺省时均为事业单位
-  --baseline 文件.json 上年基数（{"year":2023,"figures":{...}}）
-  （以上四项只用于明细 .csv；工作簿 .budget 自带这些信息）`;
+  --baseline 文件.json 上年基数（{"year":2023,"figures":{...}}，可由 budget import-baseline 从上年公开表生成）
+  （以上四项只用于明细文件；工作簿 .budget 自带这些信息）`;
 
 export interface WorkbookArgs {
   sample?: boolean;
@@ -38,24 +40,23 @@ export function parseYear(text: string): number {
   return Number(text);
 }
 
-function readBaseline(path: string, year: number): Baseline {
+function readBaseline(path: string): Baseline {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new UserError(`无法读取上年基数文件 ${basename(path)}：${(e as Error).message}`);
   }
-  const figures = (data as { figures?: unknown }).figures;
-  if (!figures || typeof figures !== 'object') throw new UserError(`上年基数文件 ${basename(path)} 缺少 figures 对象`);
-  for (const [key, value] of Object.entries(figures)) {
-    if (!Number.isSafeInteger(value)) throw new UserError(`上年基数文件 ${basename(path)}：figures.${key} 应为以分计的整数`);
+  const parsed = baselineSchema.safeParse(data);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '（整个文件）'}：${i.message}`).join('；');
+    throw new UserError(`上年基数文件 ${basename(path)} 格式不对（${where}）。应为 {"year":2023,"figures":{"source:一般公共预算财政拨款":810550000,…}}，金额以分计的整数`);
   }
-  const y = (data as { year?: unknown }).year;
-  return { year: typeof y === 'number' ? y : year - 1, figures: figures as Record<string, number> };
+  return parsed.data;
 }
 
 /** Builds the workbook a command works on from its positional input and options. */
-export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Workbook {
+export async function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Promise<Workbook> {
   const year = opts.year ? parseYear(opts.year) : new Date().getFullYear() + 1;
   if (opts.sample) {
     if (input) throw new UserError('--sample 与输入文件不能同时使用');
@@ -69,8 +70,7 @@ export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Wor
     if (given.length > 0) throw new UserError(`工作簿 ${basename(input)} 自带部门、年度、单位和上年基数：请去掉 ${given.map((k) => `--${k}`).join('、')}`);
     return withWorkbookFile(input, (file) => file.workbook());
   }
-  if (extname(input).toLowerCase() !== '.csv') throw new UserError(`不支持的输入文件 ${basename(input)}：应为工作簿 .budget 文件或明细 .csv 文件`);
-  const { lines, warnings } = readLinesCsv(input);
+  const { lines, warnings } = await readLinesFile(input);
   for (const w of warnings) process.stderr.write(`警告：${basename(input)} 第 ${w.row} 行“${w.column}”列：${w.message}\n`);
   const units = withLineUnits(opts.units ? readUnitsCsv(opts.units) : [], lines);
   let department = opts.department?.trim();
@@ -81,7 +81,7 @@ export function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Wor
   const wb = newWorkbook(department, year);
   wb.units = units;
   wb.lines = lines;
-  if (opts.baseline) wb.baseline = readBaseline(opts.baseline, year);
+  if (opts.baseline) wb.baseline = readBaseline(opts.baseline);
   return wb;
 }
 

@@ -1,21 +1,8 @@
 import { basename } from 'node:path';
 import { parseCsv } from '../../shared/core/csv';
-import { describeFinding, readLineTable, type Finding } from '../../shared/core/lineTable';
-import { UNIT_TYPES, type BudgetUnit, type LineItem, type UnitType } from '../../shared/core/model';
-import type { Catalogs } from '../../shared/core/catalog/catalog';
+import { UNIT_TYPES, type BudgetUnit, type UnitType } from '../../shared/core/model';
 import { readTextFile } from './textFile';
 import { UserError } from './userError';
-
-export function findingsMessage(file: string, findings: readonly Finding[]): string {
-  return findings.map((f) => `${basename(file)} ${describeFinding(f)}`).join('\n');
-}
-
-/** Line items from a CSV file; any bad row ends with all problems listed and nothing read. */
-export function readLinesCsv(path: string, catalogs?: Catalogs): { lines: LineItem[]; warnings: Finding[] } {
-  const result = readLineTable(parseCsv(readTextFile(path)), catalogs);
-  if (result.errors.length > 0) throw new UserError(`明细文件有 ${result.errors.length} 处错误，未导入任何数据：\n${findingsMessage(path, result.errors)}`);
-  return { lines: result.lines, warnings: result.warnings };
-}
 
 /** Units and their types from a CSV with columns 单位名称, 单位类型. */
 export function readUnitsCsv(path: string): BudgetUnit[] {

@@ -54,7 +54,8 @@ const entered = z
     performance: z.object({ units: z.number().int(), projects: z.number().int(), amount: fen, entered: z.boolean(), remark: text(500).optional() }).strict(),
   })
   .strict();
-const baseline = z
+/** A prior-year baseline, as a file or a call carries it. */
+export const baselineSchema = z
   .object({
     year: z.number().int(),
     figures: z.record(z.string().max(100), fen),
@@ -100,7 +101,7 @@ export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
     z.object({ op: z.literal('setUnits'), units }).strict(),
     z.object({ op: z.literal('setTexts'), texts }).strict(),
     z.object({ op: z.literal('setEntered'), entered }).strict(),
-    z.object({ op: z.literal('setBaseline'), baseline }).strict(),
+    z.object({ op: z.literal('setBaseline'), baseline: baselineSchema }).strict(),
     z.object({ op: z.literal('setProjects'), projects }).strict(),
     z.object({ op: z.literal('batch'), edits: z.array(editRequestSchema).max(10_000) }).strict(),
   ]),

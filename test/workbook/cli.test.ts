@@ -33,6 +33,16 @@ describe('the workbook file from the command line', () => {
     file.close();
   });
 
+  it('import-lines reads the 明细 sheet of an exported .xlsx as well', () => {
+    const dir = temp();
+    const xlsx = join(dir, '样例.xlsx');
+    expect(runBudget(['export', '--sample', '--out', xlsx]).status).toBe(0);
+    const path = join(dir, '新.budget');
+    expect(runBudget(['new', path, '--department', DEPARTMENT, '--year', '2024']).status).toBe(0);
+    expect(runBudget(['import-lines', path, xlsx])).toMatchObject({ status: 0, stdout: '已导入 30 条明细到 新.budget（修订 1，可整体撤销）\n' });
+    expect(JSON.parse(runBudget(['derive', path]).stdout)).toEqual(expectedTables);
+  });
+
   it('import-lines imports nothing from a file with a bad row, and leaves the workbook file as it was', () => {
     const path = join(temp(), 'a.budget');
     expect(runBudget(['new', path, '--sample']).status).toBe(0);
@@ -43,7 +53,7 @@ describe('the workbook file from the command line', () => {
     const before = hash(path);
     const run = runBudget(['import-lines', path, bad]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('错误：明细文件有 1 处错误，未导入任何数据：\nbad.csv 第 6 行“金额（元）”列：“12.345”精确到分以下');
+    expect(run.stderr).toContain('错误：明细文件 bad.csv 有 1 处错误，未导入任何数据：\nbad.csv 第 6 行“金额（元）”列：“12.345”精确到分以下');
     expect(hash(path)).toBe(before);
   });
 

@@ -25,7 +25,7 @@ async function findingsOf(input: string | undefined, values: Parameters<typeof l
     if (!parsed.ok) throw new UserError(`公开表文件 ${basename(input)} ${parsed.reason}`);
     return checkPublication(parsed.tables);
   }
-  return checkWorkbook(loadWorkbook(input, values));
+  return checkWorkbook(await loadWorkbook(input, values));
 }
 
 export const check: Command = {

@@ -12,9 +12,9 @@ ${WORKBOOK_USAGE}
 export const derive: Command = {
   summary: '由明细生成九张公开表（JSON）',
   usage,
-  run(args) {
+  async run(args) {
     const { values, positionals } = parseCommandArgs(args, { ...WORKBOOK_OPTIONS, unit: { type: 'string' } }, usage);
-    const wb = loadWorkbook(positionals[0], values);
+    const wb = await loadWorkbook(positionals[0], values);
     const tables = deriveWorkbookTables(wb, values.unit);
     process.stdout.write(JSON.stringify(toPublication(wb.department, wb.year, tables), null, 2) + '\n');
     return 0;

@@ -21,7 +21,7 @@ export const exportCommand: Command = {
     if (!out) throw new UserError(`缺少 --out：请给出要写入的 .xlsx 文件\n\n${usage}`);
     if (extname(out).toLowerCase() !== '.xlsx') throw new UserError(`输出文件应以 .xlsx 结尾，而不是“${basename(out)}”`);
     if (positionals.length > 1) throw new UserError(`只能给一个输入文件，收到了 ${positionals.length} 个：${positionals.join('、')}`);
-    const wb = loadWorkbook(positionals[0], values);
+    const wb = await loadWorkbook(positionals[0], values);
     let sheets = 0;
     await exportPublication(wb, out, { unit: values.unit, onProgress: (done) => (sheets = done) });
     process.stdout.write(`已导出 ${values.unit ?? wb.department} ${wb.year} 年预算到 ${out}（${sheets} 个工作表）\n`);

@@ -10,9 +10,9 @@ ${WORKBOOK_USAGE}`;
 export const narrative: Command = {
   summary: '由明细生成编制说明（文本）',
   usage,
-  run(args) {
+  async run(args) {
     const { values, positionals } = parseCommandArgs(args, WORKBOOK_OPTIONS, usage);
-    const wb = loadWorkbook(positionals[0], values);
+    const wb = await loadWorkbook(positionals[0], values);
     const n = buildNarrative(wb);
     if (n.baselineNote) process.stderr.write(`说明：${n.baselineNote}\n`);
     for (const gap of n.gaps) process.stderr.write(`提示：${gap}\n`);

@@ -22,7 +22,7 @@ function amountCells(tables: readonly TableModel[]): { key: string; fen: number;
 }
 
 /** A cell's filter as SUMIFS over the line sheet: one SUMIFS per value of a multi-valued criterion. */
-export function sumifs(filter: LineFilter, lastRow: number): string {
+function sumifs(filter: LineFilter, lastRow: number): string {
   const range = (col: string) => `明细!$${col}$2:$${col}$${lastRow}`;
   const fixed: [string, string][] = [];
   if (filter.functionPrefix) fixed.push([{ 3: COL.class, 5: COL.kuan, 7: COL.item }[filter.functionPrefix.length]!, filter.functionPrefix]);
@@ -48,7 +48,7 @@ export function sumifs(filter: LineFilter, lastRow: number): string {
  * SUMIFS formulas over them on the first sheet (the one a CSV conversion writes) — or, for the
  * start-up control, the same figures as constants.
  */
-export async function writeSpreadsheet(wb: Workbook, tables: readonly TableModel[], path: string, formulas: boolean): Promise<void> {
+async function writeSpreadsheet(wb: Workbook, tables: readonly TableModel[], path: string, formulas: boolean): Promise<void> {
   const typeOf = unitTypeLookup(withLineUnits(wb.units, wb.lines));
   const book = new ExcelJS.Workbook();
   const figures = book.addWorksheet('表');

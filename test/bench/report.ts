@@ -150,7 +150,7 @@ function targets(r: Results): string[] {
   return out;
 }
 
-export function resultsMarkdown(r: Results): string {
+function resultsMarkdown(r: Results): string {
   const m = r.machine;
   const lines = [
     `Command: \`${r.command}\` — run ${r.started}${r.finished ? ` to ${r.finished}` : ''}.`,

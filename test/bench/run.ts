@@ -53,7 +53,7 @@ async function benchSize(lines: number, quick: boolean, dir: string): Promise<Si
   let spreadsheet;
   if (lines <= DEPARTMENT_LINES) {
     log(`${lines} lines: LibreOffice SUMIFS`);
-    spreadsheet = await benchLibreOffice(wb, tables, dir, quick || lines >= DEPARTMENT_LINES ? 1 : 3, LIBREOFFICE_CAP_MS);
+    spreadsheet = await benchLibreOffice(wb, tables, dir, quick || lines >= DEPARTMENT_LINES ? 1 : 5, LIBREOFFICE_CAP_MS);
   }
   return {
     lines,

@@ -14,12 +14,14 @@ type JsonPart = (typeof JSON_PARTS)[number];
 export class WorkbookContent {
   private readonly insertLine: Database.Statement;
   private readonly deleteLine: Database.Statement;
+  private readonly seqOf: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
   private nextSeq = 1;
 
   constructor(private readonly db: Database.Database) {
     this.insertLine = db.prepare(`INSERT INTO lines (seq, ${LINE_SELECT}) VALUES (?, ${LINE_SELECT.split(',').map(() => '?').join(', ')})`);
     this.deleteLine = db.prepare('DELETE FROM lines WHERE id = ?');
+    this.seqOf = db.prepare('SELECT seq FROM lines WHERE id = ?').pluck();
   }
 
   read(): Workbook {
@@ -49,10 +51,11 @@ export class WorkbookContent {
     for (const name of JSON_PARTS) this.db.prepare(`INSERT INTO ${name} (only, json) VALUES (1, ?)`).run(JSON.stringify(wb[name]));
   }
 
-  apply(edit: Edit): void {
+  /** Writes an edit; `after` is the workbook with the edit applied, whose line order the file follows. */
+  apply(edit: Edit, after: Workbook): void {
     switch (edit.op) {
       case 'insertLines':
-        return this.insertLines(edit.lines);
+        return edit.at ? this.insertLinesAt(edit.lines, after.lines) : this.insertLines(edit.lines);
       case 'deleteLines':
         for (const id of edit.ids) this.deleteLine.run(id);
         return;
@@ -73,13 +76,52 @@ export class WorkbookContent {
       case 'setProjects':
         return this.writePart('projects', edit.projects);
       case 'batch':
-        for (const e of edit.edits) this.apply(e);
+        for (const e of edit.edits) this.apply(e, after);
         return;
     }
   }
 
   private insertLines(lines: readonly LineItem[]): void {
     for (const line of lines) this.insertLine.run(this.nextSeq++, ...lineValues(line));
+  }
+
+  /**
+   * Lines that come back where they were (the undoing of a deletion): each gets a `seq` between those
+   * of its nearest neighbours already in the file, so the order in the file is the order on screen.
+   */
+  private insertLinesAt(lines: readonly LineItem[], order: readonly LineItem[]): void {
+    const pending = new Set(lines.map((l) => l.id));
+    const index = new Map(order.map((l, i) => [l.id, i]));
+    const neighbour = (from: number, step: 1 | -1): number | undefined => {
+      for (let i = from; i >= 0 && i < order.length; i += step) {
+        if (pending.has(order[i].id)) continue;
+        const seq = this.seqOf.get(order[i].id) as number | undefined;
+        if (seq !== undefined) return seq;
+      }
+      return undefined;
+    };
+    for (const line of lines) {
+      const i = index.get(line.id)!;
+      const before = neighbour(i - 1, -1);
+      const after = neighbour(i + 1, 1);
+      let seq = before === undefined ? (after === undefined ? this.nextSeq++ : after - 1) : after === undefined ? before + 1 : (before + after) / 2;
+      if (seq === before || seq === after) {
+        this.renumber();
+        return this.insertLinesAt(lines.filter((l) => pending.has(l.id)), order);
+      }
+      this.insertLine.run(seq, ...lineValues(line));
+      pending.delete(line.id);
+      if (seq >= this.nextSeq) this.nextSeq = Math.floor(seq) + 1;
+    }
+  }
+
+  /** Spreads the lines' `seq` out again (1, 2, 3, …) once halving has run out of room between two of them. */
+  private renumber(): void {
+    const ids = this.db.prepare('SELECT id FROM lines ORDER BY seq').pluck().all() as number[];
+    this.db.prepare('UPDATE lines SET seq = -seq - 1').run();
+    const set = this.db.prepare('UPDATE lines SET seq = ? WHERE id = ?');
+    ids.forEach((id, i) => set.run(i + 1, id));
+    this.nextSeq = ids.length + 1;
   }
 
   private updateLine(id: number, set: Partial<LineFields>): void {

@@ -130,7 +130,7 @@ export class WorkbookFile {
     const cursor = this.state.cursor + 1;
     const state = { nextLineId: ids.next, cursor, logEnd: cursor, revision: this.state.revision + 1 };
     return this.commit(workbook, edit, state, () => {
-      this.content.apply(edit);
+      this.content.apply(edit, workbook);
       this.statements.dropRedo.run(cursor);
       this.statements.log.run(cursor, encodeEdit(edit), encodeEdit(inverse), localTimestamp(new Date()));
     });
@@ -185,7 +185,7 @@ export class WorkbookFile {
   private step(edit: Edit, cursor: number): EditResult {
     const { workbook } = applyChecked(this.wb, edit);
     const state = { ...this.state, cursor, revision: this.state.revision + 1 };
-    return this.commit(workbook, edit, state, () => this.content.apply(edit));
+    return this.commit(workbook, edit, state, () => this.content.apply(edit, workbook));
   }
 
   /** Writes a step and the new state in one transaction; only once it is committed does the copy in memory move on. */

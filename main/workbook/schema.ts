@@ -29,8 +29,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE units (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL) STRICT;
       CREATE TABLE lines (
         id INTEGER PRIMARY KEY,
-        -- the order of lines in the workbook: an inserted line goes last
-        seq INTEGER NOT NULL UNIQUE,
+        -- the order of lines in the workbook: a new line goes last; a line whose deletion is undone
+        -- comes back between its old neighbours (a seq halfway between theirs)
+        seq REAL NOT NULL UNIQUE,
         unit TEXT NOT NULL,
         function_code TEXT NOT NULL,
         economic_code TEXT NOT NULL,

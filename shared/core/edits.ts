@@ -6,10 +6,11 @@ export type LineFields = Omit<LineItem, 'id'>;
 /**
  * Every change to a workbook, as data. The file applies an edit in one transaction and logs its
  * inverse for undo; the screen applies the same edit to its copy, so both stay equal.
- * `insertLines` carries the ids the file gave the new lines.
+ * `insertLines` carries the ids the file gave the new lines, and, when it undoes a deletion, the
+ * positions (`at`, ascending indices in the resulting list) where the lines were, so they come back there.
  */
 export type Edit =
-  | { op: 'insertLines'; lines: LineItem[] }
+  | { op: 'insertLines'; lines: LineItem[]; at?: number[] }
   | { op: 'updateLines'; changes: { id: number; set: Partial<LineFields> }[] }
   | { op: 'deleteLines'; ids: number[] }
   | { op: 'setMeta'; department: string; year: number }
@@ -34,6 +35,19 @@ function patched(line: LineItem, set: Partial<LineFields>): { line: LineItem; un
   return { line: next as unknown as LineItem, undo: undo as Partial<LineFields> };
 }
 
+/** The lines with `added[k]` placed at index `at[k]` of the result (`at` ascending). */
+function insertAt(lines: readonly LineItem[], added: readonly LineItem[], at: readonly number[]): LineItem[] {
+  const total = lines.length + added.length;
+  if (at.length !== added.length || at.some((p, k) => !Number.isInteger(p) || p < 0 || p >= total || (k > 0 && p <= at[k - 1]))) {
+    throw new Error('插入位置无效');
+  }
+  const out: LineItem[] = [];
+  let next = 0;
+  let k = 0;
+  for (let i = 0; i < total; i++) out.push(k < at.length && at[k] === i ? added[k++] : lines[next++]);
+  return out;
+}
+
 /**
  * Applies an edit to a workbook without mutating it; returns the new workbook and the edit that
  * undoes it. Throws when the edit names a line that does not exist.
@@ -43,13 +57,21 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
     case 'insertLines': {
       const ids = new Set(wb.lines.map((l) => l.id));
       for (const l of edit.lines) if (ids.has(l.id)) throw new Error(`明细 ${l.id} 已存在`);
-      return { workbook: { ...wb, lines: [...wb.lines, ...edit.lines] }, inverse: { op: 'deleteLines', ids: edit.lines.map((l) => l.id) } };
+      const lines = edit.at ? insertAt(wb.lines, edit.lines, edit.at) : [...wb.lines, ...edit.lines];
+      return { workbook: { ...wb, lines }, inverse: { op: 'deleteLines', ids: edit.lines.map((l) => l.id) } };
     }
     case 'deleteLines': {
       const doomed = new Set(edit.ids);
-      const removed = wb.lines.filter((l) => doomed.has(l.id));
+      const removed: LineItem[] = [];
+      const at: number[] = [];
+      wb.lines.forEach((l, i) => {
+        if (doomed.has(l.id)) {
+          removed.push(l);
+          at.push(i);
+        }
+      });
       if (removed.length !== doomed.size) throw new Error('要删除的明细不存在');
-      return { workbook: { ...wb, lines: wb.lines.filter((l) => !doomed.has(l.id)) }, inverse: { op: 'insertLines', lines: removed } };
+      return { workbook: { ...wb, lines: wb.lines.filter((l) => !doomed.has(l.id)) }, inverse: { op: 'insertLines', lines: removed, at } };
     }
     case 'updateLines': {
       const byId = new Map(edit.changes.map((c) => [c.id, c.set]));

@@ -16,8 +16,3 @@ function canonical(value: unknown): string {
 export function digest(wb: Workbook): string {
   return createHash('sha1').update(canonical(wb)).digest('hex');
 }
-
-/** The same fingerprint with lines taken in id order: an undo of a delete puts lines back last. */
-export function digestIgnoringOrder(wb: Workbook): string {
-  return digest({ ...wb, lines: [...wb.lines].sort((a, b) => a.id - b.id) });
-}

@@ -37,7 +37,6 @@ export function ChecksView({ findings, onGo }: Props) {
         {shown.slice(0, SHOWN).map((f, i) => (
           <li key={i} className={f.severity === '错误' ? 'finding error' : 'finding warning'}>
             <span className="severity">{f.severity}</span>
-            <span className="rule">{f.rule}</span>
             <span className="message">{f.message}</span>
             {(f.place.lineId !== undefined || f.place.table !== undefined) && (
               <button type="button" className="link" onClick={() => onGo(f)}>
@@ -53,7 +52,7 @@ export function ChecksView({ findings, onGo }: Props) {
         <ul>
           {CHECK_RULES.map((r) => (
             <li key={r.id}>
-              <span className="rule">{r.id}</span> <span className="severity">{r.severity}</span> {r.description}
+              <span className="severity">{r.severity}</span> {r.description}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import type { Session, WebContents, WebRequest } from 'electron';
 import { isAppUrl } from './appOrigin';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 
 /** The parts of WebContents the guards use (so tests can hand in a small fake). */
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;

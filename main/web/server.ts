@@ -8,7 +8,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ExportRequest } from '../../shared/contract/calls';
 import { TOKEN_HEADER, decodeJson, encodeJson } from '../../shared/contract/json';
 import type { WorkbookFile } from '../workbook/file';
-import { CONTENT_SECURITY_POLICY } from '../electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { dispatchCall } from '../workbookCalls';
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isAppUrl } from '../../main/electron/appOrigin';
 import { appFilePath, serveAppRequest } from '../../main/electron/appProtocol';
-import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 
 const base = mkdtempSync(join(tmpdir(), 'budget-app-'));
 const root = join(base, 'renderer');

@@ -1,6 +1,6 @@
 import csp from '@doyensec/csp-evaluator';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMain } from '../../build/scripts/build-main';
-import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { NATIVE_FILE, nativeDir } from '../../main/electron/nativeBinding';
 import { WorkbookFile } from '../../main/workbook/file';
 

@@ -146,7 +146,7 @@ export interface Bridge {
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'importLines', 'showTab'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab'] as const;
 export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: string };
 
 /** Validates a call's name and arguments; throws a Chinese message on anything else. */

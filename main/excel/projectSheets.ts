@@ -1,8 +1,14 @@
 import type ExcelJS from 'exceljs';
 import type { Project } from '../../shared/core/model';
-import { fenToPlainYuan } from '../../shared/core/money';
+import { fenToPlainYuan, type Fen } from '../../shared/core/money';
+import { annualRequest } from '../../shared/core/projects';
 import { BODY_FONT, FONT_NAME, HEADER_FONT, PAGE_FOOTER, THIN_BORDER, YUAN_FORMAT, a4PageSetup, setText } from './style';
 import { addTextSheet, type TextBlock } from './textSheet';
+
+/** An amount in 元 as the publication's text writes it: `152500`, or `152500.50` when there are 分. */
+function wholeYuan(fen: Fen): string {
+  return fenToPlainYuan(fen).replace(/\.00$/, '');
+}
 
 /** 项目经费情况说明 of each project, one after another, as the publication words them. */
 export function addProjectExplanationSheet(book: ExcelJS.Workbook, name: string, year: number, projects: readonly Project[]): ExcelJS.Worksheet {
@@ -22,7 +28,7 @@ export function addProjectExplanationSheet(book: ExcelJS.Workbook, name: string,
       { text: '五、实施周期', heading: true },
       { text: p.period },
       { text: '六、年度预算安排', heading: true },
-      { text: `${year} 年度财政资金预算安排金额为 ${fenToPlainYuan(p.funds.currentYearFiscal)} 元` },
+      { text: `${year} 年度财政资金预算安排金额为 ${wholeYuan(p.funds.currentYearFiscal)} 元` },
       { text: '七、绩效目标', heading: true },
       { text: '（详见财政项目支出绩效目标申报表）' },
     );
@@ -38,9 +44,9 @@ const COLS = 6;
  */
 export function addPerformanceSheet(book: ExcelJS.Workbook, name: string, year: number, department: string, projects: readonly Project[]): ExcelJS.Worksheet {
   const sheet = book.addWorksheet(name, { pageSetup: a4PageSetup(false), headerFooter: { oddFooter: PAGE_FOOTER } });
-  sheet.columns = [12, 18, 16, 20, 14, 16].map((width) => ({ width }));
+  sheet.columns = [12, 16, 14, 16, 20, 16].map((width) => ({ width }));
   let r = 1;
-  const put = (row: number, col: number, value: string | number, opts: { span?: number; down?: number; bold?: boolean; amount?: boolean } = {}) => {
+  const put = (row: number, col: number, value: string | number, opts: { span?: number; down?: number; bold?: boolean } = {}) => {
     const cell = sheet.getCell(row, col);
     if (typeof value === 'number') {
       cell.value = value;
@@ -77,27 +83,32 @@ export function addPerformanceSheet(book: ExcelJS.Workbook, name: string, year: 
     pair('主管部门', department, '实施单位', p.implementer);
     pair('计划开始日期', p.start, '计划完成日期', p.end);
     const f = p.funds;
-    const annual = f.currentYearFiscal + f.carriedOver + f.otherAnnual;
+    // 财政资金 = 当年财政拨款 + 上年结转资金: its label and amount span those two rows.
     put(r, 1, '项目资金（元）', { bold: true, down: 4 });
-    const money: [string, number | '', string, number][] = [
-      ['项目资金总额', f.total, '年度资金申请总额', annual],
-      ['其中：财政资金', f.fiscal, '其中：当年财政拨款', f.currentYearFiscal],
-      ['', '', '上年结转资金', f.carriedOver],
-      ['其他资金', f.other, '其他资金', f.otherAnnual],
-    ];
-    for (const [a, b, c, d] of money) {
-      put(r, 2, a);
-      put(r, 3, b === '' ? '' : b / 100);
-      put(r, 4, c);
-      put(r, 5, d / 100, { span: 2 });
-      r++;
-    }
-    put(r, 1, '项目绩效目标', { bold: true, down: 2 });
-    put(r, 2, `项目总目标（${p.start.slice(0, 4)} 年-${p.end.slice(0, 4)} 年）`, { span: 2, bold: true });
-    put(r, 4, '年度总目标', { span: 3, bold: true });
+    put(r, 2, '项目资金总额', { span: 2 });
+    put(r, 4, f.total / 100);
+    put(r, 5, '年度资金申请总额');
+    put(r, 6, annualRequest(p) / 100);
     r++;
-    put(r, 2, p.goals.overall, { span: 2 });
-    put(r, 4, p.goals.annual, { span: 3 });
+    put(r, 2, '其中：财政资金', { span: 2, down: 2 });
+    put(r, 4, f.fiscal / 100, { down: 2 });
+    put(r, 5, '其中：当年财政拨款');
+    put(r, 6, f.currentYearFiscal / 100);
+    r++;
+    put(r, 5, '上年结转资金');
+    put(r, 6, f.carriedOver / 100);
+    r++;
+    put(r, 2, '其他资金', { span: 2 });
+    put(r, 4, f.other / 100);
+    put(r, 5, '其他资金');
+    put(r, 6, f.otherAnnual / 100);
+    r++;
+    put(r, 1, '项目绩效目标', { bold: true, down: 2 });
+    put(r, 2, `项目总目标（${p.start.slice(0, 4)} 年-${p.end.slice(0, 4)} 年）`, { span: 3, bold: true });
+    put(r, 5, '年度总目标', { span: 2, bold: true });
+    r++;
+    put(r, 2, p.goals.overall, { span: 3 });
+    put(r, 5, p.goals.annual, { span: 2 });
     r++;
     put(r, 1, '绩效指标', { bold: true, down: p.indicators.length + 1 });
     put(r, 2, '一级指标', { bold: true });

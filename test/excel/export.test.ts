@@ -186,13 +186,13 @@ describe('text sheets of the export', () => {
     const texts: string[] = [];
     explanation.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
     expect(texts).toContain('城管通服务费项目经费情况说明');
-    expect(texts).toContain('2024 年度财政资金预算安排金额为 152500.00 元');
+    expect(texts).toContain('2024 年度财政资金预算安排金额为 152500 元');
     const form = book.getWorksheet('绩效目标申报表')!;
     expect(form.getCell('A1').value).toBe('财政项目支出绩效目标申报表');
     expect(form.getCell('B3').value).toBe('城管通服务费');
     expect(form.getCell('B6').value).toBe('项目资金总额');
-    expect(form.getCell('C6').value).toBe(152500);
-    expect(form.getCell('C6').numFmt).toBe('#,##0.00');
+    expect(form.getCell('D6').value).toBe(152500);
+    expect(form.getCell('D6').numFmt).toBe('#,##0.00');
     expect(form.model.merges).toContain('A6:A9');
     const values: unknown[] = [];
     form.eachRow((row) => values.push(row.getCell(6).value));

@@ -32,7 +32,7 @@ function log(message: string): void {
 }
 
 async function benchSize(lines: number, quick: boolean, dir: string): Promise<SizeResult> {
-  const runs = quick ? 3 : lines >= 1_000_000 ? 5 : 11;
+  const runs = quick ? 3 : lines >= 1_000_000 ? 5 : lines >= 100_000 ? 21 : 51;
   log(`${lines} lines: generating`);
   const wb = generateWorkbook(lines);
   const tables = deriveWorkbookTables(wb);

@@ -96,6 +96,7 @@ function convert(profile: string, file: string, outDir: string, capMs: number): 
   const start = performance.now();
   const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv', '--outdir', outDir, file], { timeout: capMs, stdio: 'pipe' });
   const elapsed = performance.now() - start;
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new Error('soffice (LibreOffice) is not on the PATH');
   if (r.error || r.signal) return null;
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   return elapsed;

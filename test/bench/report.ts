@@ -28,7 +28,7 @@ export interface SizeResult {
   incremental: IncrementalResult;
   floor: FloorResult;
   sqlite: Timing;
-  spreadsheet?: SpreadsheetResult;
+  spreadsheet?: SpreadsheetResult | Failure;
 }
 
 export interface Results {
@@ -102,9 +102,11 @@ function spreadsheetTable(sizes: readonly SizeResult[]): string[] {
   const rows = sizes.map((s) => {
     const c = s.spreadsheet;
     if (!c) return `| ${n(s.lines)} | – | not run (see above) | | | | | | |`;
+    if (failed(c)) return `| ${n(s.lines)} | – | failed: ${c.failed} | | | | | | |`;
     const atLeast = c.capped ? '> ' : '';
-    const recalc = c.recalc === null ? (c.skipped ?? '–') : `${atLeast}${ms(c.recalc)}`;
-    const versus = (engine: number) => (c.recalc === null ? '–' : `${atLeast}${ratio(c.recalc, engine)}`);
+    const measurable = c.recalc !== null && c.recalc > 0;
+    const recalc = c.recalc === null ? (c.skipped ?? '–') : measurable ? `${atLeast}${ms(c.recalc)}` : `${ms(c.recalc)}: within start-up noise`;
+    const versus = (engine: number) => (measurable ? `${atLeast}${ratio(c.recalc!, engine)}` : '–');
     return `| ${n(s.lines)} | ${n(c.formulaCells)} | ${c.withFormulas ? timingText(c.withFormulas) : (c.skipped ?? '–')} | ${c.withConstants ? timingText(c.withConstants) : '–'} | ${recalc} | ${ms(s.cold.tables.median)} | ${versus(s.cold.tables.median)} | ${ms(s.cold.tablesAndChecks.median)} | ${versus(s.cold.tablesAndChecks.median)} |`;
   });
   return [
@@ -137,10 +139,10 @@ function targets(r: Results): string[] {
   else if (r.export) out.push(`| export of a 100,000-line department ≤ 3 s | ${ms(r.export.time.median)} ms | ${verdict(r.export.time.median <= 3000)} |`);
   const slower = r.sizes.filter((s) => s.cold.tables.median >= s.sqlite.median).map((s) => n(s.lines));
   out.push(`| faster than (a) SQLite | nine tables ${r.sizes.map((s) => ratio(s.sqlite.median, s.cold.tables.median)).join(', ')} faster (${r.sizes.map((s) => n(s.lines)).join(' / ')} lines) | ${verdict(slower.length === 0)}${slower.length ? ` (not at ${slower.join(', ')})` : ''} |`);
-  const lo = r.sizes.filter((s) => s.spreadsheet?.recalc != null);
+  const lo = r.sizes.filter((s): s is SizeResult & { spreadsheet: SpreadsheetResult } => !!s.spreadsheet && !failed(s.spreadsheet) && s.spreadsheet.recalc !== null && s.spreadsheet.recalc > 0);
   if (lo.length) {
-    const factors = (engine: (s: SizeResult) => number) => lo.map((s) => s.spreadsheet!.recalc! / engine(s));
-    const shown = (f: number[]) => lo.map((s, i) => `${s.spreadsheet!.capped ? '> ' : ''}${f[i].toFixed(0)}×`).join(', ');
+    const factors = (engine: (s: SizeResult) => number) => lo.map((s) => s.spreadsheet.recalc! / engine(s));
+    const shown = (f: number[]) => lo.map((s, i) => `${s.spreadsheet.capped ? '> ' : ''}${f[i].toFixed(0)}×`).join(', ');
     const tables = factors((s) => s.cold.tables.median);
     const withChecks = factors((s) => s.cold.tablesAndChecks.median);
     out.push(

@@ -50,10 +50,15 @@ async function benchSize(lines: number, quick: boolean, dir: string): Promise<Si
   log(`${lines} lines: SQLite GROUP BY`);
   const sqlite = benchSqlite(wb, join(dir, `sqlite-${lines}.budget`), runs);
   if (!isDeepStrictEqual(sqlite.tables, tables)) throw new Error('SQLite does not compute the same tables');
-  let spreadsheet;
+  let spreadsheet: SizeResult['spreadsheet'];
   if (lines <= DEPARTMENT_LINES) {
     log(`${lines} lines: LibreOffice SUMIFS`);
-    spreadsheet = await benchLibreOffice(wb, tables, dir, quick || lines >= DEPARTMENT_LINES ? 1 : 5, LIBREOFFICE_CAP_MS);
+    try {
+      spreadsheet = await benchLibreOffice(wb, tables, dir, quick || lines >= DEPARTMENT_LINES ? 1 : 5, LIBREOFFICE_CAP_MS);
+    } catch (e) {
+      spreadsheet = { failed: (e as Error).message };
+      log(`failed: ${spreadsheet.failed}`);
+    }
   }
   return {
     lines,

@@ -12,6 +12,7 @@ import { ExportView } from './export/ExportView';
 import { LinesGrid, type LineTarget } from './lines/LinesGrid';
 import { linesTotal } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
+import { ProjectForm } from './projects/ProjectForm';
 import { TablesView, type TableTarget } from './tables/TablesView';
 import { isTextEntry } from './textEntry';
 import { useWorkbook } from './useWorkbook';
@@ -40,6 +41,8 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [tab, setTab] = useState<Tab>('明细');
   const [lineTarget, setLineTarget] = useState<LineTarget | null>(null);
   const [tableTarget, setTableTarget] = useState<TableTarget | null>(null);
+  /** The project whose form is open, and the unit of the line it was opened from. */
+  const [projectShown, setProjectShown] = useState<{ name: string; unit?: string } | null>(null);
   const seq = useRef(0);
 
   // Everything derived follows the workbook; typing stays responsive while it is recomputed (the checks in a worker).
@@ -60,15 +63,18 @@ export function App({ bridge }: { bridge: Bridge }) {
     setTab('明细');
     setLineTarget({ lineId, column, seq: ++seq.current });
   }, []);
+  const openProject = useCallback((name: string, unit?: string) => setProjectShown({ name, unit }), []);
+  const closeProject = useCallback(() => setProjectShown(null), []);
   const goToFinding = useCallback(
     (f: CheckFinding) => {
-      if (f.place.lineId !== undefined) goToLine(f.place.lineId, f.place.column);
+      if (f.place.project !== undefined) openProject(f.place.project);
+      else if (f.place.lineId !== undefined) goToLine(f.place.lineId, f.place.column);
       else if (f.place.table !== undefined) {
         setTab('九张表');
         setTableTarget({ table: f.place.table, row: f.place.row, seq: ++seq.current });
       }
     },
-    [goToLine],
+    [goToLine, openProject],
   );
 
   useEffect(() => {
@@ -141,7 +147,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       </nav>
       <main className="content">
         <div className="pane" hidden={tab !== '明细'}>
-          <LinesGrid workbook={open.workbook} total={total} findings={findings} send={send} notify={notify} target={lineTarget} />
+          <LinesGrid workbook={open.workbook} total={total} findings={findings} send={send} notify={notify} target={lineTarget} onOpenProject={openProject} />
         </div>
         {tab === '九张表' && <TablesView workbook={workbook} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
@@ -150,6 +156,18 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
         {tab === '导出' && <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />}
       </main>
+      {projectShown && (
+        <ProjectForm
+          workbook={open.workbook}
+          name={projectShown.name}
+          unit={projectShown.unit}
+          findings={findings}
+          send={send}
+          notify={notify}
+          onRenamed={(name) => setProjectShown((shown) => shown && { ...shown, name })}
+          onClose={closeProject}
+        />
+      )}
       <footer className="status">
         <span className="status-total">合计 {formatYuan(total)} 元</span>
         <span className="status-lines">明细 {open.workbook.lines.length.toLocaleString('zh-CN')} 行</span>

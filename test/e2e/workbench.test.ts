@@ -187,7 +187,7 @@ describe('预算编制工作台 in a real browser', () => {
     await page.keyboard.press('Control+V');
     await expect.poll(() => lineCount(page)).toBe('明细 33 行');
     await expect.poll(() => page.locator('.notice-toast').last().textContent()).toContain('新增 3 行');
-    const pastedProject = page.locator('[row-id] [col-id="project"]', { hasText: '城市网格' });
+    const pastedProject = page.locator('[row-id] [col-id="project"] .project-name', { hasText: '城市网格' });
     await expect.poll(() => pastedProject.textContent()).toBe('城市网格\n巡查项目');
     await expect.poll(() => page.locator('[row-id] [col-id="amount"]', { hasText: '1,200,500.00' }).count()).toBe(1);
     await screenshot(page, '05-明细-粘贴');

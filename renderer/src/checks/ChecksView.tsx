@@ -10,12 +10,13 @@ const SHOWN = 500;
 
 function placeText(f: CheckFinding): string {
   const p = f.place;
+  if (p.project !== undefined) return `项目“${p.project}”`;
   if (p.lineId !== undefined) return `明细 #${p.lineId}${p.column ? ` · ${p.column}` : ''}`;
   if (p.table !== undefined) return `表${p.table}${p.row !== undefined ? ` 第 ${p.row + 1} 行` : ''}${p.column ? ` · ${p.column}` : ''}`;
   return '';
 }
 
-/** 审核: every finding, each a link to the line or table cell it concerns. */
+/** 审核: every finding, each a link to the line, table cell or project it concerns. */
 export function ChecksView({ findings, onGo }: Props) {
   const [only, setOnly] = useState<'全部' | '错误' | '警告'>('全部');
   const errors = findings.filter((f) => f.severity === '错误').length;
@@ -38,7 +39,7 @@ export function ChecksView({ findings, onGo }: Props) {
           <li key={i} className={f.severity === '错误' ? 'finding error' : 'finding warning'}>
             <span className="severity">{f.severity}</span>
             <span className="message">{f.message}</span>
-            {(f.place.lineId !== undefined || f.place.table !== undefined) && (
+            {(f.place.lineId !== undefined || f.place.table !== undefined || f.place.project !== undefined) && (
               <button type="button" className="link" onClick={() => onGo(f)}>
                 定位：{placeText(f)}
               </button>

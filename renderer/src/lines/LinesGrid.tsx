@@ -7,6 +7,7 @@ import {
   type ColDef,
   type GetRowIdParams,
   type GridApi,
+  type ICellRendererParams,
   type ITooltipParams,
   type RowClassParams,
   type ValueFormatterParams,
@@ -43,7 +44,7 @@ const WIDTHS: Record<LineColumn, number> = {
   economicCode: 130,
   kind: 100,
   source: 190,
-  project: 200,
+  project: 260,
   amount: 150,
   functionName: 170,
   economicName: 150,
@@ -68,6 +69,8 @@ interface Props {
   send(edit: EditRequest): Promise<boolean>;
   notify(message: string, kind?: 'info' | 'error'): void;
   target: LineTarget | null;
+  /** Opens the form of the project a 项目支出 line names. */
+  onOpenProject(name: string, unit: string): void;
 }
 
 /** Reasons by line and column header; a finding on a whole line sits under ''. */
@@ -83,11 +86,31 @@ function reasonsByCell(findings: readonly CheckFinding[]): Map<number, Map<strin
   return map;
 }
 
+/** A 项目支出 line's project: its name, and a button to its form (项目信息, or 补充信息 when it has no record yet). */
+function projectCell(p: ICellRendererParams<GridRow>, wb: Workbook, open: Props['onOpenProject']) {
+  const row = p.data;
+  if (!row || row.pinned || row.kind !== '项目支出' || row.project === '') return String(p.value ?? '');
+  const recorded = wb.projects.some((x) => x.name === row.project);
+  return (
+    <span className="project-cell">
+      <span className="project-name">{row.project}</span>
+      <button
+        type="button"
+        className={recorded ? 'project-open' : 'project-open missing'}
+        title={recorded ? '打开项目信息（经费情况说明、测算、绩效目标）' : '该项目还没有项目信息，点击补充'}
+        onClick={() => open(row.project, row.unit)}
+      >
+        {recorded ? '项目信息' : '补充信息'}
+      </button>
+    </span>
+  );
+}
+
 /**
  * 明细: the lines as a grid that behaves like a spreadsheet. Edits go to the file as edits (the grid
  * never changes its rows itself: `readOnlyEdit`); what the file applied comes back as the new rows.
  */
-export function LinesGrid({ workbook, total, findings, send, notify, target }: Props) {
+export function LinesGrid({ workbook, total, findings, send, notify, target, onOpenProject }: Props) {
   const api = useRef<GridApi<GridRow> | null>(null);
   const host = useRef<HTMLDivElement>(null);
   const [quickFilter, setQuickFilter] = useState('');
@@ -97,6 +120,8 @@ export function LinesGrid({ workbook, total, findings, send, notify, target }: P
   reasonsRef.current = reasons;
   const workbookRef = useRef(workbook);
   workbookRef.current = workbook;
+  const openProjectRef = useRef(onOpenProject);
+  openProjectRef.current = onOpenProject;
   /** After a new line is typed into the empty row: move to that line, in the column the user went to. */
   const focusNewLine = useRef(false);
   /** After a paste that added lines: scroll them into view. */
@@ -140,6 +165,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target }: P
           ...(column === 'unit'
             ? { valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.data?.pinned === 'new' ? '＋ 在此输入或粘贴新的明细' : String(p.value ?? '')) }
             : {}),
+          ...(column === 'project' ? { cellRenderer: (p: ICellRendererParams<GridRow>) => projectCell(p, workbookRef.current, openProjectRef.current) } : {}),
           ...(kind ? { cellEditor: CodeEditor, cellEditorParams: { kind }, cellEditorPopup: true } : {}),
           ...(choices ? { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...choices] } } : {}),
           cellClassRules: {
@@ -173,6 +199,9 @@ export function LinesGrid({ workbook, total, findings, send, notify, target }: P
   useEffect(() => {
     api.current?.refreshCells({ force: true });
   }, [reasons]);
+  useEffect(() => {
+    api.current?.refreshCells({ columns: ['project'], force: true });
+  }, [workbook.projects]);
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<GridRow>) => {

@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkbookFile } from '../../main/workbook/file';
+import { SAMPLE_PROJECT } from '../../shared/core/sample/sampleProject';
+import { openSample, screenshot, type Session } from './browser';
+
+/** Line 29 of the sample: 城管通服务费, 152,500.00 元. Line 30: a 项目支出 line whose project has no record. */
+const PROJECT_LINE = 29;
+const UNRECORDED_LINE = 30;
+const UNRECORDED = '其他项目支出（原文未逐项列明）';
+const REACHING = '43*128*12+3250*12+47452';
+const SHORT_BY = '项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元';
+
+function status(page: Page) {
+  return page.locator('.status-errors').textContent();
+}
+
+async function showLine(page: Page, text: string) {
+  await page.getByRole('tab', { name: /^明细/ }).click();
+  await page.getByLabel('在全部列中查找').fill(text);
+}
+
+describe('项目信息 in a real browser', () => {
+  let s: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    s = await openSample();
+    page = s.page;
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('opens the form from 城管通服务费’s line: its 申报表 and the 测算 warning', async () => {
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
+    await showLine(page, '城管通服务费');
+    const button = page.locator(`[row-id="${PROJECT_LINE}"] [col-id="project"] .project-open`);
+    await expect.poll(() => button.textContent()).toBe('项目信息');
+    await button.click();
+    const form = page.getByRole('dialog', { name: '项目信息：城管通服务费' });
+    await expect.poll(() => form.locator('.project-findings').textContent()).toContain(SHORT_BY);
+    await expect.poll(() => form.getByLabel('项目类别').inputValue()).toBe('经常性专项业务费');
+    await expect.poll(() => form.getByLabel('第 9 行年度指标值').inputValue()).toBe('≥85%');
+    await expect.poll(() => form.locator('.calc-result').textContent()).toContain('测算结果105,048.00 元年度资金申请总额152,500.00 元项目支出明细合计152,500.00 元');
+    await expect.poll(() => form.locator('.calc-verdict').textContent()).toBe('测算少于预算 47,452.00 元');
+    await screenshot(page, '12-项目信息');
+    await form.getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+  });
+
+  it('opens the same form from the finding in 审核', async () => {
+    await page.getByRole('tab', { name: /^审核/ }).click();
+    await page.locator('.finding', { hasText: SHORT_BY }).getByRole('button', { name: '定位：项目“城管通服务费”' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '项目信息：城管通服务费' }).count()).toBe(1);
+  });
+
+  it('refuses an amount it cannot read, saying why, and changes nothing', async () => {
+    const form = page.getByRole('dialog');
+    const total = form.getByLabel('项目资金总额');
+    await total.fill('12,34.5');
+    await total.press('Enter');
+    await expect.poll(() => page.locator('.notice-toast.error').last().textContent()).toContain('项目信息未修改：金额');
+    await expect.poll(() => total.inputValue()).toBe('152,500.00');
+    await page.locator('.notice-toast.error button').last().click();
+    // The same amount in 万元 is the same amount: nothing to save.
+    await total.fill('15.25万');
+    await total.press('Enter');
+    await expect.poll(() => total.inputValue()).toBe('152,500.00');
+    await expect.poll(() => page.locator('.status-saved').textContent()).toBe('已保存（第 0 次修改）');
+  });
+
+  it('edits the 测算: the result follows as it is typed, the warning goes when it is saved, Ctrl+Z brings it back', async () => {
+    const form = page.getByRole('dialog');
+    const calc = form.getByLabel('测算算式', { exact: false });
+    await calc.fill(REACHING);
+    await expect.poll(() => form.locator('.calc-verdict').textContent()).toBe('测算与预算一致');
+    await calc.fill('43*128*');
+    await expect.poll(() => form.locator('.calc-verdict').textContent()).toMatch(/^无法计算：/);
+    await calc.fill(REACHING);
+    await calc.press('Tab');
+    await expect.poll(() => form.locator('.project-findings').textContent()).toBe('本项目审核通过');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 0 个');
+    await expect.poll(() => page.getByRole('tab', { name: /^审核/ }).textContent()).toBe('审核');
+    await screenshot(page, '13-项目信息-测算');
+
+    await form.getByRole('button', { name: '关闭' }).click();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 0 个');
+  });
+
+  it('offers to create the record of a project line that has none, filled from its lines', async () => {
+    await showLine(page, UNRECORDED);
+    const button = page.locator(`[row-id="${UNRECORDED_LINE}"] [col-id="project"] .project-open`);
+    await expect.poll(() => button.textContent()).toBe('补充信息');
+    await button.click();
+    const form = page.getByRole('dialog', { name: `项目信息：${UNRECORDED}` });
+    await form.getByRole('button', { name: '建立项目信息' }).click();
+    await expect.poll(() => form.getByLabel('实施单位').inputValue()).toBe('上海市宝山区城市运行管理中心');
+    await expect.poll(() => form.getByLabel('项目资金总额').inputValue()).toBe('184,824.00');
+    await expect.poll(() => form.getByLabel('年度资金申请总额').textContent()).toBe('184,824.00');
+    await expect.poll(() => form.locator('.project-findings').textContent()).toBe('本项目审核通过');
+    await form.getByLabel('项目类别').fill('经常性专项业务费');
+    await form.getByLabel('项目类别').press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => button.textContent()).toBe('项目信息');
+  });
+
+  it('left the projects in the workbook file', async () => {
+    await s.host.close();
+    const file = WorkbookFile.open(s.path);
+    try {
+      const projects = file.workbook().projects;
+      expect(projects.map((p) => p.name)).toEqual(['城管通服务费', UNRECORDED]);
+      expect(projects[0]).toEqual({ ...SAMPLE_PROJECT, calculation: REACHING });
+      expect(projects[1]).toMatchObject({ category: '经常性专项业务费', implementer: '上海市宝山区城市运行管理中心', funds: { total: 18_482_400, fiscal: 18_482_400, currentYearFiscal: 18_482_400 } });
+    } finally {
+      file.close();
+    }
+  });
+});

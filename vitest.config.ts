@@ -6,5 +6,8 @@ export default defineConfig({
     exclude: ['test/e2e/**'],
     testTimeout: 60_000,
     pool: 'forks',
+    // The JSON report lets .ci/run print one closing line for both runs.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
   },
 });

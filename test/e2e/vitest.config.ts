@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/e2e.json' },
     // The page answers within moments, later on a loaded machine: polls wait for what it shows, not for a fixed time.
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },

@@ -91,6 +91,17 @@ describe('项目信息 in a real browser', () => {
     await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 0 个');
   });
 
+  it('opens the form from the keyboard: Ctrl+Enter on a project line', async () => {
+    await showLine(page, '城管通服务费');
+    await page.locator(`[row-id="${PROJECT_LINE}"] [col-id="amount"]`).click();
+    await page.keyboard.press('Control+Enter');
+    const form = page.getByRole('dialog', { name: '项目信息：城管通服务费' });
+    await expect.poll(() => form.count()).toBe(1);
+    await expect.poll(() => page.locator('.ag-cell-inline-editing').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+  });
+
   it('offers to create the record of a project line that has none, filled from its lines', async () => {
     await showLine(page, UNRECORDED);
     const button = page.locator(`[row-id="${UNRECORDED_LINE}"] [col-id="project"] .project-open`);

@@ -4,6 +4,7 @@ import {
   themeQuartz,
   type CellClassParams,
   type CellEditRequestEvent,
+  type CellKeyDownEvent,
   type ColDef,
   type GetRowIdParams,
   type GridApi,
@@ -97,13 +98,17 @@ function projectCell(p: ICellRendererParams<GridRow>, wb: Workbook, open: Props[
       <button
         type="button"
         className={recorded ? 'project-open' : 'project-open missing'}
-        title={recorded ? '打开项目信息（经费情况说明、测算、绩效目标）' : '该项目还没有项目信息，点击补充'}
+        title={recorded ? '打开项目信息（经费情况说明、测算、绩效目标），或在该行按 Ctrl+Enter' : '该项目还没有项目信息，点击补充（或在该行按 Ctrl+Enter）'}
         onClick={() => open(row.project, row.unit)}
       >
         {recorded ? '项目信息' : '补充信息'}
       </button>
     </span>
   );
+}
+
+function isOpenKey(e: KeyboardEvent): boolean {
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey);
 }
 
 /**
@@ -190,6 +195,8 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       floatingFilter: true,
       resizable: true,
       suppressHeaderMenuButton: true,
+      // Ctrl+Enter opens a project line's form (onCellKeyDown), never the cell's editor.
+      suppressKeyboardEvent: (p) => !p.editing && isOpenKey(p.event),
     }),
     [],
   );
@@ -328,6 +335,13 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     };
   }, [displayedLines, notify, send]);
 
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow>) => {
+    const row = e.data;
+    if (!(e.event instanceof KeyboardEvent) || !isOpenKey(e.event) || !row || row.pinned || row.kind !== '项目支出' || row.project === '') return;
+    e.event.preventDefault();
+    openProjectRef.current(row.project, row.unit);
+  }, []);
+
   const deleteSelected = useCallback(() => {
     const ids = (api.current?.getSelectedRows() ?? []).filter((r) => !r.pinned).map((r) => r.id);
     if (ids.length === 0) {
@@ -358,6 +372,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           getRowClass={(p: RowClassParams<GridRow>) => (p.data?.pinned ? `row-${p.data.pinned}` : undefined)}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
+          onCellKeyDown={onCellKeyDown}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus

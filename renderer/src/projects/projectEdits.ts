@@ -1,10 +1,13 @@
-import type { EditRequest } from '../../../shared/contract/api';
+import type { Edit } from '../../../shared/core/edits';
 import { isFiscal, type PerformanceIndicator, type Project, type Workbook } from '../../../shared/core/model';
 import { parseAmount, type Fen } from '../../../shared/core/money';
 import { projectLines } from '../../../shared/core/projects';
 
 export type FundKey = keyof Project['funds'];
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+type SetProjects = Extract<Edit, { op: 'setProjects' }>;
+/** A project edit: it assigns no ids, so the screen sends it as it is and the file applies it as it is. */
+type ProjectEdit = SetProjects | { op: 'batch'; edits: [SetProjects, Extract<Edit, { op: 'updateLines' }>] };
+type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** The indicator rows of the 申报表 every project starts from: 一级 and 二级 指标, to be filled in. */
 const STANDARD_INDICATORS: readonly [string, string][] = [
@@ -50,14 +53,14 @@ export function newProject(wb: Workbook, name: string, unit: string): Project {
 }
 
 /** The one edit that stores a project: replacing the record of that name, or adding it. */
-export function saveProject(wb: Workbook, name: string, project: Project): EditRequest {
+export function saveProject(wb: Workbook, name: string, project: Project): SetProjects {
   const at = wb.projects.findIndex((p) => p.name === name);
   const projects = at < 0 ? [...wb.projects, project] : wb.projects.map((p, i) => (i === at ? project : p));
   return { op: 'setProjects', projects };
 }
 
 /** Renaming a project renames it on its lines too, in one edit (one undo step). */
-export function renameProject(wb: Workbook, project: Project, raw: string): Checked<EditRequest> {
+export function renameProject(wb: Workbook, project: Project, raw: string): Checked<ProjectEdit> {
   const name = raw.trim();
   if (name === '') return { ok: false, reason: '项目名称不能为空' };
   if (wb.projects.some((p) => p.name === name && p !== project)) return { ok: false, reason: `已有名为“${name}”的项目；请换一个名称` };

@@ -114,13 +114,9 @@ class Deriver {
   private readonly scopeFilter: LineFilter;
   /** Every 类, 款 and 项 with its slot vector, by code: shared by the five function tables. */
   private rolledUp?: [string, Fen[]][];
-  /** 类 code → slot vector, and the slot vector of all lines. */
-  private sums?: { classes: Map<string, Fen[]>; total: Fen[] };
+  /** 类 code → its sum and its 项's vectors; and the sum of all lines. */
+  private sums?: { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] };
 
-  /**
-   * `units` gives the units the 机关运行经费 note speaks of; it is asked only when that figure is
-   * zero, so a full derivation need not list the units its lines name unless the note is due.
-   */
   constructor(
     private readonly ctx: DeriveContext,
     private readonly agg: Aggregates,
@@ -135,15 +131,16 @@ class Deriver {
     return (this.rolledUp ??= rollUp(this.agg.byFunction, [3, 5, 7], SLOTS));
   }
 
-  private get classSums(): { classes: Map<string, Fen[]>; total: Fen[] } {
+  private get classSums(): { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] } {
     if (!this.sums) {
-      const classes = new Map<string, Fen[]>();
+      const classes = new Map<string, { sum: Fen[]; items: Fen[][] }>();
       const total = new Array<Fen>(SLOTS).fill(0);
       for (const [code, vector] of this.agg.byFunction) {
         const key = code.slice(0, 3);
         let c = classes.get(key);
-        if (!c) classes.set(key, (c = new Array<Fen>(SLOTS).fill(0)));
-        addInto(c, vector);
+        if (!c) classes.set(key, (c = { sum: new Array<Fen>(SLOTS).fill(0), items: [] }));
+        addInto(c.sum, vector);
+        c.items.push(vector);
         addInto(total, vector);
       }
       this.sums = { classes, total };
@@ -235,20 +232,19 @@ class Deriver {
 
   /** 类 sums over the given sources, with the template's classes first-class and the rest by code. */
   private classList(sources: readonly FundSource[]): { code: string; name: string }[] {
-    const present = new Set<string>();
+    // a 类 is listed when any of its 项 has money from these sources (even if its sum nets to zero)
     const slots = slotsOf(sources);
-    for (const [code, vector] of this.agg.byFunction) {
-      if (sumSlots(vector, slots) !== 0) present.add(code.slice(0, 3));
-    }
+    const present: string[] = [];
+    for (const [code, { items }] of this.classSums.classes) if (items.some((v) => sumSlots(v, slots) !== 0)) present.push(code);
     const template = new Set(TEMPLATE_CLASSES.map((c) => c.code));
-    const extra = [...present]
+    const extra = present
       .filter((c) => !template.has(c))
       .map((code) => ({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) }));
     return [...TEMPLATE_CLASSES, ...extra].sort((a, b) => (a.code < b.code ? -1 : 1));
   }
 
   private classSum(code: string, slots: readonly number[]): Fen {
-    const vector = this.classSums.classes.get(code);
+    const vector = this.classSums.classes.get(code)?.sum;
     return vector ? sumSlots(vector, slots) : 0;
   }
 

@@ -2,6 +2,7 @@ import { check } from './commands/check';
 import { derive } from './commands/derive';
 import { exportCommand } from './commands/export';
 import { importBaseline } from './commands/importBaseline';
+import { importCatalog } from './commands/importCatalog';
 import { diff } from './commands/diff';
 import { importLines } from './commands/importLines';
 import { newCommand } from './commands/new';
@@ -28,4 +29,5 @@ export const COMMANDS: Record<string, Command> = {
   'roll-forward': rollForwardCommand,
   export: exportCommand,
   'import-baseline': importBaseline,
+  'import-catalog': importCatalog,
 };

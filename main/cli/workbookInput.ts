@@ -35,8 +35,8 @@ export interface WorkbookArgs {
   baseline?: string;
 }
 
-export function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new UserError(`--year 应为四位年份，如 2024，而不是“${text}”`);
+export function parseYear(text: string, option = '--year'): number {
+  if (!/^\d{4}$/.test(text)) throw new UserError(`${option} 应为四位年份，如 2024，而不是“${text}”`);
   return Number(text);
 }
 

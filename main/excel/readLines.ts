@@ -36,13 +36,13 @@ function cellText(v: unknown): string {
   return p;
 }
 
-/** Picks the sheet to read: the one named 明细, else the first. */
-function targetSheet(names: readonly string[]): string | undefined {
-  return names.includes(LINE_SHEET_NAME) ? LINE_SHEET_NAME : names[0];
+/** Picks the sheet to read: the one with the preferred name, else the first. */
+function targetSheet(names: readonly string[], preferred: string): string | undefined {
+  return names.includes(preferred) ? preferred : names[0];
 }
 
 /** Streams the rows of the chosen sheet; undefined when exceljs's stream reader cannot read this file's layout. */
-async function streamXlsxRows(path: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string } | undefined> {
+async function streamXlsxRows(path: string, preferred: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string } | undefined> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -59,7 +59,7 @@ async function streamXlsxRows(path: string, onProgress?: (rows: number) => void)
       const names = (model()?.sheets ?? []).map((s) => s.name);
       // Without the workbook part the sheet names are unknown: let the full reader decide.
       if (names.length === 0 || ws.name === undefined) return undefined;
-      const take = chosen === undefined && ws.name === targetSheet(names);
+      const take = chosen === undefined && ws.name === targetSheet(names, preferred);
       for await (const row of ws) {
         if (!take) continue;
         const values = row.values as unknown[];
@@ -81,10 +81,10 @@ async function streamXlsxRows(path: string, onProgress?: (rows: number) => void)
 }
 
 /** Reads the whole workbook at once (exceljs's regular reader). */
-async function loadXlsxRows(path: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string }> {
+async function loadXlsxRows(path: string, preferred: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string }> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
-  const name = targetSheet(book.worksheets.map((s) => s.name));
+  const name = targetSheet(book.worksheets.map((s) => s.name), preferred);
   const sheet = name === undefined ? undefined : book.getWorksheet(name);
   if (!sheet) throw new UserError(`${basename(path)} 中没有工作表`);
   const rows: string[][] = [];
@@ -99,9 +99,9 @@ async function loadXlsxRows(path: string, onProgress?: (rows: number) => void): 
   return { rows, sheet: sheet.name };
 }
 
-async function readXlsxRows(path: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string }> {
+async function readXlsxRows(path: string, preferred: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string }> {
   try {
-    const read = (await streamXlsxRows(path, onProgress)) ?? (await loadXlsxRows(path, onProgress));
+    const read = (await streamXlsxRows(path, preferred, onProgress)) ?? (await loadXlsxRows(path, preferred, onProgress));
     onProgress?.(read.rows.length);
     return read;
   } catch (e) {
@@ -111,30 +111,36 @@ async function readXlsxRows(path: string, onProgress?: (rows: number) => void): 
 }
 
 /**
- * Reads line items from a `.csv` (UTF-8, UTF-8 with BOM or GB18030) or an `.xlsx` (the sheet named
- * 明细, else the first sheet; read as a stream, so 100,000 rows are fine). Headers as in the import
- * layout, in any order. Every bad row is reported — file, sheet, row, column, reason — in one
- * UserError, and then nothing is returned: the caller imports all lines or none.
+ * The rows of a `.csv` (UTF-8, UTF-8 with BOM or GB18030) or of one sheet of an `.xlsx` (the sheet
+ * named `sheet`, else the first; read as a stream, so 100,000 rows are fine), as text, and where they
+ * were read (`明细.csv`, or `明细.xlsx 工作表“明细”`) for messages.
  */
-export async function readLinesFile(path: string, opts: ReadLinesOptions = {}): Promise<ReadLinesResult> {
+export async function readRowsFile(path: string, opts: { sheet: string; onProgress?: (rows: number) => void }): Promise<{ rows: string[][]; source: string }> {
   const name = basename(path);
   if (!existsSync(path)) throw new UserError(`文件不存在：${path}`);
   const ext = extname(path).toLowerCase();
-  let rows: string[][];
-  let source: string;
   if (ext === '.csv' || ext === '.txt') {
-    rows = parseCsv(readTextFile(path));
-    source = name;
+    const rows = parseCsv(readTextFile(path));
     opts.onProgress?.(rows.length);
-  } else if (ext === '.xlsx') {
-    const read = await readXlsxRows(path, opts.onProgress);
-    rows = read.rows;
-    source = `${name} 工作表“${read.sheet}”`;
-  } else if (ext === '.xls' || ext === '.et') {
-    throw new UserError(`${name} 是旧版 Excel 格式（${ext}）：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）或 CSV 后再导入`);
-  } else {
-    throw new UserError(`不支持的明细文件 ${name}：应为 .xlsx 或 .csv 文件`);
+    return { rows, source: name };
   }
+  if (ext === '.xlsx') {
+    const read = await readXlsxRows(path, opts.sheet, opts.onProgress);
+    return { rows: read.rows, source: `${name} 工作表“${read.sheet}”` };
+  }
+  if (ext === '.xls' || ext === '.et') {
+    throw new UserError(`${name} 是旧版 Excel 格式（${ext}）：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）或 CSV 后再导入`);
+  }
+  throw new UserError(`不支持的文件 ${name}：应为 .xlsx 或 .csv 文件`);
+}
+
+/**
+ * Reads line items from a `.csv` or an `.xlsx` (the sheet named 明细, else the first). Headers as in
+ * the import layout, in any order. Every bad row is reported — file, sheet, row, column, reason — in
+ * one UserError, and then nothing is returned: the caller imports all lines or none.
+ */
+export async function readLinesFile(path: string, opts: ReadLinesOptions = {}): Promise<ReadLinesResult> {
+  const { rows, source } = await readRowsFile(path, { sheet: LINE_SHEET_NAME, onProgress: opts.onProgress });
   const result = readLineTable(rows, opts.catalogs, opts.firstId);
   if (result.errors.length > 0) {
     throw new UserError(

@@ -4,8 +4,10 @@ import type { LineItem, Workbook } from '../../shared/core/model';
 import { LINE_COLUMNS, LINE_SELECT, lineFromRow, lineValues } from './lineRows';
 
 /** The single-row tables that hold one part of the workbook as JSON. */
-const JSON_PARTS = ['baseline', 'texts', 'entered', 'projects'] as const;
+const JSON_PARTS = ['baseline', 'texts', 'entered', 'projects', 'catalogs'] as const;
 type JsonPart = (typeof JSON_PARTS)[number];
+/** The workbook field each part holds. */
+const FIELD = { baseline: 'baseline', texts: 'texts', entered: 'entered', projects: 'projects', catalogs: 'catalogEditions' } as const;
 
 /**
  * The workbook's content in the file's tables: read it whole, write it whole (a new file), or
@@ -32,6 +34,7 @@ export class WorkbookContent {
     const lines = (JSON.parse(json) as unknown[][]).map(lineFromRow);
     this.nextSeq = ((this.db.prepare('SELECT max(seq) FROM lines').pluck().get() as number | null) ?? 0) + 1;
     const part = (name: JsonPart) => JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string);
+    const editions = part('catalogs') as NonNullable<Workbook['catalogEditions']>;
     return {
       department: meta.department,
       year: meta.year,
@@ -41,6 +44,7 @@ export class WorkbookContent {
       entered: part('entered'),
       texts: part('texts'),
       projects: part('projects'),
+      ...(Object.keys(editions).length > 0 ? { catalogEditions: editions } : {}),
     };
   }
 
@@ -48,7 +52,7 @@ export class WorkbookContent {
   writeAll(wb: Workbook): void {
     this.writeUnits(wb.units);
     this.insertLines(wb.lines);
-    for (const name of JSON_PARTS) this.db.prepare(`INSERT INTO ${name} (only, json) VALUES (1, ?)`).run(JSON.stringify(wb[name]));
+    for (const name of JSON_PARTS) this.db.prepare(`INSERT INTO ${name} (only, json) VALUES (1, ?)`).run(JSON.stringify(wb[FIELD[name]] ?? {}));
   }
 
   /** Writes an edit; `after` is the workbook with the edit applied, whose line order the file follows. */
@@ -75,6 +79,8 @@ export class WorkbookContent {
         return this.writePart('baseline', edit.baseline);
       case 'setProjects':
         return this.writePart('projects', edit.projects);
+      case 'setCatalogEdition':
+        return this.writePart('catalogs', after.catalogEditions ?? {});
       case 'batch':
         for (const e of edit.edits) this.apply(e, after);
         return;

@@ -49,6 +49,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE texts (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
       CREATE TABLE entered (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
       CREATE TABLE projects (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      -- the imported catalog editions in use, by kind ({} while the built-in catalogs serve)
+      CREATE TABLE catalogs (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
       CREATE TABLE edit_log (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL, inverse TEXT NOT NULL, at TEXT NOT NULL) STRICT;
       CREATE TABLE versions (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, workbook TEXT NOT NULL) STRICT;
     `),

@@ -89,6 +89,13 @@ const projects = z
   )
   .max(10_000);
 
+const catalogEdition = z
+  .object({
+    edition: z.number().int().min(2007).max(9999),
+    rows: z.array(z.object({ code: z.string().regex(/^\d{3,7}$/), name: text(200).min(1) }).strict()).max(20_000),
+  })
+  .strict();
+
 const MAX_LINES = 2_000_000;
 const ids = z.array(z.number().int().positive()).max(MAX_LINES);
 
@@ -103,6 +110,7 @@ export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
     z.object({ op: z.literal('setEntered'), entered }).strict(),
     z.object({ op: z.literal('setBaseline'), baseline: baselineSchema }).strict(),
     z.object({ op: z.literal('setProjects'), projects }).strict(),
+    z.object({ op: z.literal('setCatalogEdition'), kind: z.enum(['function', 'economic']), edition: catalogEdition.nullable() }).strict(),
     z.object({ op: z.literal('batch'), edits: z.array(editRequestSchema).max(10_000) }).strict(),
   ]),
 ) as z.ZodType<EditRequest>;

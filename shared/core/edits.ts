@@ -1,4 +1,5 @@
-import type { Baseline, BudgetUnit, EnteredFigures, FreeTexts, LineItem, Project, Workbook } from './model';
+import type { CatalogKind } from './catalog/catalog';
+import type { Baseline, BudgetUnit, CatalogEdition, EnteredFigures, FreeTexts, LineItem, Project, Workbook } from './model';
 
 /** The fields of a line that an edit may set (everything but its id). */
 export type LineFields = Omit<LineItem, 'id'>;
@@ -19,6 +20,8 @@ export type Edit =
   | { op: 'setEntered'; entered: EnteredFigures }
   | { op: 'setBaseline'; baseline: Baseline }
   | { op: 'setProjects'; projects: Project[] }
+  /** Puts an imported catalog edition in use for its kind, or (null) goes back to the built-in catalog. */
+  | { op: 'setCatalogEdition'; kind: CatalogKind; edition: CatalogEdition | null }
   | { op: 'batch'; edits: Edit[] };
 
 /** Optional line fields that an update may clear by setting them to undefined. */
@@ -98,6 +101,17 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       return { workbook: { ...wb, baseline: edit.baseline }, inverse: { op: 'setBaseline', baseline: wb.baseline } };
     case 'setProjects':
       return { workbook: { ...wb, projects: edit.projects }, inverse: { op: 'setProjects', projects: wb.projects } };
+    case 'setCatalogEdition': {
+      const { catalogEditions, ...rest } = wb;
+      const editions = { ...catalogEditions };
+      if (edit.edition) editions[edit.kind] = edit.edition;
+      else delete editions[edit.kind];
+      // No editions is no field at all, as a workbook that never had one.
+      return {
+        workbook: Object.keys(editions).length > 0 ? { ...rest, catalogEditions: editions } : rest,
+        inverse: { op: 'setCatalogEdition', kind: edit.kind, edition: wb.catalogEditions?.[edit.kind] ?? null },
+      };
+    }
     case 'batch': {
       let current = wb;
       const inverses: Edit[] = [];

@@ -146,6 +146,12 @@ export interface Project {
   indicators: PerformanceIndicator[];
 }
 
+/** An official catalog edition imported by the user (e.g. 《2025年政府收支分类科目》): it replaces the built-in one of its kind. */
+export interface CatalogEdition {
+  edition: number;
+  rows: { code: string; name: string }[];
+}
+
 export interface Workbook {
   department: string;
   year: number;
@@ -155,6 +161,8 @@ export interface Workbook {
   entered: EnteredFigures;
   texts: FreeTexts;
   projects: Project[];
+  /** The catalog editions in use, by kind (功能分类 / 经济分类); the built-in catalog where absent. */
+  catalogEditions?: { function?: CatalogEdition; economic?: CatalogEdition };
 }
 
 export function emptyEnteredFigures(): EnteredFigures {

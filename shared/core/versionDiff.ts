@@ -1,4 +1,5 @@
-import { BUILTIN_CATALOGS, type Catalogs } from './catalog/catalog';
+import type { Catalogs } from './catalog/catalog';
+import { workbookCatalogs } from './catalog/workbookCatalogs';
 import type { LineFields } from './edits';
 import { LINE_COLUMN_ORDER } from './lineTable';
 import type { LineItem, Workbook } from './model';
@@ -162,7 +163,7 @@ function narrativeChanges(a: Narrative, b: Narrative): NarrativeChange[] {
  * removed and changed (matched by id), every figure of the nine tables that differs, and the
  * paragraphs of the explanatory text that differ.
  */
-export function diffWorkbooks(a: Workbook, b: Workbook, catalogs: Catalogs = BUILTIN_CATALOGS): WorkbookDiff {
+export function diffWorkbooks(a: Workbook, b: Workbook, catalogs: Catalogs = workbookCatalogs(b)): WorkbookDiff {
   const before = new Map(a.lines.map((l) => [l.id, l]));
   const afterIds = new Set(b.lines.map((l) => l.id));
   const changed: LineChange[] = [];

@@ -1,4 +1,5 @@
-import { BUILTIN_CATALOGS, CODE_LEVELS, LEVEL_NAMES, codePath, type CatalogKind, type Catalogs } from './catalog/catalog';
+import { CODE_LEVELS, LEVEL_NAMES, codePath, type CatalogKind, type Catalogs } from './catalog/catalog';
+import { workbookCatalogs } from './catalog/workbookCatalogs';
 import { measureFromLines, measureKey, measureLabel, measureParts } from './measures';
 import { FUND_SOURCES, SANGONG_ITEMS, unitTypeLookup, type Baseline, type LineItem, type MeasureKey, type UnitType, type Workbook } from './model';
 import { addFen, percentChange, wanHundredths, type Fen } from './money';
@@ -163,7 +164,7 @@ function rowsByCode(wb: Workbook, kind: CatalogKind, catalogs: Catalogs): YoyRow
 }
 
 /** Year-on-year changes for the review screen. */
-export function yearOnYear(wb: Workbook, catalogs: Catalogs = BUILTIN_CATALOGS): YoyReport {
+export function yearOnYear(wb: Workbook, catalogs: Catalogs = workbookCatalogs(wb)): YoyReport {
   return {
     year: wb.year,
     previousYear: wb.baseline.year,

@@ -1,4 +1,5 @@
 import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
+import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import type { Workbook } from '../model';
 import { toPublishedTable } from '../tables/published';
 import type { TableId } from '../tables/tableModel';
@@ -55,7 +56,7 @@ export function checkPublication(tables: readonly PublishedTableInput[], catalog
 }
 
 /** The line rules, the project rules, then the table rules on the department's derived tables. */
-export function checkWorkbook(wb: Workbook, catalogs?: Catalogs): CheckFinding[] {
+export function checkWorkbook(wb: Workbook, catalogs: Catalogs = workbookCatalogs(wb)): CheckFinding[] {
   const tables = deriveWorkbookTables(wb, undefined, catalogs).map(toPublishedTable);
   // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
   const tableFindings = checkPublication(tables, catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');

@@ -1,4 +1,5 @@
-import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
+import type { Catalogs } from '../catalog/catalog';
+import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import type { Workbook } from '../model';
 import { budgetChapter } from './budget';
 import { NarrativeContext } from './context';
@@ -16,7 +17,7 @@ export { renderChange } from './text';
  * lines, the baseline and the entered figures; a person writes only the 用途 of each 类 and the reasons
  * for changes. A comparison with an unknown prior-year figure is left out and listed in `gaps`.
  */
-export function buildNarrative(wb: Workbook, catalogs: Catalogs = BUILTIN_CATALOGS): Narrative {
+export function buildNarrative(wb: Workbook, catalogs: Catalogs = workbookCatalogs(wb)): Narrative {
   const ctx = new NarrativeContext(wb);
   const chapters = [
     budgetChapter(ctx, catalogs),

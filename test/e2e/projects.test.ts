@@ -97,9 +97,13 @@ describe('项目信息 in a real browser', () => {
     await page.keyboard.press('Control+Enter');
     const form = page.getByRole('dialog', { name: '项目信息：城管通服务费' });
     await expect.poll(() => form.count()).toBe(1);
+    // Typing now goes to the form, not to the grid behind it.
+    await page.keyboard.type('1');
     await expect.poll(() => page.locator('.ag-cell-inline-editing').count()).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => form.count()).toBe(0);
+    // and back to the cell it came from.
+    await expect.poll(() => page.locator('.ag-cell-focus').getAttribute('col-id')).toBe('amount');
   });
 
   it('offers to create the record of a project line that has none, filled from its lines', async () => {
@@ -113,8 +117,12 @@ describe('项目信息 in a real browser', () => {
     await expect.poll(() => form.getByLabel('项目资金总额').inputValue()).toBe('184,824.00');
     await expect.poll(() => form.getByLabel('年度资金申请总额').textContent()).toBe('184,824.00');
     await expect.poll(() => form.locator('.project-findings').textContent()).toBe('本项目审核通过');
+    await form.locator('.indicators').scrollIntoViewIfNeeded();
+    await screenshot(page, '14-项目信息-新建');
     await form.getByLabel('项目类别').fill('经常性专项业务费');
     await form.getByLabel('项目类别').press('Enter');
+    // The file's fifth change: the 测算, its undo and redo, the new record, its 类别.
+    await expect.poll(() => page.locator('.status-saved').textContent()).toBe('已保存（第 5 次修改）');
     await page.keyboard.press('Escape');
     await expect.poll(() => button.textContent()).toBe('项目信息');
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EditRequest } from '../../../shared/contract/api';
 import type { CheckFinding } from '../../../shared/core/checks/index';
 import type { Project, Workbook } from '../../../shared/core/model';
@@ -52,6 +52,16 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
   const [calculation, setCalculation] = useState(project?.calculation ?? '');
   useEffect(() => setCalculation(project?.calculation ?? ''), [project?.calculation]);
 
+  // Keys go to the form while it is open (not to the grid behind it); focus returns where it was.
+  const dialog = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const before = document.activeElement;
+    dialog.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
@@ -78,7 +88,7 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
 
   return (
     <div className="modal-backdrop">
-      <div className="modal project-form" role="dialog" aria-modal="true" aria-label={`项目信息：${name}`}>
+      <div className="modal project-form" role="dialog" aria-modal="true" aria-label={`项目信息：${name}`} tabIndex={-1} ref={dialog}>
         <header className="project-form-head">
           <h3>项目信息：{name}</h3>
           <span className="hint">{lines.length} 行项目支出明细，合计 {formatYuan(projectLinesAmount(workbook.lines, name))} 元。修改在离开输入框时保存，可按“撤销”恢复。</span>

@@ -19,8 +19,12 @@ export interface WorkbookSession {
   open: OpenWorkbook | null;
   /** Why the workbook could not be loaded, in Chinese. */
   loadError: string | null;
-  /** Sends an edit to the file; resolves to false (after `onError`) when the file refused it. */
-  send(edit: EditRequest): Promise<boolean>;
+  /**
+   * Sends an edit to the file; resolves to false (after `onError`) when the file refused it. An edit
+   * given as a function is made from the workbook as it is when its turn comes (after the edits
+   * sent before it), so quick successive changes to one record all count.
+   */
+  send(edit: EditRequest | ((workbook: Workbook) => EditRequest)): Promise<boolean>;
   /** Undoes the file's last edit; resolves to false when there was nothing to undo. */
   undo(): Promise<boolean>;
   redo(): Promise<boolean>;
@@ -83,9 +87,10 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   }, []);
 
   const send = useCallback(
-    async (edit: EditRequest) => {
+    async (edit: EditRequest | ((workbook: Workbook) => EditRequest)) => {
       const done = await enqueue(async () => {
-        applyResult(await bridge.call('workbook.edit', edit));
+        const request = typeof edit === 'function' ? edit(latest.current!.workbook) : edit;
+        applyResult(await bridge.call('workbook.edit', request));
         return true;
       });
       return done === true;

@@ -119,10 +119,21 @@ describe('项目信息 in a real browser', () => {
     await expect.poll(() => form.locator('.project-findings').textContent()).toBe('本项目审核通过');
     await form.locator('.indicators').scrollIntoViewIfNeeded();
     await screenshot(page, '14-项目信息-新建');
-    await form.getByLabel('项目类别').fill('经常性专项业务费');
-    await form.getByLabel('项目类别').press('Enter');
-    // The file's fifth change: the 测算, its undo and redo, the new record, its 类别.
-    await expect.poll(() => page.locator('.status-saved').textContent()).toBe('已保存（第 5 次修改）');
+    // Two fields changed and left within one task, the second saved before the first comes back
+    // from the file: each save builds on the one before.
+    await page.evaluate(() => {
+      const type = (label: string, text: string) => {
+        const input = document.querySelector<HTMLInputElement>(`[role="dialog"] input[aria-label="${label}"]`)!;
+        input.focus();
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.blur();
+      };
+      type('项目类别', '经常性专项业务费');
+      type('第 1 行三级指标', '巡查覆盖率');
+    });
+    // The file's sixth change: the 测算, its undo and redo, the new record, its 类别, an indicator.
+    await expect.poll(() => page.locator('.status-saved').textContent()).toBe('已保存（第 6 次修改）');
     await page.keyboard.press('Escape');
     await expect.poll(() => button.textContent()).toBe('项目信息');
   });
@@ -134,6 +145,7 @@ describe('项目信息 in a real browser', () => {
       const projects = file.workbook().projects;
       expect(projects.map((p) => p.name)).toEqual(['城管通服务费', UNRECORDED]);
       expect(projects[0]).toEqual({ ...SAMPLE_PROJECT, calculation: REACHING });
+      expect(projects[1].indicators[0]).toEqual({ level1: '产出指标', level2: '数量指标', level3: '巡查覆盖率', value: '' });
       expect(projects[1]).toMatchObject({ category: '经常性专项业务费', implementer: '上海市宝山区城市运行管理中心', funds: { total: 18_482_400, fiscal: 18_482_400, currentYearFiscal: 18_482_400 } });
     } finally {
       file.close();

@@ -11,14 +11,14 @@ const COLUMNS: readonly [keyof PerformanceIndicator, string][] = [
 
 interface Props {
   indicators: readonly PerformanceIndicator[];
-  /** The whole list after a change: one save. */
-  onChange(indicators: PerformanceIndicator[]): boolean;
+  /** A change to the list (applied to the list as saved when its turn comes): one save. */
+  onChange(update: (indicators: readonly PerformanceIndicator[]) => PerformanceIndicator[]): boolean;
 }
 
 /** 绩效指标 as the 申报表 lists them: one row per 三级指标, rows added and removed here. */
 export function IndicatorTable({ indicators, onChange }: Props) {
-  const set = (at: number, next: PerformanceIndicator | null) =>
-    onChange(next === null ? indicators.filter((_, i) => i !== at) : indicators.map((ind, i) => (i === at ? next : ind)));
+  const remove = (at: number) => onChange((list) => list.filter((_, i) => i !== at));
+  const set = (at: number, key: keyof PerformanceIndicator, text: string) => onChange((list) => list.map((ind, i) => (i === at ? { ...ind, [key]: text } : ind)));
   return (
     <table className="indicators">
       <thead>
@@ -34,11 +34,11 @@ export function IndicatorTable({ indicators, onChange }: Props) {
           <tr key={i}>
             {COLUMNS.map(([key, label]) => (
               <td key={key}>
-                <FormInput hiddenLabel label={`第 ${i + 1} 行${label}`} value={ind[key]} onCommit={(text) => set(i, { ...ind, [key]: text.trim() })} />
+                <FormInput hiddenLabel label={`第 ${i + 1} 行${label}`} value={ind[key]} onCommit={(text) => set(i, key, text.trim())} />
               </td>
             ))}
             <td>
-              <button type="button" aria-label={`删除第 ${i + 1} 行指标`} onClick={() => set(i, null)}>
+              <button type="button" aria-label={`删除第 ${i + 1} 行指标`} onClick={() => remove(i)}>
                 删除
               </button>
             </td>
@@ -48,7 +48,7 @@ export function IndicatorTable({ indicators, onChange }: Props) {
       <tfoot>
         <tr>
           <td colSpan={COLUMNS.length + 1}>
-            <button type="button" onClick={() => onChange([...indicators, emptyIndicator(indicators[indicators.length - 1]?.level1)])}>
+            <button type="button" onClick={() => onChange((list) => [...list, emptyIndicator(list[list.length - 1]?.level1)])}>
               添加指标
             </button>
           </td>

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { EditRequest } from '../../../shared/contract/api';
 import type { CheckFinding } from '../../../shared/core/checks/index';
 import type { Project, Workbook } from '../../../shared/core/model';
 import { formatYuan } from '../../../shared/core/money';
 import { annualRequest, calculationResult, findProject, projectLines, projectLinesAmount } from '../../../shared/core/projects';
+import type { WorkbookSession } from '../useWorkbook';
 import { FormInput } from './FormInput';
 import { IndicatorTable } from './IndicatorTable';
 import { checkDate, checkFund, newProject, renameProject, saveProject, type FundKey } from './projectEdits';
@@ -14,7 +14,7 @@ interface Props {
   /** The unit of the line the form was opened from: the 实施单位 of a new record (else its first line's). */
   unit?: string;
   findings: readonly CheckFinding[];
-  send(edit: EditRequest): Promise<boolean>;
+  send: WorkbookSession['send'];
   notify(message: string, kind?: 'info' | 'error'): void;
   onRenamed(name: string): void;
   onClose(): void;
@@ -73,8 +73,9 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const save = (next: Project): boolean => {
-    void send(saveProject(workbook, name, next));
+  /** Saves a change to the project as the file holds it when the edit's turn comes. */
+  const save = (change: (p: Project) => Project): boolean => {
+    void send((wb) => saveProject(wb, name, change(findProject(wb, name) ?? project!)));
     return true;
   };
   const refuse = (reason: string): boolean => {
@@ -133,12 +134,12 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
                     return true;
                   }}
                 />
-                <FormInput label="项目类别" value={project.category} onCommit={(text) => save({ ...project, category: text.trim() })} />
+                <FormInput label="项目类别" value={project.category} onCommit={(text) => save((p) => ({ ...p, category: text.trim() }))} />
                 <div className="form-field" title="主管部门即编制部门，在“基本信息”中修改">
                   <span>主管部门</span>
                   <output>{workbook.department}</output>
                 </div>
-                <FormInput label="实施单位" value={project.implementer} onCommit={(text) => save({ ...project, implementer: text.trim() })} />
+                <FormInput label="实施单位" value={project.implementer} onCommit={(text) => save((p) => ({ ...p, implementer: text.trim() }))} />
                 {(['start', 'end'] as const).map((key) => (
                   <FormInput
                     key={key}
@@ -146,7 +147,7 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
                     value={project[key]}
                     onCommit={(text) => {
                       const r = checkDate(text);
-                      return r.ok ? r.value !== project[key] && save({ ...project, [key]: r.value }) : refuse(r.reason);
+                      return r.ok ? r.value !== project[key] && save((p) => ({ ...p, [key]: r.value })) : refuse(r.reason);
                     }}
                   />
                 ))}
@@ -175,7 +176,7 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
                       onCommit={(text) => {
                         const r = checkFund(text);
                         if (!r.ok) return refuse(r.reason);
-                        return r.value !== project.funds[key] && save({ ...project, funds: { ...project.funds, [key]: r.value } });
+                        return r.value !== project.funds[key] && save((p) => ({ ...p, funds: { ...p.funds, [key]: r.value } }));
                       }}
                     />
                   ),
@@ -185,25 +186,25 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
 
             <section className="project-calc">
               <h4>测算</h4>
-              <FormInput label="测算算式（元，如 43*128*12+3250*12）" value={project.calculation} onDraft={setCalculation} onCommit={(text) => save({ ...project, calculation: text.trim() })} />
+              <FormInput label="测算算式（元，如 43*128*12+3250*12）" value={project.calculation} onDraft={setCalculation} onCommit={(text) => save((p) => ({ ...p, calculation: text.trim() }))} />
               <CalculationResult project={{ ...project, calculation }} lines={projectLinesAmount(workbook.lines, name)} />
-              <FormInput label="测算说明" value={project.calculationNote} rows={2} onCommit={(text) => save({ ...project, calculationNote: text.trim() })} />
+              <FormInput label="测算说明" value={project.calculationNote} rows={2} onCommit={(text) => save((p) => ({ ...p, calculationNote: text.trim() }))} />
             </section>
 
             <section>
               <h4>项目经费情况说明</h4>
               {EXPLANATION.map(([key, label]) => (
-                <FormInput key={key} label={label} value={project[key]} rows={key === 'period' ? 1 : 3} onCommit={(text) => save({ ...project, [key]: text.trim() })} />
+                <FormInput key={key} label={label} value={project[key]} rows={key === 'period' ? 1 : 3} onCommit={(text) => save((p) => ({ ...p, [key]: text.trim() }))} />
               ))}
             </section>
 
             <section>
               <h4>绩效目标</h4>
               <div className="form-grid goals">
-                <FormInput label="项目总目标" value={project.goals.overall} rows={2} onCommit={(text) => save({ ...project, goals: { ...project.goals, overall: text.trim() } })} />
-                <FormInput label="年度总目标" value={project.goals.annual} rows={2} onCommit={(text) => save({ ...project, goals: { ...project.goals, annual: text.trim() } })} />
+                <FormInput label="项目总目标" value={project.goals.overall} rows={2} onCommit={(text) => save((p) => ({ ...p, goals: { ...p.goals, overall: text.trim() } }))} />
+                <FormInput label="年度总目标" value={project.goals.annual} rows={2} onCommit={(text) => save((p) => ({ ...p, goals: { ...p.goals, annual: text.trim() } }))} />
               </div>
-              <IndicatorTable indicators={project.indicators} onChange={(indicators) => save({ ...project, indicators })} />
+              <IndicatorTable indicators={project.indicators} onChange={(update) => save((p) => ({ ...p, indicators: update(p.indicators) }))} />
             </section>
           </div>
         )}

@@ -165,6 +165,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           send={send}
           notify={notify}
           onRenamed={(name) => setProjectShown((shown) => shown && { ...shown, name })}
+          onUndo={() => void undo()}
           onClose={closeProject}
         />
       )}

@@ -84,6 +84,12 @@ describe('项目信息 in a real browser', () => {
     await expect.poll(() => page.getByRole('tab', { name: /^审核/ }).textContent()).toBe('审核');
     await screenshot(page, '13-项目信息-测算');
 
+    // 撤销 in the form puts the 测算 back, in the field too.
+    await form.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => calc.inputValue()).toBe(SAMPLE_PROJECT.calculation);
+    await expect.poll(() => form.locator('.project-findings').textContent()).toContain(SHORT_BY);
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => calc.inputValue()).toBe(REACHING);
     await form.getByRole('button', { name: '关闭' }).click();
     await page.keyboard.press('Control+Z');
     await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
@@ -132,8 +138,8 @@ describe('项目信息 in a real browser', () => {
       type('项目类别', '经常性专项业务费');
       type('第 1 行三级指标', '巡查覆盖率');
     });
-    // The file's sixth change: the 测算, its undo and redo, the new record, its 类别, an indicator.
-    await expect.poll(() => page.locator('.status-saved').textContent()).toBe('已保存（第 6 次修改）');
+    // The file's eighth change: the 测算, two undos and redos, the new record, its 类别, an indicator.
+    await expect.poll(() => page.locator('.status-saved').textContent()).toBe('已保存（第 8 次修改）');
     await page.keyboard.press('Escape');
     await expect.poll(() => button.textContent()).toBe('项目信息');
   });

@@ -17,6 +17,8 @@ interface Props {
   send: WorkbookSession['send'];
   notify(message: string, kind?: 'info' | 'error'): void;
   onRenamed(name: string): void;
+  /** Undoes the file's last edit (the app's 撤销, which the form covers). */
+  onUndo(): void;
   onClose(): void;
 }
 
@@ -47,7 +49,7 @@ const FUNDS: readonly (readonly [FundKey | 'annual' | null, string])[] = [
  * 项目信息: one project's 经费情况说明, 测算 and 绩效目标申报表, opened from its line. Each field is
  * saved when it is left, as one `setProjects` edit (one undo step).
  */
-export function ProjectForm({ workbook, name, unit, findings, send, notify, onRenamed, onClose }: Props) {
+export function ProjectForm({ workbook, name, unit, findings, send, notify, onRenamed, onUndo, onClose }: Props) {
   const project = findProject(workbook, name);
   const [calculation, setCalculation] = useState(project?.calculation ?? '');
   useEffect(() => setCalculation(project?.calculation ?? ''), [project?.calculation]);
@@ -64,7 +66,7 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      if (e.key !== 'Escape' || e.isComposing) return;
       // Leaving the field saves it before the form goes.
       if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
       onClose();
@@ -92,7 +94,10 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
       <div className="modal project-form" role="dialog" aria-modal="true" aria-label={`项目信息：${name}`} tabIndex={-1} ref={dialog}>
         <header className="project-form-head">
           <h3>项目信息：{name}</h3>
-          <span className="hint">{lines.length} 行项目支出明细，合计 {formatYuan(projectLinesAmount(workbook.lines, name))} 元。修改在离开输入框时保存，可按“撤销”恢复。</span>
+          <span className="hint">{lines.length} 行项目支出明细，合计 {formatYuan(projectLinesAmount(workbook.lines, name))} 元。修改在离开输入框时保存。</span>
+          <button type="button" onClick={onUndo} title="撤销上一步修改（Ctrl+Z）">
+            撤销
+          </button>
           <button type="button" onClick={onClose}>
             关闭
           </button>

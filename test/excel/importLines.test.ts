@@ -148,7 +148,7 @@ describe('importing line items', () => {
     writeFileSync(join(dir, '旧.xls'), 'x');
     expect(await failedImport(join(dir, '旧.xls'))).toContain('旧.xls 是旧版 Excel 格式（.xls）');
     writeFileSync(join(dir, '明细.json'), '{}');
-    expect(await failedImport(join(dir, '明细.json'))).toContain('不支持的明细文件 明细.json');
+    expect(await failedImport(join(dir, '明细.json'))).toContain('不支持的文件 明细.json：应为 .xlsx 或 .csv 文件');
     expect(await failedImport(join(dir, '没有.csv'))).toContain('文件不存在');
   });
 

@@ -1,5 +1,5 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/contract/calls';
+import { SCREEN_TABS, type MenuCommand } from '../../shared/contract/calls';
 
 /** What the menu's items do; main.ts supplies these, tests supply fakes. */
 export interface MenuActions {
@@ -74,6 +74,8 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
   const view: MenuItemConstructorOptions = {
     label: '视图',
     submenu: [
+      ...SCREEN_TABS.map((tab, i): MenuItemConstructorOptions => ({ label: tab, accelerator: `CmdOrCtrl+${i + 1}`, click: command({ command: 'showTab', tab }) })),
+      { type: 'separator' },
       { label: '实际大小', role: 'resetZoom' },
       { label: '放大', role: 'zoomIn' },
       { label: '缩小', role: 'zoomOut' },

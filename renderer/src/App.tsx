@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Bridge } from '../../shared/contract/calls';
+import { SCREEN_TABS, type Bridge, type ScreenTab } from '../../shared/contract/calls';
 import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan } from '../../shared/core/money';
@@ -17,8 +17,6 @@ import { TablesView, type TableTarget } from './tables/TablesView';
 import { isTextEntry } from './textEntry';
 import { useWorkbook } from './useWorkbook';
 
-export const TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
-export type Tab = (typeof TABS)[number];
 
 interface Notice {
   id: number;
@@ -38,7 +36,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   const { open, send } = session;
   const undo = useCallback(async () => notify((await session.undo()) ? '已撤销' : '没有可撤销的操作'), [session.undo, notify]);
   const redo = useCallback(async () => notify((await session.redo()) ? '已重做' : '没有可重做的操作'), [session.redo, notify]);
-  const [tab, setTab] = useState<Tab>('明细');
+  const [tab, setTab] = useState<ScreenTab>('明细');
   const [lineTarget, setLineTarget] = useState<LineTarget | null>(null);
   const [tableTarget, setTableTarget] = useState<TableTarget | null>(null);
   /** The project whose form is open, and the unit of the line it was opened from. */
@@ -102,10 +100,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         else if (m.command === 'find') {
           setTab('明细');
           document.querySelector<HTMLInputElement>('.quick-filter')?.focus();
-        } else if (m.command === 'showTab') {
-          const wanted = TABS.find((t) => t === m.tab);
-          if (wanted) setTab(wanted);
-        } else notify('此功能在本窗口中不可用', 'error');
+        } else if (m.command === 'showTab') setTab(m.tab);
       }),
     [bridge, undo, redo, notify],
   );
@@ -138,7 +133,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         </div>
       </header>
       <nav className="tabs" role="tablist">
-        {TABS.map((t) => (
+        {SCREEN_TABS.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'active' : undefined} onClick={() => setTab(t)}>
             {t}
             {t === '审核' && errors > 0 && <span className="badge">{errors}</span>}

@@ -155,7 +155,10 @@ export interface Bridge {
 }
 
 export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab'] as const;
-export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: string };
+/** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
+export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
+export type ScreenTab = (typeof SCREEN_TABS)[number];
+export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: ScreenTab };
 
 /** Validates a call's name and arguments; throws a Chinese message on anything else. */
 export function parseCall(name: unknown, args: unknown): { name: CallName; args: unknown[] } {

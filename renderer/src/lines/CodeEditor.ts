@@ -1,10 +1,12 @@
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
-import type { CatalogEntry, CatalogKind } from '../../../shared/core/catalog/catalog';
+import type { Catalog, CatalogEntry, CatalogKind } from '../../../shared/core/catalog/catalog';
 import { searchCatalog } from './lineCells';
 import type { GridRow } from './gridRows';
 
 export interface CodeEditorParams {
   kind: CatalogKind;
+  /** The workbook's catalog of that kind (an imported edition, or the built-in one), at the time of editing. */
+  catalog: () => Catalog;
 }
 
 const SHOWN = 30;
@@ -92,7 +94,7 @@ export class CodeEditor implements ICellEditorComp<GridRow, string> {
   }
 
   private search(): void {
-    this.matches = searchCatalog(this.params.kind, this.input.value, SHOWN);
+    this.matches = searchCatalog(this.params.kind, this.input.value, SHOWN, this.params.catalog());
     this.render();
   }
 

@@ -24,6 +24,7 @@ import { formatYuan, type Fen } from '../../../shared/core/money';
 import { AG_GRID_ZH_CN } from '../agGridLocale';
 import { isTextEntry } from '../textEntry';
 import { formatTsv, parseTsv } from '../tsv';
+import { workbookCatalogs } from '../../../shared/core/catalog/workbookCatalogs';
 import { CodeEditor } from './CodeEditor';
 import { newLineRow, totalRow, type GridRow } from './gridRows';
 import { CHOICES, CODE_COLUMNS, GRID_COLUMNS, blankLine, cellCopyText, cellEditText, describePasteProblem, parseCellInput, planPaste } from './lineCells';
@@ -171,7 +172,9 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
             ? { valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.data?.pinned === 'new' ? '＋ 在此输入或粘贴新的明细' : String(p.value ?? '')) }
             : {}),
           ...(column === 'project' ? { cellRenderer: (p: ICellRendererParams<GridRow>) => projectCell(p, workbookRef.current, openProjectRef.current) } : {}),
-          ...(kind ? { cellEditor: CodeEditor, cellEditorParams: { kind }, cellEditorPopup: true } : {}),
+          ...(kind
+            ? { cellEditor: CodeEditor, cellEditorParams: { kind, catalog: () => workbookCatalogs(workbookRef.current)[kind] }, cellEditorPopup: true }
+            : {}),
           ...(choices ? { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...choices] } } : {}),
           cellClassRules: {
             'cell-invalid': (p: CellClassParams<GridRow>) => reasonOf(p.data, column)?.includes('错误：') === true,
@@ -216,7 +219,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       const row = e.data;
       const text = e.newValue == null ? '' : String(e.newValue);
       const where = row.pinned === 'new' ? '新行' : `第 ${(e.rowIndex ?? 0) + 1} 行`;
-      const parsed = parseCellInput(column, text, row.pinned ? undefined : row);
+      const parsed = parseCellInput(column, text, row.pinned ? undefined : row, workbookCatalogs(workbookRef.current));
       if (!parsed.ok) {
         notify(`${where}“${LINE_COLUMNS[column].header}”未修改：${parsed.reason}`, 'error');
         return;

@@ -1,5 +1,6 @@
 import type { EditRequest } from '../../../shared/contract/api';
-import { BUILTIN_CATALOGS, leafLength, type CatalogEntry, type CatalogKind } from '../../../shared/core/catalog/catalog';
+import { BUILTIN_CATALOGS, leafLength, type Catalog, type CatalogEntry, type CatalogKind, type Catalogs } from '../../../shared/core/catalog/catalog';
+import { workbookCatalogs } from '../../../shared/core/catalog/workbookCatalogs';
 import type { LineFields } from '../../../shared/core/edits';
 import { evaluateFormula, isFormula } from '../../../shared/core/formula';
 import { LINE_COLUMNS, LINE_COLUMN_ORDER, type LineColumn } from '../../../shared/core/lineTable';
@@ -39,12 +40,12 @@ function choose(column: LineColumn, text: string, options: readonly string[]): C
 }
 
 /** Leaf codes whose code starts with the query or whose name contains it, codes first. */
-export function searchCatalog(kind: CatalogKind, query: string, limit = 50): CatalogEntry[] {
+export function searchCatalog(kind: CatalogKind, query: string, limit = 50, catalog: Catalog = BUILTIN_CATALOGS[kind]): CatalogEntry[] {
   const q = query.trim();
   const leaf = leafLength(kind);
   const byCode: CatalogEntry[] = [];
   const byName: CatalogEntry[] = [];
-  for (const entry of BUILTIN_CATALOGS[kind].entries.values()) {
+  for (const entry of catalog.entries.values()) {
     if (entry.code.length !== leaf) continue;
     if (entry.code.startsWith(q)) byCode.push(entry);
     else if (q !== '' && entry.name.includes(q)) byName.push(entry);
@@ -52,7 +53,7 @@ export function searchCatalog(kind: CatalogKind, query: string, limit = 50): Cat
   return [...byCode, ...byName].slice(0, limit);
 }
 
-function parseCode(column: LineColumn, kind: CatalogKind, raw: string): CellParse {
+function parseCode(column: LineColumn, kind: CatalogKind, raw: string, catalog: Catalog): CellParse {
   const text = raw.normalize('NFKC').replace(/\s+/g, '');
   const header = LINE_COLUMNS[column].header;
   const leaf = leafLength(kind);
@@ -60,7 +61,7 @@ function parseCode(column: LineColumn, kind: CatalogKind, raw: string): CellPars
     if (text.length > leaf) return { ok: false, reason: `“${header}”“${text}”超过 ${leaf} 位；请填 ${leaf} 位末级科目编码` };
     return { ok: true, set: { [column]: text } };
   }
-  const found = searchCatalog(kind, text, 2);
+  const found = searchCatalog(kind, text, 2, catalog);
   if (found.length === 1) return { ok: true, set: { [column]: found[0].code } };
   return {
     ok: false,
@@ -72,10 +73,10 @@ function parseCode(column: LineColumn, kind: CatalogKind, raw: string): CellPars
  * Reads what was typed or pasted into one cell of a line. A failure says what is wrong and how to
  * fix it; the caller then changes nothing.
  */
-export function parseCellInput(column: LineColumn, raw: string, line?: LineItem): CellParse {
+export function parseCellInput(column: LineColumn, raw: string, line?: LineItem, catalogs: Catalogs = BUILTIN_CATALOGS): CellParse {
   const text = raw.trim();
   const kind = CODE_COLUMNS[column];
-  if (kind) return parseCode(column, kind, text);
+  if (kind) return parseCode(column, kind, text, catalogs[kind]);
   const options = CHOICES[column];
   if (options) {
     if (text === '' && !options.includes('')) return { ok: false, reason: `“${LINE_COLUMNS[column].header}”不能为空，应为：${options.join('、')}` };
@@ -129,8 +130,9 @@ export function planPaste(
   rows: readonly LineItem[],
   startRow: number,
   startColumn: number,
-  wb: Pick<Workbook, 'units' | 'department'>,
+  wb: Pick<Workbook, 'units' | 'department' | 'catalogEditions'>,
 ): PastePlan {
+  const catalogs = workbookCatalogs(wb);
   const problems: PasteProblem[] = [];
   const changes: { id: number; set: Partial<LineFields> }[] = [];
   const inserts: LineFields[] = [];
@@ -143,7 +145,7 @@ export function planPaste(
     let set: Partial<LineFields> = {};
     cells.forEach((cell, c) => {
       const column = GRID_COLUMNS[startColumn + c];
-      const parsed = parseCellInput(column, cell, existing);
+      const parsed = parseCellInput(column, cell, existing, catalogs);
       if (parsed.ok) set = { ...set, ...parsed.set };
       else problems.push({ row: r + 1, column: c + 1, reason: `${LINE_COLUMNS[column].header}：${parsed.reason}` });
     });

@@ -133,7 +133,8 @@ function targets(r: Results): string[] {
   if (failed(r.workbook)) out.push(`| open 100,000 lines ≤ 300 ms; one committed edit ≤ 5 ms | not measured: ${r.workbook.failed} | – |`);
   else if (r.workbook) {
     out.push(`| open 100,000 lines ≤ 300 ms | ${ms(r.workbook.open.median)} ms | ${verdict(r.workbook.open.median <= 300)} |`);
-    out.push(`| one committed edit ≤ 5 ms | ${ms(r.workbook.edit.median)} ms | ${verdict(r.workbook.edit.median <= 5)} |`);
+    const { firstEdit, edit } = r.workbook;
+    out.push(`| one committed edit ≤ 5 ms | ${ms(firstEdit.median)} ms the first of a session, ${ms(edit.median)} ms later ones | ${verdict(Math.max(firstEdit.median, edit.median) <= 5)} |`);
   }
   if (failed(r.export)) out.push(`| export of a 100,000-line department ≤ 3 s | not measured: ${r.export.failed} | – |`);
   else if (r.export) out.push(`| export of a 100,000-line department ≤ 3 s | ${ms(r.export.time.median)} ms | ${verdict(r.export.time.median <= 3000)} |`);
@@ -180,11 +181,11 @@ function resultsMarkdown(r: Results): string {
     lines.push(
       '### 3. The workbook file (`.budget`, SQLite)',
       '',
-      `${n(w.lines)} lines, ${(w.fileBytes / 2 ** 20).toFixed(1)} MiB file; ${w.open.runs} runs, the first of each untimed.`,
+      `${n(w.lines)} lines, ${(w.fileBytes / 2 ** 20).toFixed(1)} MiB file; opened ${w.open.runs} times (after one untimed opening), ${w.edit.runs} later edits and undos; each committed (WAL, synchronous = FULL).`,
       '',
-      '| open (WorkbookFile.open) | one edit, committed | undo, committed |',
-      '|---:|---:|---:|',
-      `| ${timingText(w.open)} | ${timingText(w.edit)} | ${timingText(w.undo)} |`,
+      '| open (WorkbookFile.open) | first edit of a session | its undo | later edits | later undos | of an edit, applyEdit in memory |',
+      '|---:|---:|---:|---:|---:|---:|',
+      `| ${timingText(w.open)} | ${timingText(w.firstEdit)} | ${timingText(w.firstUndo)} | ${timingText(w.edit)} | ${timingText(w.undo)} | ${timingText(w.applyInMemory)} |`,
       '',
     );
   }

@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type CatalogKind, type Catalogs } from '../catalog/catalog';
+import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type CatalogKind, type Catalogs, type CodeStatus } from '../catalog/catalog';
 import { formatYuan } from '../money';
 import type { LineItem } from '../model';
 import { finding, type CheckFinding } from './rules';
@@ -9,7 +9,19 @@ function describeLine(line: LineItem): string {
   return `明细 #${line.id}（${line.unit}，${line.functionCode} / ${line.economicCode}，${line.kind}，${line.source}${line.project ? `，${line.project}` : ''}）`;
 }
 
-function codeFindings(line: LineItem, catalogs: Catalogs): CheckFinding[] {
+type CodeLookup = (kind: CatalogKind, code: string) => CodeStatus;
+
+/** lookupCode, remembered per code: a workbook has many lines but few distinct codes. */
+function rememberedLookup(catalogs: Catalogs): CodeLookup {
+  const seen = { function: new Map<string, CodeStatus>(), economic: new Map<string, CodeStatus>() };
+  return (kind, code) => {
+    let status = seen[kind].get(code);
+    if (!status) seen[kind].set(code, (status = lookupCode(catalogs[kind], code)));
+    return status;
+  };
+}
+
+function codeFindings(line: LineItem, lookup: CodeLookup): CheckFinding[] {
   const out: CheckFinding[] = [];
   for (const kind of ['function', 'economic'] as const) {
     const code = kind === 'function' ? line.functionCode : line.economicCode;
@@ -17,7 +29,8 @@ function codeFindings(line: LineItem, catalogs: Catalogs): CheckFinding[] {
     const label = CATALOG_LABELS[kind];
     const column = kind === 'function' ? '功能分类科目编码' : '经济分类科目编码';
     const place = { lineId: line.id, column };
-    const status = lookupCode(catalogs[kind], code);
+    const status = lookup(kind, code);
+    if (status.status === 'ok') continue;
     if (status.status === 'malformed') {
       out.push(finding('L-CODE', `${describeLine(line)}：${label}编码“${code}”格式不对，应为${LEAF_NAMES[kind]}科目编码`, place));
     } else if (status.status === 'notLeaf') {
@@ -41,8 +54,10 @@ function duplicateKey(line: LineItem): string {
 export function checkLines(lines: readonly LineItem[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
   const out: CheckFinding[] = [];
   const firstOf = new Map<string, LineItem>();
+  const lookup = rememberedLookup(catalogs);
   for (const line of lines) {
-    out.push(...codeFindings(line, catalogs));
+    const codes = codeFindings(line, lookup);
+    if (codes.length > 0) out.push(...codes);
     if (line.amount < 0) {
       out.push(finding('L-NEGATIVE', `${describeLine(line)}：金额为 ${formatYuan(line.amount)}，金额不能为负数；请改正金额，或删除该行`, { lineId: line.id, column: '金额（元）' }));
     }

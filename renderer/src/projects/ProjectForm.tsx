@@ -67,12 +67,23 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.isComposing) return;
+      e.stopPropagation();
       // Leaving the field saves it before the form goes.
       if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
       onClose();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // The grid behind may take the focus back once it has handled the key that opened the form:
+    // while the form is open, focus stays inside it (and Escape is seen first, in the capture phase).
+    const keepFocus = (e: FocusEvent) => {
+      const form = dialog.current;
+      if (form && e.target instanceof Node && !form.contains(e.target)) form.focus();
+    };
+    window.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', keepFocus, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', keepFocus, true);
+    };
   }, [onClose]);
 
   /** Saves a change to the project as the file holds it when the edit's turn comes. */

@@ -103,6 +103,7 @@ describe('项目信息 in a real browser', () => {
     await page.keyboard.press('Control+Enter');
     const form = page.getByRole('dialog', { name: '项目信息：城管通服务费' });
     await expect.poll(() => form.count()).toBe(1);
+    await expect.poll(() => form.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     // Typing now goes to the form, not to the grid behind it.
     await page.keyboard.type('1');
     await expect.poll(() => page.locator('.ag-cell-inline-editing').count()).toBe(0);

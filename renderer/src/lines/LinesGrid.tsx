@@ -342,7 +342,8 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     const row = e.data;
     if (!(e.event instanceof KeyboardEvent) || !isOpenKey(e.event) || !row || row.pinned || row.kind !== '项目支出' || row.project === '') return;
     e.event.preventDefault();
-    openProjectRef.current(row.project, row.unit);
+    // Opened once the grid has finished with this key, so that it does not take the focus back afterwards.
+    setTimeout(() => openProjectRef.current(row.project, row.unit), 0);
   }, []);
 
   const deleteSelected = useCallback(() => {

@@ -98,13 +98,6 @@ function fillBook(book: ExcelJS.Workbook, wb: Workbook, p: Plan, opts: ExportOpt
   step(addLineSheet(book, LINE_SHEET_NAME, p.lines));
 }
 
-/** The publication as an exceljs workbook in memory (for a caller that wants to add to it). */
-export function buildPublicationBook(wb: Workbook, opts: ExportOptions = {}): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
-  fillBook(book, wb, plan(wb, opts), opts);
-  return book;
-}
-
 /**
  * Writes the publication to `outPath` (.xlsx). The file is streamed (rows are written and freed as
  * they go, so 100,000 lines stay light) into a temporary file beside the target, which replaces

@@ -2,11 +2,12 @@ import { basename, extname } from 'node:path';
 import { FILE_EXTENSION } from '../../workbook/schema';
 import { baselineFromPublication } from '../../excel/baseline';
 import { writeFileAtomic } from '../../excel/atomicFile';
+import { importBaselineFile } from '../../excel/importFiles';
 import { readPublicationFile } from '../../excel/readPublication';
 import { UserError } from '../../io/userError';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../commands';
-import { withWorkbookFile } from '../workbookInput';
+import { WorkbookFile } from '../../workbook/file';
 
 const usage = `用法：budget import-baseline <工作簿.budget> <上年公开表.xlsx>
       budget import-baseline <上年公开表.xlsx> --out 上年基数.json
@@ -27,23 +28,26 @@ export const importBaseline: Command = {
       throw new UserError(`参数有误：需要工作簿 .budget 文件和上年公开表 .xlsx 文件，或者公开表 .xlsx 加 --out\n\n${usage}`);
     }
     const name = basename(publication);
-    const { baseline, warnings } = baselineFromPublication(await readPublicationFile(publication), name);
-    for (const w of warnings) process.stderr.write(`警告：${w}\n`);
-    const count = Object.keys(baseline.figures).length;
     if (values.out) {
       if (extname(values.out).toLowerCase() !== '.json') throw new UserError(`--out 应为 .json 文件，而不是“${basename(values.out)}”`);
+      const { baseline, warnings } = baselineFromPublication(await readPublicationFile(publication), name);
+      for (const w of warnings) process.stderr.write(`警告：${w}\n`);
       await writeFileAtomic(values.out, new TextEncoder().encode(JSON.stringify(baseline, null, 2) + '\n'));
-      process.stdout.write(`已从 ${name} 读出 ${baseline.year} 年基数 ${count} 项，写入 ${values.out}\n`);
+      process.stdout.write(`已从 ${name} 读出 ${baseline.year} 年基数 ${Object.keys(baseline.figures).length} 项，写入 ${values.out}\n`);
       return 0;
     }
-    return withWorkbookFile(workbookPath, (file) => {
+    const file = WorkbookFile.open(workbookPath!);
+    try {
+      const { baseline, warnings, revision } = await importBaselineFile(file, publication);
+      for (const w of warnings) process.stderr.write(`警告：${w}\n`);
       const year = file.workbook().year;
       if (baseline.year !== year - 1) {
         process.stderr.write(`警告：${name} 是 ${baseline.year} 年的公开表，而工作簿是 ${year} 年预算（上年应为 ${year - 1} 年）\n`);
       }
-      const result = file.edit({ op: 'setBaseline', baseline });
-      process.stdout.write(`已从 ${name} 导入 ${baseline.year} 年基数 ${count} 项到 ${basename(workbookPath!)}（修订 ${result.revision}，可撤销）\n`);
+      process.stdout.write(`已从 ${name} 导入 ${baseline.year} 年基数 ${Object.keys(baseline.figures).length} 项到 ${basename(workbookPath!)}（修订 ${revision}，可撤销）\n`);
       return 0;
-    });
+    } finally {
+      file.close();
+    }
   },
 };

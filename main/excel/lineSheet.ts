@@ -10,8 +10,10 @@ const AMOUNT_STYLE: Partial<ExcelJS.Style> = { font: BODY_FONT, numFmt: YUAN_FOR
 /**
  * The line items as an editable sheet in the import layout (the same header and columns as
  * `writeLineTable`, so the sheet imports again unchanged). Amounts are numbers of 元; every other
- * cell is text (codes keep their digits, and nothing a person typed becomes a formula). Styles are
- * set per column, not per cell, so that 100,000 lines stay light.
+ * cell is text (codes keep their digits, and nothing a person typed becomes a formula). Every cell
+ * is given one of two shared style objects: exceljs hands each new cell its own copy of the column's
+ * style and caches style ids by object, so without sharing it would work out the style of
+ * every cell of 100,000 lines anew.
  */
 export function addLineSheet(book: ExcelJS.Workbook, name: string, lines: readonly LineItem[]): ExcelJS.Worksheet {
   const rows = writeLineTable(lines);
@@ -36,8 +38,15 @@ export function addLineSheet(book: ExcelJS.Workbook, name: string, lines: readon
     const target = sheet.getRow(r + 1);
     rows[r].forEach((text, c) => {
       // An empty cell is not written at all: the column's style covers it.
-      if (c === AMOUNT_COLUMN) target.getCell(c + 1).value = lines[r - 1].amount / 100;
-      else if (text !== '') setText(target.getCell(c + 1), text);
+      if (c === AMOUNT_COLUMN) {
+        const cell = target.getCell(c + 1);
+        cell.value = lines[r - 1].amount / 100;
+        cell.style = AMOUNT_STYLE;
+      } else if (text !== '') {
+        const cell = target.getCell(c + 1);
+        setText(cell, text);
+        cell.style = TEXT_STYLE;
+      }
     });
     target.commit();
   }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readLineTable } from '../../shared/core/lineTable';
+import { readLineTable, writeLineTable } from '../../shared/core/lineTable';
 import type { Publication } from '../../shared/core/tables/published';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { LINE_SHEET_NAME, TABLE_SHEET_NAMES } from '../../main/excel/sheetNames';
@@ -143,6 +143,37 @@ describe('export of the sample publication', () => {
     const { lines, errors } = readLineTable(rows);
     expect(errors).toEqual([]);
     expect(lines).toEqual(sampleWorkbook().lines);
+  });
+
+  it('formats every 明细 cell: text as text, amounts as numbers of 元, 宋体; the header bold and frozen', async () => {
+    const { book } = await exportSample();
+    const sheet = book.getWorksheet(LINE_SHEET_NAME)!;
+    const lines = sampleWorkbook().lines;
+    const header = writeLineTable([])[0];
+    const amountColumn = header.indexOf('金额（元）') + 1;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+    header.forEach((text, c) => {
+      const cell = sheet.getCell(1, c + 1);
+      expect(cell.value).toBe(text);
+      expect(cell.font).toMatchObject({ name: '宋体', size: 10, bold: true });
+      expect(sheet.getColumn(c + 1).width, text).toBeGreaterThanOrEqual(text.length * 2);
+    });
+    lines.forEach((line, i) => {
+      for (let c = 1; c <= header.length; c++) {
+        const cell = sheet.getCell(i + 2, c);
+        expect(cell.font, cell.address).toMatchObject({ name: '宋体', size: 10 });
+        expect(cell.font.bold, cell.address).toBeFalsy();
+        if (c === amountColumn) {
+          expect(cell.value, cell.address).toBe(line.amount / 100);
+          expect(cell.numFmt, cell.address).toBe('#,##0.00');
+        } else {
+          expect(cell.value === null || typeof cell.value === 'string', cell.address).toBe(true);
+          expect(cell.numFmt, cell.address).toBe('@');
+        }
+      }
+    });
+    expect(sheet.getCell(2, 2).value).toBe(lines[0].functionCode);
   });
 
   it('exports one unit: 编制单位 and the unit’s own tables and lines', async () => {

@@ -27,7 +27,8 @@ export type Edit =
 /** Optional line fields that an update may clear by setting them to undefined. */
 const OPTIONAL_FIELDS = ['costType', 'basis', 'note', 'functionName', 'economicName'] as const;
 
-function patched(line: LineItem, set: Partial<LineFields>): { line: LineItem; undo: Partial<LineFields> } {
+/** A line with some fields set (an optional field set to undefined is removed), and what undoes it. */
+export function patchLine(line: LineItem, set: Partial<LineFields>): { line: LineItem; undo: Partial<LineFields> } {
   const next = { ...line } as Record<string, unknown>;
   const undo: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(set)) {
@@ -82,7 +83,7 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       const lines = wb.lines.map((l) => {
         const set = byId.get(l.id);
         if (!set) return l;
-        const p = patched(l, set);
+        const p = patchLine(l, set);
         undo.push({ id: l.id, set: p.undo });
         return p.line;
       });

@@ -1,12 +1,11 @@
-import { checkWorkbook, type CheckFinding } from '../../../shared/core/checks/index';
-import { applyEdit } from '../../../shared/core/edits';
-import type { Workbook } from '../../../shared/core/model';
+import type { CheckFinding } from '../../../shared/core/checks/index';
+import { LiveWorkbook } from '../../../shared/core/live/liveWorkbook';
 import type { WorkbookChange } from '../useWorkbook';
 
 /**
- * The checks, off the screen's thread: a copy of the workbook kept with the same edits, checked
- * after each burst of them. On 100,000 lines a check takes a few hundred milliseconds, which the
- * grid would otherwise feel after every edit.
+ * The checks, off the screen's thread: a LiveWorkbook that follows the workbook's changes, its
+ * findings posted after each burst of them. An edit costs the worker well under a millisecond;
+ * opening a large workbook costs a cold derivation, which the grid would otherwise feel.
  */
 export interface ChecksReply {
   revision: number;
@@ -14,19 +13,19 @@ export interface ChecksReply {
 }
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkbookChange>) => void) | null; postMessage(reply: ChecksReply): void };
-let workbook: Workbook | null = null;
+let live: LiveWorkbook | null = null;
 let revision = 0;
 let scheduled = false;
 
 function run(): void {
   scheduled = false;
-  if (workbook) scope.postMessage({ revision, findings: checkWorkbook(workbook) });
+  if (live) scope.postMessage({ revision, findings: live.findings() });
 }
 
 scope.onmessage = (e) => {
   const change = e.data;
-  if (change.kind === 'load') workbook = change.workbook;
-  else if (workbook) workbook = applyEdit(workbook, change.edit).workbook;
+  if (change.kind === 'load') live = new LiveWorkbook(change.workbook);
+  else live?.apply(change.edit);
   revision = change.revision;
   if (!scheduled) {
     scheduled = true;

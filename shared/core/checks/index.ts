@@ -1,64 +1,14 @@
-import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
-import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import type { Workbook } from '../model';
-import { toPublishedTable } from '../tables/published';
-import type { TableId } from '../tables/tableModel';
-import { deriveWorkbookTables } from '../workbookTables';
-import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
-import { checkRelations, collectFacts, referencesBetween } from './crossRules';
-import { checkLines } from './lineRules';
-import { checkProjects } from './projectRules';
-import type { PublishedTableInput } from './readTables';
-import { Review, readPublication } from './review';
+import { LiveWorkbook } from '../live/liveWorkbook';
 import type { CheckFinding } from './rules';
-import { checkSanGongTable, checkSummaryRowSums, checkSummarySums, readSanGongTable, readSummaryTable, type SanGongTable, type SummaryTable } from './summaryTables';
 
 export { CHECK_RULES, hasErrors, type CheckFinding, type FindingPlace, type RuleId, type Severity } from './rules';
 export { checkLines } from './lineRules';
+export { checkPublication } from './publicationRules';
 export { identifyTable, type PublishedTableInput } from './readTables';
 export { parsePublicationJson } from './publicationInput';
 
-/**
- * The table rules on a set of published tables, read by their titles and headings, so that any
- * department's publication in the standard layout can be checked, whatever its printing style.
- * Findings come in the order of the tables and their rows.
- */
-export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
-  const review = new Review();
-  const read = readPublication(tables, review);
-  const coded = new Map<TableId, CodedTable>();
-  const summary = new Map<TableId, SummaryTable>();
-  let sanGong: SanGongTable | undefined;
-  for (const t of read) {
-    if (t.no === 1 || t.no === 4) {
-      const s = readSummaryTable(t, review);
-      if (s) summary.set(t.no, s);
-    } else if (t.no === 9) {
-      sanGong = readSanGongTable(t);
-      if (sanGong.items.size === 0) {
-        review.add('T-TABLE', `表 9“${t.input.title}”找不到“三公”各项的列（因公出国（境）费、公务接待费、购置费、运行费），该表未审核；请核对表头`, { table: 9 });
-      }
-    } else coded.set(t.no, readCodedTable(t, review, catalogs));
-  }
-  // Order matters: an error makes its row suspect, and sums over a suspect row are not reported again.
-  for (const ct of coded.values()) checkRowSums(ct, review);
-  for (const s of summary.values()) checkSummaryRowSums(s, review);
-  if (sanGong) checkSanGongTable(sanGong, review);
-  const recognized = { coded, summary, sanGong };
-  const facts = collectFacts(recognized, review);
-  facts.compare(true);
-  const referenceOf = referencesBetween(recognized, review);
-  for (const ct of coded.values()) checkParentAndTotalSums(ct, review, referenceOf);
-  for (const s of summary.values()) checkSummarySums(s, review);
-  facts.compare(false);
-  checkRelations(recognized, review, referenceOf);
-  return review.findings.sort((a, b) => (a.place.table ?? 0) - (b.place.table ?? 0) || (a.place.row ?? -1) - (b.place.row ?? -1));
-}
-
 /** The line rules, the project rules, then the table rules on the department's derived tables. */
-export function checkWorkbook(wb: Workbook, catalogs: Catalogs = workbookCatalogs(wb)): CheckFinding[] {
-  const tables = deriveWorkbookTables(wb, undefined, catalogs).map(toPublishedTable);
-  // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
-  const tableFindings = checkPublication(tables, catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
-  return [...checkLines(wb.lines, catalogs), ...checkProjects(wb), ...tableFindings];
+export function checkWorkbook(wb: Workbook): CheckFinding[] {
+  return new LiveWorkbook(wb).findings();
 }

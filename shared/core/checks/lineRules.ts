@@ -1,5 +1,6 @@
 import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type CatalogKind, type Catalogs, type CodeStatus } from '../catalog/catalog';
 import { formatYuan } from '../money';
+import { LineStore } from '../live/lineStore';
 import type { LineItem } from '../model';
 import { finding, type CheckFinding } from './rules';
 
@@ -21,21 +22,27 @@ function rememberedLookup(catalogs: Catalogs): CodeLookup {
   };
 }
 
-function codeFindings(line: LineItem, lookup: CodeLookup): CheckFinding[] {
+const NO_FINDINGS = { findings: [], badCode: false } as const satisfies { findings: CheckFinding[]; badCode: boolean };
+
+/** The findings of one line on its own (codes, sign, project name), and whether its codes are unusable in a table. */
+function ownFindings(line: LineItem, lookup: CodeLookup, codesOk: boolean): { findings: CheckFinding[]; badCode: boolean } {
+  if (codesOk && line.amount >= 0 && (line.kind !== '项目支出' || line.project.trim() !== '')) return NO_FINDINGS;
   const out: CheckFinding[] = [];
+  let badCode = false;
   for (const kind of ['function', 'economic'] as const) {
     const code = kind === 'function' ? line.functionCode : line.economicCode;
-    const name = kind === 'function' ? line.functionName : line.economicName;
-    const label = CATALOG_LABELS[kind];
-    const column = kind === 'function' ? '功能分类科目编码' : '经济分类科目编码';
-    const place = { lineId: line.id, column };
     const status = lookup(kind, code);
     if (status.status === 'ok') continue;
+    const name = kind === 'function' ? line.functionName : line.economicName;
+    const label = CATALOG_LABELS[kind];
+    const place = { lineId: line.id, column: kind === 'function' ? '功能分类科目编码' : '经济分类科目编码' };
     if (status.status === 'malformed') {
+      badCode = true;
       out.push(finding('L-CODE', `${describeLine(line)}：${label}编码“${code}”格式不对，应为${LEAF_NAMES[kind]}科目编码`, place));
     } else if (status.status === 'notLeaf') {
+      badCode = true;
       out.push(finding('L-CODE', `${describeLine(line)}：${label}编码 ${code}${status.name ? `（${status.name}）` : ''}不是末级科目，请填到${LEAF_NAMES[kind]}`, place));
-    } else if (status.status === 'unknown') {
+    } else {
       out.push(
         name
           ? finding('L-CODE-NAMED', `${describeLine(line)}：${label}编码 ${code} 不在科目表中，按明细所写名称“${name}”使用；请核对编码或导入当年科目表`, place)
@@ -43,36 +50,127 @@ function codeFindings(line: LineItem, lookup: CodeLookup): CheckFinding[] {
       );
     }
   }
-  return out;
-}
-
-function duplicateKey(line: LineItem): string {
-  return [line.unit, line.functionCode, line.economicCode, line.kind, line.source, line.project].join('\u0000');
-}
-
-/** The rules on line items: codes, signs, project names and duplicates. */
-export function checkLines(lines: readonly LineItem[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
-  const out: CheckFinding[] = [];
-  const firstOf = new Map<string, LineItem>();
-  const lookup = rememberedLookup(catalogs);
-  for (const line of lines) {
-    const codes = codeFindings(line, lookup);
-    if (codes.length > 0) out.push(...codes);
-    if (line.amount < 0) {
-      out.push(finding('L-NEGATIVE', `${describeLine(line)}：金额为 ${formatYuan(line.amount)}，金额不能为负数；请改正金额，或删除该行`, { lineId: line.id, column: '金额（元）' }));
-    }
-    if (line.kind === '项目支出' && line.project.trim() === '') {
-      out.push(finding('L-PROJECT', `${describeLine(line)}：项目支出没有项目名称；请填写项目名称，或改为基本支出`, { lineId: line.id, column: '项目名称' }));
-    }
-    const key = duplicateKey(line);
-    const first = firstOf.get(key);
-    if (first) {
-      out.push(
-        finding('L-DUPLICATE', `${describeLine(line)} 与明细 #${first.id} 的单位、科目、支出类型、资金来源和项目都相同，可能重复录入；请核对后合并为一行`, {
-          lineId: line.id,
-        }),
-      );
-    } else firstOf.set(key, line);
+  if (line.amount < 0) {
+    out.push(finding('L-NEGATIVE', `${describeLine(line)}：金额为 ${formatYuan(line.amount)}，金额不能为负数；请改正金额，或删除该行`, { lineId: line.id, column: '金额（元）' }));
   }
-  return out;
+  if (line.kind === '项目支出' && line.project.trim() === '') {
+    out.push(finding('L-PROJECT', `${describeLine(line)}：项目支出没有项目名称；请填写项目名称，或改为基本支出`, { lineId: line.id, column: '项目名称' }));
+  }
+  return { findings: out, badCode };
+}
+
+function duplicateFinding(line: LineItem, first: number): CheckFinding {
+  return finding('L-DUPLICATE', `${describeLine(line)} 与明细 #${first} 的单位、科目、支出类型、资金来源和项目都相同，可能重复录入；请核对后合并为一行`, {
+    lineId: line.id,
+  });
+}
+
+/**
+ * The line rules (codes, signs, project names, duplicates) over the lines of a LineStore, kept up
+ * to date line by line: `add` (after the store's) and `remove` (before the store's) cost the same
+ * however many lines there are. Of identical lines, the one with the lowest id (entered first) is
+ * the original and the others are reported as its duplicates.
+ */
+export class LineChecks {
+  private readonly lookup: CodeLookup;
+  /** By the store's interned code: 1 when it is a leaf of the catalog, 0 when not, unset when not yet asked. */
+  private readonly functionOk: number[] = [];
+  private readonly economicOk: number[] = [];
+  /** Line ids by the hash of their fields: a bucket holds the identical lines (and, rarely, others with the same hash). */
+  private readonly buckets = new Map<number, number | number[]>();
+  private readonly own = new Map<number, CheckFinding[]>();
+  private readonly duplicates = new Map<number, CheckFinding>();
+  private flaggedIds: number[] | null = null;
+  private readonly badCodes = new Set<number>();
+  private readonly negatives = new Set<number>();
+
+  constructor(
+    catalogs: Catalogs,
+    private readonly store: LineStore,
+  ) {
+    this.lookup = rememberedLookup(catalogs);
+    for (const line of store.lines()) this.add(line);
+  }
+
+  /**
+   * Whether some line has a negative amount or a code that is malformed or not a leaf: the only ways
+   * a table derived from the lines can break a table rule (see test/checks/derivedTables.property.test.ts).
+   */
+  get tablesAtRisk(): boolean {
+    return this.badCodes.size > 0 || this.negatives.size > 0;
+  }
+
+  add(line: LineItem): void {
+    const { findings, badCode } = ownFindings(line, this.lookup, this.codesOk(line));
+    if (findings.length > 0) {
+      this.own.set(line.id, findings);
+      this.flaggedIds = null;
+    }
+    if (badCode) this.badCodes.add(line.id);
+    if (line.amount < 0) this.negatives.add(line.id);
+    const hash = this.store.fieldHash(line.id);
+    const bucket = this.buckets.get(hash);
+    if (bucket === undefined) {
+      this.buckets.set(hash, line.id);
+      return;
+    }
+    const ids = typeof bucket === 'number' ? [bucket] : bucket;
+    ids.push(line.id);
+    if (ids !== bucket) this.buckets.set(hash, ids);
+    this.reportGroup(ids.filter((id) => this.store.sameFields(id, line.id)));
+  }
+
+  remove(line: LineItem): void {
+    if (this.own.delete(line.id)) this.flaggedIds = null;
+    if (this.duplicates.delete(line.id)) this.flaggedIds = null;
+    this.badCodes.delete(line.id);
+    this.negatives.delete(line.id);
+    const hash = this.store.fieldHash(line.id);
+    const bucket = this.buckets.get(hash)!;
+    if (typeof bucket === 'number') {
+      this.buckets.delete(hash);
+      return;
+    }
+    bucket.splice(bucket.indexOf(line.id), 1);
+    if (bucket.length === 1) this.buckets.set(hash, bucket[0]);
+    this.reportGroup(bucket.filter((id) => this.store.sameFields(id, line.id)));
+  }
+
+  /** The findings, by line id. */
+  findings(): CheckFinding[] {
+    this.flaggedIds ??= [...new Set([...this.own.keys(), ...this.duplicates.keys()])].sort((a, b) => a - b);
+    const out: CheckFinding[] = [];
+    for (const id of this.flaggedIds) {
+      const own = this.own.get(id);
+      if (own) out.push(...own);
+      const duplicate = this.duplicates.get(id);
+      if (duplicate) out.push(duplicate);
+    }
+    return out;
+  }
+
+  private codesOk(line: LineItem): boolean {
+    const f = this.store.functionId(line.id);
+    const e = this.store.economicId(line.id);
+    this.functionOk[f] ??= this.lookup('function', line.functionCode).status === 'ok' ? 1 : 0;
+    this.economicOk[e] ??= this.lookup('economic', line.economicCode).status === 'ok' ? 1 : 0;
+    return this.functionOk[f] === 1 && this.economicOk[e] === 1;
+  }
+
+  /** Reports every line of a group of identical lines but the first (by id) as its duplicate. */
+  private reportGroup(ids: number[]): void {
+    if (ids.length === 0) return;
+    const first = Math.min(...ids);
+    if (this.duplicates.delete(first)) this.flaggedIds = null;
+    for (const id of ids) {
+      if (id === first) continue;
+      if (!this.duplicates.has(id)) this.flaggedIds = null;
+      this.duplicates.set(id, duplicateFinding(this.store.line(id)!, first));
+    }
+  }
+}
+
+/** The rules on line items: codes, signs, project names and duplicates; findings by line id. */
+export function checkLines(lines: readonly LineItem[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
+  return new LineChecks(catalogs, new LineStore(lines)).findings();
 }

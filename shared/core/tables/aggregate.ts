@@ -24,8 +24,8 @@ export interface Aggregates {
   sanGong: Fen[];
   /** 机关运行经费: 公用经费 of 一般公共预算 基本支出 in units that run offices. */
   officeExpenses: number;
-  /** 科目名称 carried by lines, for codes the catalog does not know. */
-  lineNames: Map<string, string>;
+  /** 科目名称 carried by lines (`f` or `e` + code → line id → name), for codes the catalog does not know. */
+  lineNames: Map<string, Map<number, string>>;
 }
 
 export const SLOTS = FUND_SOURCES.length * 2;
@@ -81,10 +81,22 @@ function addLine(agg: Aggregates, line: LineItem, unitTypeOf: (unit: string) => 
     const s = SANGONG_INDEX.get(line.economicCode);
     if (s !== undefined) agg.sanGong[s] = addFen(agg.sanGong[s], amount);
   }
-  if (sign > 0) {
-    if (line.functionName) agg.lineNames.set(`f${line.functionCode}`, line.functionName);
-    if (line.economicName) agg.lineNames.set(`e${line.economicCode}`, line.economicName);
-  }
+  if (line.functionName) noteName(agg, `f${line.functionCode}`, line.id, line.functionName, sign);
+  if (line.economicName) noteName(agg, `e${line.economicCode}`, line.id, line.economicName, sign);
+}
+
+export function noteName(agg: Aggregates, key: string, lineId: number, name: string, sign: 1 | -1): void {
+  let names = agg.lineNames.get(key);
+  if (!names) agg.lineNames.set(key, (names = new Map()));
+  if (sign > 0) names.set(lineId, name);
+  else names.delete(lineId);
+}
+
+/** The name lines give a code (`f` or `e` + code): of several, the one of the line entered last (highest id). */
+export function lineName(agg: Aggregates, key: string): string | undefined {
+  let best: [number, string] | undefined;
+  for (const [id, name] of agg.lineNames.get(key) ?? []) if (!best || id > best[0]) best = [id, name];
+  return best?.[1];
 }
 
 /** Adds (sign 1) or removes (sign -1) one line of a unit of the given type. */

@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS, type Catalog, type Catalogs } from '../catalog/catalog';
+import { BUILTIN_CATALOGS, CODE_LEVELS, type Catalog, type Catalogs } from '../catalog/catalog';
 import type { Fen } from '../money';
 import {
   FISCAL_SOURCES,
@@ -10,7 +10,7 @@ import {
   type FundSource,
   type LineItem,
 } from '../model';
-import { SLOTS, aggregate, slotOf, type Aggregates } from './aggregate';
+import { SLOTS, aggregate, lineName, slotOf, type Aggregates } from './aggregate';
 import { TEMPLATE_CLASSES, chineseNumber } from './categories';
 import { LAYOUTS, TABLE_IDS, type ScopeWord } from './layouts';
 import type { Cell, LineFilter, TableId, TableModel, TableRow } from './tableModel';
@@ -78,15 +78,27 @@ function addInto(target: Fen[], source: readonly Fen[]): void {
 }
 
 function nameOf(catalog: Catalog, agg: Aggregates, prefix: 'f' | 'e', code: string): string {
-  return catalog.entries.get(code)?.name ?? agg.lineNames.get(prefix + code) ?? '';
+  return catalog.entries.get(code)?.name ?? lineName(agg, prefix + code) ?? '';
+}
+
+/**
+ * The rows a code's vector adds into: its 类, 款 and itself (`lengths` prefixes). A code shorter than
+ * a level (a line with a 款 code) adds into its own row once.
+ */
+function rollUpKeys(code: string, lengths: readonly number[]): string[] {
+  const keys: string[] = [];
+  for (const n of lengths) {
+    const key = code.slice(0, n);
+    if (key !== keys[keys.length - 1]) keys.push(key);
+  }
+  return keys;
 }
 
 /** Sums of 项 vectors rolled up to every 类 and 款, sorted by code. */
 function rollUp(byCode: Map<string, Fen[]>, lengths: readonly number[], size: number): [string, Fen[]][] {
   const sums = new Map<string, Fen[]>();
   for (const [code, vector] of byCode) {
-    for (const n of lengths) {
-      const key = code.slice(0, n);
+    for (const key of rollUpKeys(code, lengths)) {
       let s = sums.get(key);
       if (!s) sums.set(key, (s = new Array<Fen>(size).fill(0)));
       addInto(s, vector);
@@ -128,7 +140,7 @@ class Deriver {
   }
 
   private get rolled(): [string, Fen[]][] {
-    return (this.rolledUp ??= rollUp(this.agg.byFunction, [3, 5, 7], SLOTS));
+    return (this.rolledUp ??= rollUp(this.agg.byFunction, CODE_LEVELS.function, SLOTS));
   }
 
   private get classSums(): { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] } {
@@ -177,7 +189,7 @@ class Deriver {
     return {
       level: LEVEL_BY_LENGTH[code.length],
       cells: [
-        ...splitCode(code, [3, 5, 7]),
+        ...splitCode(code, CODE_LEVELS.function),
         { text: nameOf(this.catalogs.function, this.agg, 'f', code) },
         ...amounts.map((a, i) => this.amount(a, columns[i].filter, { functionPrefix: code })),
       ],
@@ -323,7 +335,7 @@ class Deriver {
     const base: LineFilter = { sources: GENERAL, kinds: ['基本支出'] };
     const rows: TableRow[] = [];
     const total = [0, 0];
-    for (const [code, [personnel, office]] of rollUp(this.agg.byEconomic, [3, 5], 2)) {
+    for (const [code, [personnel, office]] of rollUp(this.agg.byEconomic, CODE_LEVELS.economic, 2)) {
       if (personnel === 0 && office === 0) continue;
       if (code.length === 5) {
         total[0] += personnel;
@@ -332,7 +344,7 @@ class Deriver {
       rows.push({
         level: code.length === 3 ? 'class' : 'kuan',
         cells: [
-          ...splitCode(code, [3, 5]),
+          ...splitCode(code, CODE_LEVELS.economic),
           { text: nameOf(this.catalogs.economic, this.agg, 'e', code) },
           this.amount(personnel + office, base, { economicPrefix: code }),
           this.amount(personnel, base, { economicPrefix: code, costType: '人员经费' }),
@@ -408,12 +420,16 @@ export function tablesFromAggregates(ctx: DeriveContext, agg: Aggregates): Table
   return new Deriver(ctx, agg).all();
 }
 
-/** The 类, 款 and 项 of the given 项 codes, each with its current sum over the aggregates' 项. */
+/** The rows the given 项 codes add into, each with its current sum over the aggregates' 项 (as rollUp sums them). */
 function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, Fen[]> {
   const touched = new Map<string, Fen[]>();
-  for (const code of functionCodes) for (const n of [3, 5, 7]) touched.set(code.slice(0, n), new Array<Fen>(SLOTS).fill(0));
-  const prefixes = [...touched.keys()];
-  for (const [code, vector] of agg.byFunction) for (const p of prefixes) if (code.startsWith(p)) addInto(touched.get(p)!, vector);
+  for (const code of functionCodes) for (const key of rollUpKeys(code, CODE_LEVELS.function)) touched.set(key, new Array<Fen>(SLOTS).fill(0));
+  for (const [code, vector] of agg.byFunction) {
+    for (const key of rollUpKeys(code, CODE_LEVELS.function)) {
+      const sum = touched.get(key);
+      if (sum) addInto(sum, vector);
+    }
+  }
   return touched;
 }
 

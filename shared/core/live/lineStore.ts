@@ -1,0 +1,249 @@
+import { FUND_SOURCES, PERSONNEL_CLASSES, SANGONG_ITEMS, isFiscal, runsOfficeExpenses, type LineItem, type UnitType } from '../model';
+import { SLOTS, aggregate, emptyAggregates, noteName, slotOf, type Aggregates } from '../tables/aggregate';
+
+/** Strings numbered in first-seen order. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      this.ids.set(value, (id = this.values.length));
+      this.values.push(value);
+    }
+    return id;
+  }
+
+  find(value: string): number | undefined {
+    return this.ids.get(value);
+  }
+}
+
+const GENERAL_BASIC = slotOf('一般公共预算财政拨款', '基本支出');
+/** Slot `source * 2 + kind` (see aggregate.ts) → whether its source is 财政拨款. */
+const FISCAL_SLOT = Uint8Array.from({ length: SLOTS }, (_, slot) => (isFiscal(FUND_SOURCES[slot >> 1]) ? 1 : 0));
+const SANGONG_CODES = SANGONG_ITEMS.map((item) => item.economicCode as string);
+
+function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/** Line ids below this are found through an array (ids are given densely from 1); larger ones through a map. */
+const DENSE_IDS = 1 << 24;
+
+/**
+ * The lines kept column-wise beside their objects: each code, unit and project as an interned
+ * integer, source × kind as a slot, the amount in 分. Built once when a workbook is opened and
+ * kept up to date line by line, so that the sums over all lines are one pass over typed arrays
+ * (no string hashing per line) and lines can be compared by their fields as integers.
+ * Rows are unordered: removing a line moves the last row into its place.
+ */
+export class LineStore {
+  readonly units = new Interner();
+  readonly functions = new Interner();
+  readonly economics = new Interner();
+  readonly projects = new Interner();
+  private objects: LineItem[] = [];
+  /** Row + 1 by line id (0: no such line), and the rows of ids of DENSE_IDS and above. */
+  private rowById = new Int32Array(16);
+  private readonly rowOfLargeId = new Map<number, number>();
+  private capacity = 16;
+  private unit = new Int32Array(16);
+  private fn = new Int32Array(16);
+  private eco = new Int32Array(16);
+  private project = new Int32Array(16);
+  private slot = new Uint8Array(16);
+  private personnel = new Uint8Array(16);
+  private amount = new Float64Array(16);
+  /** Lines per interned unit. */
+  private unitLines = new Int32Array(16);
+  /** Per interned 经济分类 code: whether its class is 人员经费 (a line's own costType comes first). */
+  private personnelCode = new Uint8Array(16);
+  /** Lines that carry a 科目名称 (few): their names go into the aggregates. */
+  private readonly named = new Set<number>();
+  /** Sum of |amount| over all lines: while below 2^53, every partial sum of a pass is an exact integer. */
+  private magnitude = 0;
+
+  constructor(lines: readonly LineItem[] = []) {
+    for (const line of lines) this.add(line);
+  }
+
+  get size(): number {
+    return this.objects.length;
+  }
+
+  line(id: number): LineItem | undefined {
+    const row = this.rowOf(id);
+    return row < 0 ? undefined : this.objects[row];
+  }
+
+  private rowOf(id: number): number {
+    if (Number.isInteger(id) && id >= 0 && id < DENSE_IDS) return id < this.rowById.length ? this.rowById[id] - 1 : -1;
+    return this.rowOfLargeId.get(id) ?? -1;
+  }
+
+  private setRow(id: number, row: number): void {
+    if (Number.isInteger(id) && id >= 0 && id < DENSE_IDS) {
+      this.rowById = grown(this.rowById, id + 1);
+      this.rowById[id] = row + 1;
+    } else if (row < 0) this.rowOfLargeId.delete(id);
+    else this.rowOfLargeId.set(id, row);
+  }
+
+  private grow(size: number): void {
+    this.capacity = Math.max(size, this.capacity * 2);
+    this.unit = grown(this.unit, this.capacity);
+    this.fn = grown(this.fn, this.capacity);
+    this.eco = grown(this.eco, this.capacity);
+    this.project = grown(this.project, this.capacity);
+    this.slot = grown(this.slot, this.capacity);
+    this.personnel = grown(this.personnel, this.capacity);
+    this.amount = grown(this.amount, this.capacity);
+  }
+
+  /** The lines, in no particular order. */
+  lines(): readonly LineItem[] {
+    return this.objects;
+  }
+
+  /** How many lines name the unit. */
+  linesOfUnit(unit: string): number {
+    const id = this.units.find(unit);
+    return id === undefined ? 0 : this.unitLines[id];
+  }
+
+  add(line: LineItem): void {
+    const row = this.objects.length;
+    if (row >= this.capacity) this.grow(row + 1);
+    this.objects.push(line);
+    this.setRow(line.id, row);
+    const unit = this.units.id(line.unit);
+    if (unit >= this.unitLines.length) this.unitLines = grown(this.unitLines, unit + 1);
+    this.unitLines[unit]++;
+    const eco = this.economics.id(line.economicCode);
+    if (eco >= this.personnelCode.length) this.personnelCode = grown(this.personnelCode, eco + 1);
+    if (eco === this.economics.values.length - 1) this.personnelCode[eco] = PERSONNEL_CLASSES.includes(line.economicCode.slice(0, 3)) ? 1 : 0;
+    this.unit[row] = unit;
+    this.fn[row] = this.functions.id(line.functionCode);
+    this.eco[row] = eco;
+    this.project[row] = this.projects.id(line.project);
+    this.slot[row] = slotOf(line.source, line.kind);
+    this.personnel[row] = line.costType === undefined ? this.personnelCode[eco] : line.costType === '人员经费' ? 1 : 0;
+    this.amount[row] = line.amount;
+    this.magnitude += Math.abs(line.amount);
+    if (line.functionName !== undefined || line.economicName !== undefined) this.named.add(line.id);
+  }
+
+  /** Removes the line with this id and returns it (undefined when there is none). */
+  remove(id: number): LineItem | undefined {
+    const row = this.rowOf(id);
+    if (row < 0) return undefined;
+    const line = this.objects[row];
+    this.setRow(id, -1);
+    this.named.delete(id);
+    this.unitLines[this.unit[row]]--;
+    this.magnitude -= Math.abs(line.amount);
+    const last = this.objects.length - 1;
+    if (row !== last) {
+      const moved = this.objects[last];
+      this.objects[row] = moved;
+      this.setRow(moved.id, row);
+      this.unit[row] = this.unit[last];
+      this.fn[row] = this.fn[last];
+      this.eco[row] = this.eco[last];
+      this.project[row] = this.project[last];
+      this.slot[row] = this.slot[last];
+      this.personnel[row] = this.personnel[last];
+      this.amount[row] = this.amount[last];
+    }
+    this.objects.pop();
+    return line;
+  }
+
+  /** The interned 功能分类 code of a line (an index into `functions.values`). */
+  functionId(id: number): number {
+    return this.fn[this.rowOf(id)];
+  }
+
+  economicId(id: number): number {
+    return this.eco[this.rowOf(id)];
+  }
+
+  /** Whether two lines (by id) have the same unit, codes, kind, source and project. */
+  sameFields(a: number, b: number): boolean {
+    const i = this.rowOf(a);
+    const j = this.rowOf(b);
+    return this.unit[i] === this.unit[j] && this.fn[i] === this.fn[j] && this.eco[i] === this.eco[j] && this.slot[i] === this.slot[j] && this.project[i] === this.project[j];
+  }
+
+  /** A 31-bit hash of a line's unit, codes, kind, source and project (equal fields, equal hash). */
+  fieldHash(id: number): number {
+    const row = this.rowOf(id);
+    let h = Math.imul(this.unit[row] ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ this.fn[row], 0xc2b2ae35);
+    h = Math.imul(h ^ this.eco[row], 0x85ebca6b);
+    h = Math.imul(h ^ this.slot[row], 0xc2b2ae35);
+    h = Math.imul(h ^ this.project[row], 0x85ebca6b);
+    return (h ^ (h >>> 15)) & 0x3fffffff;
+  }
+
+  /**
+   * The sums every table is drawn from (what `aggregate` computes from the line objects), in one
+   * pass over the columns; for one unit's lines when `unit` is given.
+   */
+  aggregate(unitTypeOf: (unit: string) => UnitType, unit?: string): Aggregates {
+    if (this.magnitude > Number.MAX_SAFE_INTEGER) {
+      // sums this large may leave the exact range: the line-object pass adds with a check and says so
+      return aggregate(unit === undefined ? this.objects : this.objects.filter((l) => l.unit === unit), unitTypeOf);
+    }
+    const only = unit === undefined ? -1 : (this.units.find(unit) ?? -2);
+    const functionCount = this.functions.values.length;
+    const economicCount = this.economics.values.length;
+    const byFunction = new Float64Array(functionCount * SLOTS);
+    const functionLines = new Int32Array(functionCount);
+    const byEconomic = new Float64Array(economicCount * 2);
+    const economicLines = new Int32Array(economicCount);
+    const sanGongOf = Int8Array.from(this.economics.values, (code) => SANGONG_CODES.indexOf(code));
+    const officeUnit = Uint8Array.from(this.units.values, (u) => (runsOfficeExpenses(unitTypeOf(u)) ? 1 : 0));
+    const sanGong = new Float64Array(SANGONG_ITEMS.length);
+    let officeExpenses = 0;
+    const { fn, eco, slot, personnel, amount } = this;
+    for (let row = 0; row < this.objects.length; row++) {
+      if (only !== -1 && this.unit[row] !== only) continue;
+      const a = amount[row];
+      const s = slot[row];
+      const f = fn[row];
+      byFunction[f * SLOTS + s] += a;
+      functionLines[f]++;
+      const e = eco[row];
+      if (s === GENERAL_BASIC) {
+        const isPersonnel = personnel[row];
+        byEconomic[e * 2 + (isPersonnel ? 0 : 1)] += a;
+        economicLines[e]++;
+        if (!isPersonnel && officeUnit[this.unit[row]]) officeExpenses += a;
+      }
+      const g = sanGongOf[e];
+      if (g >= 0 && FISCAL_SLOT[s]) sanGong[g] += a;
+    }
+    const agg = emptyAggregates();
+    this.functions.values.forEach((code, i) => {
+      if (functionLines[i] > 0) agg.byFunction.set(code, Array.from(byFunction.subarray(i * SLOTS, (i + 1) * SLOTS)));
+    });
+    this.economics.values.forEach((code, i) => {
+      if (economicLines[i] > 0) agg.byEconomic.set(code, [byEconomic[i * 2], byEconomic[i * 2 + 1]]);
+    });
+    agg.sanGong = Array.from(sanGong);
+    agg.officeExpenses = officeExpenses;
+    for (const id of this.named) {
+      const line = this.line(id)!;
+      if (only !== -1 && line.unit !== unit) continue;
+      if (line.functionName) noteName(agg, `f${line.functionCode}`, id, line.functionName, 1);
+      if (line.economicName) noteName(agg, `e${line.economicCode}`, id, line.economicName, 1);
+    }
+    return agg;
+  }
+}

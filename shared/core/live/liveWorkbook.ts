@@ -1,0 +1,194 @@
+import type { Catalogs } from '../catalog/catalog';
+import { workbookCatalogs } from '../catalog/workbookCatalogs';
+import { LineChecks } from '../checks/lineRules';
+import { checkProject } from '../checks/projectRules';
+import { checkPublication } from '../checks/publicationRules';
+import type { CheckFinding } from '../checks/rules';
+import { patchLine, type Edit } from '../edits';
+import { addFen, type Fen } from '../money';
+import { unitTypeLookup, type BudgetUnit, type LineItem, type Project, type UnitType, type Workbook } from '../model';
+import { applyLine, type Aggregates } from '../tables/aggregate';
+import { tablesFromAggregates, updateTables, type DeriveContext } from '../tables/derive';
+import { toPublishedTable } from '../tables/published';
+import type { TableModel } from '../tables/tableModel';
+import { LineStore } from './lineStore';
+
+/** What a workbook is besides its lines: the lines live in the LineStore. */
+type Frame = Omit<Workbook, 'lines'>;
+
+/**
+ * A workbook with what is derived from it — the department's nine tables and the findings of every
+ * check — kept up to date edit by edit. A change of lines costs the same however many lines the
+ * workbook has: each line leaves and re-enters the sums (`applyLine`), only the table rows of its
+ * 项, 款 and 类 are rebuilt (`updateTables`), and the line rules look at that line and the lines
+ * identical to it. The table rules run on the derived tables only when a line has a negative
+ * amount or an unusable code: otherwise the tables add up by construction and no table rule can
+ * fire (test/checks/derivedTables.property.test.ts holds this on random workbooks).
+ */
+export class LiveWorkbook {
+  private frame!: Frame;
+  private catalogs!: Catalogs;
+  private store!: LineStore;
+  private agg!: Aggregates;
+  private ctx!: DeriveContext;
+  private typeOf!: (unit: string) => UnitType;
+  private current!: TableModel[];
+  private lineChecks!: LineChecks;
+  /** 项目支出 by project name. */
+  private projectAmounts!: Map<string, Fen>;
+  private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();
+  private tableMemo: CheckFinding[] | null = null;
+  private findingsMemo: CheckFinding[] | null = null;
+
+  constructor(workbook: Workbook) {
+    const { lines, ...frame } = workbook;
+    this.frame = frame;
+    this.catalogs = workbookCatalogs(frame);
+    this.store = new LineStore(lines);
+    this.lineChecks = new LineChecks(this.catalogs, this.store);
+    this.projectAmounts = new Map();
+    for (const line of lines) this.countProject(line, 1);
+    this.rederive();
+  }
+
+  /** The department's nine tables. */
+  get tables(): readonly TableModel[] {
+    return this.current;
+  }
+
+  /** The nine tables of one unit (单位预算), from the kept lines in one pass. */
+  unitTables(unit: string): TableModel[] {
+    return tablesFromAggregates({ ...this.ctx, unit }, this.store.aggregate(this.typeOf, unit));
+  }
+
+  /** Line findings (by line id), project findings, then table findings (by table and row). */
+  findings(): CheckFinding[] {
+    if (!this.findingsMemo) {
+      const projects = this.frame.projects.flatMap((p) => this.projectFindings(p));
+      this.findingsMemo = [...this.lineChecks.findings(), ...projects, ...this.tableFindings()];
+    }
+    return this.findingsMemo;
+  }
+
+  /** Brings everything up to date with an edit the workbook has taken (as `applyEdit` applies it). */
+  apply(edit: Edit): void {
+    this.findingsMemo = null;
+    const touched = new Set<string>();
+    this.applyTo(edit, touched);
+    if (touched.size > 0) {
+      this.tableMemo = null;
+      this.current = updateTables(this.current, this.ctx, this.agg, touched);
+    }
+  }
+
+  private applyTo(edit: Edit, touched: Set<string>): void {
+    switch (edit.op) {
+      case 'insertLines':
+        for (const line of edit.lines) this.addLine(line, touched);
+        return;
+      case 'deleteLines':
+        for (const id of edit.ids) this.removeLine(id, touched);
+        return;
+      case 'updateLines':
+        for (const { id, set } of edit.changes) {
+          const before = this.removeLine(id, touched);
+          this.addLine(patchLine(before, set).line, touched);
+        }
+        return;
+      case 'batch':
+        for (const e of edit.edits) this.applyTo(e, touched);
+        return;
+      case 'setMeta':
+        this.frame = { ...this.frame, department: edit.department, year: edit.year };
+        return this.rederive(touched);
+      case 'setUnits':
+        this.frame = { ...this.frame, units: edit.units };
+        return this.rederive(touched);
+      case 'setCatalogEdition': {
+        const editions = { ...this.frame.catalogEditions };
+        if (edit.edition) editions[edit.kind] = edit.edition;
+        else delete editions[edit.kind];
+        this.frame = { ...this.frame, catalogEditions: editions };
+        this.catalogs = workbookCatalogs(this.frame);
+        this.lineChecks = new LineChecks(this.catalogs, this.store);
+        return this.rederive(touched);
+      }
+      case 'setProjects':
+        this.frame = { ...this.frame, projects: edit.projects };
+        return;
+      case 'setTexts':
+        this.frame = { ...this.frame, texts: edit.texts };
+        return;
+      case 'setEntered':
+        this.frame = { ...this.frame, entered: edit.entered };
+        return;
+      case 'setBaseline':
+        this.frame = { ...this.frame, baseline: edit.baseline };
+        return;
+    }
+  }
+
+  /** Everything the tables are drawn from, from the kept lines (units, catalogs or titles changed). */
+  private rederive(touched?: Set<string>): void {
+    this.ctx = { department: this.frame.department, year: this.frame.year, units: this.unitsWithLineUnits(), catalogs: this.catalogs };
+    this.typeOf = unitTypeLookup(this.ctx.units);
+    this.agg = this.store.aggregate(this.typeOf);
+    this.current = tablesFromAggregates(this.ctx, this.agg);
+    this.tableMemo = null;
+    touched?.clear();
+  }
+
+  /** The declared units, then units only lines name (as 事业单位), as `withLineUnits` gives them. */
+  private unitsWithLineUnits(): BudgetUnit[] {
+    const declared = new Set(this.frame.units.map((u) => u.name));
+    const named = this.store.units.values.filter((name) => !declared.has(name) && this.store.linesOfUnit(name) > 0);
+    return [...this.frame.units, ...named.map((name): BudgetUnit => ({ name, type: '事业单位' }))];
+  }
+
+  private addLine(line: LineItem, touched: Set<string>): void {
+    if (this.store.line(line.id)) throw new Error(`明细 ${line.id} 已存在`);
+    const newUnit = this.store.linesOfUnit(line.unit) === 0;
+    this.store.add(line);
+    this.lineChecks.add(line);
+    applyLine(this.agg, line, this.typeOf(line.unit), 1);
+    this.countProject(line, 1);
+    touched.add(line.functionCode);
+    if (newUnit) this.unitsChanged();
+  }
+
+  private removeLine(id: number, touched: Set<string>): LineItem {
+    const line = this.store.line(id);
+    if (!line) throw new Error('要修改或删除的明细不存在');
+    this.lineChecks.remove(line);
+    this.store.remove(id);
+    applyLine(this.agg, line, this.typeOf(line.unit), -1);
+    this.countProject(line, -1);
+    touched.add(line.functionCode);
+    if (this.store.linesOfUnit(line.unit) === 0) this.unitsChanged();
+    return line;
+  }
+
+  /** A unit gained its first line or lost its last: the units only lines name changed. */
+  private unitsChanged(): void {
+    this.ctx = { ...this.ctx, units: this.unitsWithLineUnits() };
+  }
+
+  private countProject(line: LineItem, sign: 1 | -1): void {
+    if (line.kind !== '项目支出') return;
+    this.projectAmounts.set(line.project, addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount));
+  }
+
+  private projectFindings(project: Project): CheckFinding[] {
+    const lines = this.projectAmounts.get(project.name) ?? 0;
+    let memo = this.projectMemo.get(project);
+    if (!memo || memo.lines !== lines) this.projectMemo.set(project, (memo = { lines, findings: checkProject(project, lines) }));
+    return memo.findings;
+  }
+
+  private tableFindings(): CheckFinding[] {
+    if (!this.lineChecks.tablesAtRisk) return [];
+    // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
+    this.tableMemo ??= checkPublication(this.current.map(toPublishedTable), this.catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
+    return this.tableMemo;
+  }
+}

@@ -9,7 +9,7 @@ import type { WorkbookChange } from '../useWorkbook';
  */
 export interface ChecksReply {
   revision: number;
-  findings: CheckFinding[];
+  findings: readonly CheckFinding[];
 }
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkbookChange>) => void) | null; postMessage(reply: ChecksReply): void };

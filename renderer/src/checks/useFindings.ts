@@ -8,8 +8,8 @@ import type { ChecksReply } from './checks.worker';
  * The findings of the open workbook, computed in a worker that follows the workbook's changes;
  * on the screen's thread from `workbook` when no worker can be started.
  */
-export function useFindings(subscribe: WorkbookSession['subscribe'], workbook: Workbook | undefined): CheckFinding[] {
-  const [fromWorker, setFromWorker] = useState<CheckFinding[] | null>(null);
+export function useFindings(subscribe: WorkbookSession['subscribe'], workbook: Workbook | undefined): readonly CheckFinding[] {
+  const [fromWorker, setFromWorker] = useState<readonly CheckFinding[] | null>(null);
   const [workerFailed, setWorkerFailed] = useState(false);
 
   useEffect(() => {

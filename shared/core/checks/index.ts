@@ -10,5 +10,5 @@ export { parsePublicationJson } from './publicationInput';
 
 /** The line rules, the project rules, then the table rules on the department's derived tables. */
 export function checkWorkbook(wb: Workbook): CheckFinding[] {
-  return new LiveWorkbook(wb).findings();
+  return [...new LiveWorkbook(wb).findings()];
 }

@@ -1,5 +1,6 @@
 import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type CatalogKind, type Catalogs, type CodeStatus } from '../catalog/catalog';
 import { formatYuan } from '../money';
+import { IdsByHash } from '../live/idsByHash';
 import { LineStore } from '../live/lineStore';
 import type { LineItem } from '../model';
 import { finding, type CheckFinding } from './rules';
@@ -65,10 +66,15 @@ function duplicateFinding(line: LineItem, first: number): CheckFinding {
   });
 }
 
+/** Whether two lines count as the same line entered twice. */
+function sameFields(a: LineItem, b: LineItem): boolean {
+  return a.unit === b.unit && a.functionCode === b.functionCode && a.economicCode === b.economicCode && a.kind === b.kind && a.source === b.source && a.project === b.project;
+}
+
 /**
  * The line rules (codes, signs, project names, duplicates) over the lines of a LineStore, kept up
- * to date line by line: `add` (after the store's) and `remove` (before the store's) cost the same
- * however many lines there are. Of identical lines, the one with the lowest id (entered first) is
+ * to date line by line, each change made after the store's: they cost the same however many lines
+ * there are. Of identical lines, the one with the lowest id (entered first) is
  * the original and the others are reported as its duplicates.
  */
 export class LineChecks {
@@ -76,11 +82,12 @@ export class LineChecks {
   /** By the store's interned code: 1 when it is a leaf of the catalog, 0 when not, unset when not yet asked. */
   private readonly functionOk: number[] = [];
   private readonly economicOk: number[] = [];
-  /** Line ids by the hash of their fields: a bucket holds the identical lines (and, rarely, others with the same hash). */
-  private readonly buckets = new Map<number, number | number[]>();
+  /** Line ids by the hash of their fields: identical lines share a hash (and, rarely, other lines do). */
+  private readonly byFields: IdsByHash;
   private readonly own = new Map<number, CheckFinding[]>();
   private readonly duplicates = new Map<number, CheckFinding>();
-  private flaggedIds: number[] | null = null;
+  /** The findings as listed, until one changes. */
+  private listed: CheckFinding[] | null = null;
   private readonly badCodes = new Set<number>();
   private readonly negatives = new Set<number>();
 
@@ -89,6 +96,7 @@ export class LineChecks {
     private readonly store: LineStore,
   ) {
     this.lookup = rememberedLookup(catalogs);
+    this.byFields = new IdsByHash(store.size);
     for (const line of store.lines()) this.add(line);
   }
 
@@ -104,49 +112,59 @@ export class LineChecks {
     const { findings, badCode } = ownFindings(line, this.lookup, this.codesOk(line));
     if (findings.length > 0) {
       this.own.set(line.id, findings);
-      this.flaggedIds = null;
+      this.listed = null;
     }
     if (badCode) this.badCodes.add(line.id);
     if (line.amount < 0) this.negatives.add(line.id);
-    const hash = this.store.fieldHash(line.id);
-    const bucket = this.buckets.get(hash);
-    if (bucket === undefined) {
-      this.buckets.set(hash, line.id);
+    const hash = this.store.fieldHash(line);
+    this.byFields.add(hash, line.id);
+    if (this.byFields.hasOther(hash, line.id)) this.reportGroup(this.identical(this.byFields.idsOf(hash), line));
+  }
+
+  /** A line changed (the same id): its own findings, and its duplicates when the fields that make one changed. */
+  update(before: LineItem, after: LineItem): void {
+    if (!sameFields(before, after)) {
+      this.remove(before);
+      this.add(after);
       return;
     }
-    const ids = typeof bucket === 'number' ? [bucket] : bucket;
-    ids.push(line.id);
-    if (ids !== bucket) this.buckets.set(hash, ids);
-    this.reportGroup(ids.filter((id) => this.store.sameFields(id, line.id)));
+    const { findings, badCode } = ownFindings(after, this.lookup, this.codesOk(after));
+    if (findings.length > 0 || this.own.has(after.id)) this.listed = null;
+    if (findings.length > 0) this.own.set(after.id, findings);
+    else this.own.delete(after.id);
+    if (badCode) this.badCodes.add(after.id);
+    else this.badCodes.delete(after.id);
+    if (after.amount < 0) this.negatives.add(after.id);
+    else this.negatives.delete(after.id);
+    // a duplicate's finding names only fields that did not change
   }
 
   remove(line: LineItem): void {
-    if (this.own.delete(line.id)) this.flaggedIds = null;
-    if (this.duplicates.delete(line.id)) this.flaggedIds = null;
+    if (this.own.delete(line.id)) this.listed = null;
+    if (this.duplicates.delete(line.id)) this.listed = null;
     this.badCodes.delete(line.id);
     this.negatives.delete(line.id);
-    const hash = this.store.fieldHash(line.id);
-    const bucket = this.buckets.get(hash)!;
-    if (typeof bucket === 'number') {
-      this.buckets.delete(hash);
-      return;
-    }
-    bucket.splice(bucket.indexOf(line.id), 1);
-    if (bucket.length === 1) this.buckets.set(hash, bucket[0]);
-    this.reportGroup(bucket.filter((id) => this.store.sameFields(id, line.id)));
+    const hash = this.store.fieldHash(line);
+    this.byFields.remove(hash, line.id);
+    if (this.byFields.hasOther(hash, line.id)) this.reportGroup(this.identical(this.byFields.idsOf(hash), line));
   }
 
   /** The findings, by line id. */
-  findings(): CheckFinding[] {
-    this.flaggedIds ??= [...new Set([...this.own.keys(), ...this.duplicates.keys()])].sort((a, b) => a - b);
-    const out: CheckFinding[] = [];
-    for (const id of this.flaggedIds) {
-      const own = this.own.get(id);
-      if (own) out.push(...own);
-      const duplicate = this.duplicates.get(id);
-      if (duplicate) out.push(duplicate);
+  findings(): readonly CheckFinding[] {
+    if (!this.listed) {
+      this.listed = [];
+      for (const id of [...new Set([...this.own.keys(), ...this.duplicates.keys()])].sort((a, b) => a - b)) {
+        this.listed.push(...(this.own.get(id) ?? []));
+        const duplicate = this.duplicates.get(id);
+        if (duplicate) this.listed.push(duplicate);
+      }
     }
-    return out;
+    return this.listed;
+  }
+
+  /** The lines of a bucket identical to `line` (the line itself is taken as it is now, even if the store has moved on). */
+  private identical(ids: readonly number[], line: LineItem): number[] {
+    return ids.filter((id) => id === line.id || sameFields(this.store.line(id)!, line));
   }
 
   private codesOk(line: LineItem): boolean {
@@ -161,10 +179,10 @@ export class LineChecks {
   private reportGroup(ids: number[]): void {
     if (ids.length === 0) return;
     const first = Math.min(...ids);
-    if (this.duplicates.delete(first)) this.flaggedIds = null;
+    this.listed = null;
+    this.duplicates.delete(first);
     for (const id of ids) {
       if (id === first) continue;
-      if (!this.duplicates.has(id)) this.flaggedIds = null;
       this.duplicates.set(id, duplicateFinding(this.store.line(id)!, first));
     }
   }
@@ -172,5 +190,5 @@ export class LineChecks {
 
 /** The rules on line items: codes, signs, project names and duplicates; findings by line id. */
 export function checkLines(lines: readonly LineItem[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
-  return new LineChecks(catalogs, new LineStore(lines)).findings();
+  return [...new LineChecks(catalogs, new LineStore(lines)).findings()];
 }

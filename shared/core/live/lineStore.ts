@@ -1,3 +1,4 @@
+import { addFen, type Fen } from '../money';
 import { FUND_SOURCES, PERSONNEL_CLASSES, SANGONG_ITEMS, isFiscal, runsOfficeExpenses, type LineItem, type UnitType } from '../model';
 import { SLOTS, aggregate, emptyAggregates, noteName, slotOf, type Aggregates } from '../tables/aggregate';
 
@@ -5,8 +6,17 @@ import { SLOTS, aggregate, emptyAggregates, noteName, slotOf, type Aggregates } 
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  /** The last value asked for: lines come grouped by unit and project, so it is often asked again. */
+  private lastValue: string | undefined;
+  private lastId = -1;
 
   id(value: string): number {
+    if (value === this.lastValue) return this.lastId;
+    this.lastValue = value;
+    return (this.lastId = this.lookUp(value));
+  }
+
+  private lookUp(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {
       this.ids.set(value, (id = this.values.length));
@@ -21,6 +31,8 @@ export class Interner {
 }
 
 const GENERAL_BASIC = slotOf('一般公共预算财政拨款', '基本支出');
+/** The kind part of a slot (its low bit) for 项目支出. */
+const PROJECT_KIND = slotOf('一般公共预算财政拨款', '项目支出') & 1;
 /** Slot `source * 2 + kind` (see aggregate.ts) → whether its source is 财政拨款. */
 const FISCAL_SLOT = Uint8Array.from({ length: SLOTS }, (_, slot) => (isFiscal(FUND_SOURCES[slot >> 1]) ? 1 : 0));
 const SANGONG_CODES = SANGONG_ITEMS.map((item) => item.economicCode as string);
@@ -30,6 +42,15 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, size:
   const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
   next.set(array);
   return next;
+}
+
+function mix(unit: number, fn: number, eco: number, slot: number, project: number): number {
+  let h = Math.imul(unit ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ fn, 0xc2b2ae35);
+  h = Math.imul(h ^ eco, 0x85ebca6b);
+  h = Math.imul(h ^ slot, 0xc2b2ae35);
+  h = Math.imul(h ^ project, 0x85ebca6b);
+  return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
 /** Line ids below this are found through an array (ids are given densely from 1); larger ones through a map. */
@@ -69,6 +90,7 @@ export class LineStore {
   private magnitude = 0;
 
   constructor(lines: readonly LineItem[] = []) {
+    if (lines.length > this.capacity) this.grow(lines.length);
     for (const line of lines) this.add(line);
   }
 
@@ -121,6 +143,10 @@ export class LineStore {
     if (row >= this.capacity) this.grow(row + 1);
     this.objects.push(line);
     this.setRow(line.id, row);
+    this.encode(line, row);
+  }
+
+  private encode(line: LineItem, row: number): void {
     const unit = this.units.id(line.unit);
     if (unit >= this.unitLines.length) this.unitLines = grown(this.unitLines, unit + 1);
     this.unitLines[unit]++;
@@ -173,22 +199,47 @@ export class LineStore {
     return this.eco[this.rowOf(id)];
   }
 
-  /** Whether two lines (by id) have the same unit, codes, kind, source and project. */
-  sameFields(a: number, b: number): boolean {
-    const i = this.rowOf(a);
-    const j = this.rowOf(b);
-    return this.unit[i] === this.unit[j] && this.fn[i] === this.fn[j] && this.eco[i] === this.eco[j] && this.slot[i] === this.slot[j] && this.project[i] === this.project[j];
+  /**
+   * A 31-bit hash of a line's unit, codes, kind, source and project (equal fields, equal hash), for a
+   * line in the store or one that was (its fields are interned).
+   */
+  fieldHash(line: LineItem): number {
+    const row = this.rowOf(line.id);
+    if (row >= 0 && this.objects[row] === line) return mix(this.unit[row], this.fn[row], this.eco[row], this.slot[row], this.project[row]);
+    const id = (interner: Interner, value: string) => interner.find(value) ?? -1;
+    return mix(id(this.units, line.unit), id(this.functions, line.functionCode), id(this.economics, line.economicCode), slotOf(line.source, line.kind), id(this.projects, line.project));
   }
 
-  /** A 31-bit hash of a line's unit, codes, kind, source and project (equal fields, equal hash). */
-  fieldHash(id: number): number {
-    const row = this.rowOf(id);
-    let h = Math.imul(this.unit[row] ^ 0x9e3779b9, 0x85ebca6b);
-    h = Math.imul(h ^ this.fn[row], 0xc2b2ae35);
-    h = Math.imul(h ^ this.eco[row], 0x85ebca6b);
-    h = Math.imul(h ^ this.slot[row], 0xc2b2ae35);
-    h = Math.imul(h ^ this.project[row], 0x85ebca6b);
-    return (h ^ (h >>> 15)) & 0x3fffffff;
+  /** Replaces a line by its new version (the same id) in place. */
+  replace(line: LineItem): void {
+    const row = this.rowOf(line.id);
+    const old = this.objects[row];
+    this.unitLines[this.unit[row]]--;
+    this.magnitude -= Math.abs(old.amount);
+    this.named.delete(old.id);
+    this.objects[row] = line;
+    this.encode(line, row);
+  }
+
+  /** The 项目支出 of each project name, in one pass over the columns. */
+  projectAmounts(): Map<string, Fen> {
+    const out = new Map<string, Fen>();
+    if (this.magnitude > Number.MAX_SAFE_INTEGER) {
+      for (const line of this.objects) if (line.kind === '项目支出') out.set(line.project, addFen(out.get(line.project) ?? 0, line.amount));
+      return out;
+    }
+    const sums = new Float64Array(this.projects.values.length);
+    const counted = new Uint8Array(this.projects.values.length);
+    for (let row = 0; row < this.objects.length; row++) {
+      if ((this.slot[row] & 1) === PROJECT_KIND) {
+        sums[this.project[row]] += this.amount[row];
+        counted[this.project[row]] = 1;
+      }
+    }
+    this.projects.values.forEach((name, i) => {
+      if (counted[i]) out.set(name, sums[i]);
+    });
+    return out;
   }
 
   /**

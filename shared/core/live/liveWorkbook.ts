@@ -4,7 +4,7 @@ import { LineChecks } from '../checks/lineRules';
 import { checkProject } from '../checks/projectRules';
 import { checkPublication } from '../checks/publicationRules';
 import type { CheckFinding } from '../checks/rules';
-import { patchLine, type Edit } from '../edits';
+import { patchLine, type Edit, type LineFields } from '../edits';
 import { addFen, type Fen } from '../money';
 import { unitTypeLookup, type BudgetUnit, type LineItem, type Project, type UnitType, type Workbook } from '../model';
 import { applyLine, type Aggregates } from '../tables/aggregate';
@@ -34,11 +34,11 @@ export class LiveWorkbook {
   private typeOf!: (unit: string) => UnitType;
   private current!: TableModel[];
   private lineChecks!: LineChecks;
-  /** 项目支出 by project name. */
-  private projectAmounts!: Map<string, Fen>;
+  /** 项目支出 by project name; made when the workbook first has project records. */
+  private projectAmounts: Map<string, Fen> | null = null;
   private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();
   private tableMemo: CheckFinding[] | null = null;
-  private findingsMemo: CheckFinding[] | null = null;
+  private findingsMemo: readonly CheckFinding[] | null = null;
 
   constructor(workbook: Workbook) {
     const { lines, ...frame } = workbook;
@@ -46,8 +46,6 @@ export class LiveWorkbook {
     this.catalogs = workbookCatalogs(frame);
     this.store = new LineStore(lines);
     this.lineChecks = new LineChecks(this.catalogs, this.store);
-    this.projectAmounts = new Map();
-    for (const line of lines) this.countProject(line, 1);
     this.rederive();
   }
 
@@ -62,10 +60,11 @@ export class LiveWorkbook {
   }
 
   /** Line findings (by line id), project findings, then table findings (by table and row). */
-  findings(): CheckFinding[] {
+  findings(): readonly CheckFinding[] {
     if (!this.findingsMemo) {
-      const projects = this.frame.projects.flatMap((p) => this.projectFindings(p));
-      this.findingsMemo = [...this.lineChecks.findings(), ...projects, ...this.tableFindings()];
+      const lines = this.lineChecks.findings();
+      const others = [...this.frame.projects.flatMap((p) => this.projectFindings(p)), ...this.tableFindings()];
+      this.findingsMemo = others.length === 0 ? lines : [...lines, ...others];
     }
     return this.findingsMemo;
   }
@@ -90,10 +89,7 @@ export class LiveWorkbook {
         for (const id of edit.ids) this.removeLine(id, touched);
         return;
       case 'updateLines':
-        for (const { id, set } of edit.changes) {
-          const before = this.removeLine(id, touched);
-          this.addLine(patchLine(before, set).line, touched);
-        }
+        for (const { id, set } of edit.changes) this.updateLine(id, set, touched);
         return;
       case 'batch':
         for (const e of edit.edits) this.applyTo(e, touched);
@@ -158,7 +154,7 @@ export class LiveWorkbook {
 
   private removeLine(id: number, touched: Set<string>): LineItem {
     const line = this.store.line(id);
-    if (!line) throw new Error('要修改或删除的明细不存在');
+    if (!line) throw new Error('要删除的明细不存在');
     this.lineChecks.remove(line);
     this.store.remove(id);
     applyLine(this.agg, line, this.typeOf(line.unit), -1);
@@ -168,17 +164,32 @@ export class LiveWorkbook {
     return line;
   }
 
+  private updateLine(id: number, set: Partial<LineFields>, touched: Set<string>): void {
+    const before = this.store.line(id);
+    if (!before) throw new Error('要修改的明细不存在');
+    const after = patchLine(before, set).line;
+    this.store.replace(after);
+    this.lineChecks.update(before, after);
+    applyLine(this.agg, before, this.typeOf(before.unit), -1);
+    applyLine(this.agg, after, this.typeOf(after.unit), 1);
+    this.countProject(before, -1);
+    this.countProject(after, 1);
+    touched.add(before.functionCode).add(after.functionCode);
+    if (before.unit !== after.unit && (this.store.linesOfUnit(before.unit) === 0 || this.store.linesOfUnit(after.unit) === 1)) this.unitsChanged();
+  }
+
   /** A unit gained its first line or lost its last: the units only lines name changed. */
   private unitsChanged(): void {
     this.ctx = { ...this.ctx, units: this.unitsWithLineUnits() };
   }
 
   private countProject(line: LineItem, sign: 1 | -1): void {
-    if (line.kind !== '项目支出') return;
+    if (line.kind !== '项目支出' || !this.projectAmounts) return;
     this.projectAmounts.set(line.project, addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount));
   }
 
   private projectFindings(project: Project): CheckFinding[] {
+    this.projectAmounts ??= this.store.projectAmounts();
     const lines = this.projectAmounts.get(project.name) ?? 0;
     let memo = this.projectMemo.get(project);
     if (!memo || memo.lines !== lines) this.projectMemo.set(project, (memo = { lines, findings: checkProject(project, lines) }));

@@ -1,3 +1,4 @@
+import { CODE_LEVELS } from '../catalog/catalog';
 import { addFen, type Fen } from '../money';
 import {
   FUND_SOURCES,
@@ -24,13 +25,26 @@ export interface Aggregates {
   sanGong: Fen[];
   /** 机关运行经费: 公用经费 of 一般公共预算 基本支出 in units that run offices. */
   officeExpenses: number;
+  /**
+   * Every 类, 款 and 项 row of the function tables with the sum of the 项 vectors under it: made on
+   * first use by `functionRows`, then kept up to date by `applyLine`, so that after an edit the rows
+   * it touched are looked up rather than summed again.
+   */
+  byRow?: Map<string, Fen[]>;
   /** 科目名称 carried by lines (`f` or `e` + code → line id → name), for codes the catalog does not know. */
   lineNames: Map<string, Map<number, string>>;
 }
 
 export const SLOTS = FUND_SOURCES.length * 2;
-const SOURCE_INDEX = new Map<FundSource, number>(FUND_SOURCES.map((s, i) => [s, i]));
-const KIND_INDEX: Record<ExpenditureKind, number> = { 基本支出: 0, 项目支出: 1 };
+/** A source's index in FUND_SOURCES: compared in order (most lines are of the first), cheaper than hashing the text. */
+function sourceIndex(source: FundSource): number {
+  for (let i = 0; i < FUND_SOURCES.length; i++) if (FUND_SOURCES[i] === source) return i;
+  throw new Error(`未知的资金来源“${source}”`);
+}
+
+function kindIndex(kind: ExpenditureKind): number {
+  return kind === '基本支出' ? 0 : 1;
+}
 const SANGONG_INDEX = new Map<string, number>(SANGONG_ITEMS.map((item, i) => [item.economicCode, i]));
 const GENERAL: FundSource = '一般公共预算财政拨款';
 
@@ -39,7 +53,7 @@ function slotAt(sourceIndex: number, kindIndex: number): number {
 }
 
 export function slotOf(source: FundSource, kind: ExpenditureKind): number {
-  return slotAt(SOURCE_INDEX.get(source)!, KIND_INDEX[kind]);
+  return slotAt(sourceIndex(source), kindIndex(kind));
 }
 
 export function emptyAggregates(): Aggregates {
@@ -57,8 +71,8 @@ function bucket(map: Map<string, Fen[]>, key: string, size: number): Fen[] {
 
 /** Whether each source (by its index in FUND_SOURCES) is 财政拨款: the 三公 count only those. */
 const FISCAL_BY_INDEX = FUND_SOURCES.map(isFiscal);
-const GENERAL_INDEX = SOURCE_INDEX.get(GENERAL)!;
-const BASIC_INDEX = KIND_INDEX['基本支出'];
+const GENERAL_INDEX = sourceIndex(GENERAL);
+const BASIC_INDEX = kindIndex('基本支出');
 
 /**
  * Adds (sign 1) or removes (sign -1) one line. The unit's type is asked for only when it matters
@@ -66,11 +80,17 @@ const BASIC_INDEX = KIND_INDEX['基本支出'];
  */
 function addLine(agg: Aggregates, line: LineItem, unitTypeOf: (unit: string) => UnitType, sign: 1 | -1): void {
   const amount = sign * line.amount;
-  const source = SOURCE_INDEX.get(line.source)!;
-  const kind = KIND_INDEX[line.kind];
+  const source = sourceIndex(line.source);
+  const kind = kindIndex(line.kind);
   const f = bucket(agg.byFunction, line.functionCode, SLOTS);
   const slot = slotAt(source, kind);
   f[slot] = addFen(f[slot], amount);
+  if (agg.byRow) {
+    for (const key of rollUpKeys(line.functionCode, CODE_LEVELS.function)) {
+      const row = bucket(agg.byRow, key, SLOTS);
+      row[slot] = addFen(row[slot], amount);
+    }
+  }
   if (source === GENERAL_INDEX && kind === BASIC_INDEX) {
     const e = bucket(agg.byEconomic, line.economicCode, 2);
     const personnel = costTypeOf(line) === '人员经费';
@@ -83,6 +103,36 @@ function addLine(agg: Aggregates, line: LineItem, unitTypeOf: (unit: string) => 
   }
   if (line.functionName) noteName(agg, `f${line.functionCode}`, line.id, line.functionName, sign);
   if (line.economicName) noteName(agg, `e${line.economicCode}`, line.id, line.economicName, sign);
+}
+
+/**
+ * The rows a code's vector adds into: its 类, 款 and itself (the prefixes of `lengths`). A code
+ * shorter than a level (a line with a 款 code) adds into its own row once.
+ */
+export function rollUpKeys(code: string, lengths: readonly number[]): string[] {
+  const keys: string[] = [];
+  for (const n of lengths) {
+    const key = code.slice(0, n);
+    if (key !== keys[keys.length - 1]) keys.push(key);
+  }
+  return keys;
+}
+
+/** Sums of vectors by code rolled up to every level of `lengths`. */
+export function rollUp(byCode: ReadonlyMap<string, readonly Fen[]>, lengths: readonly number[], size: number): Map<string, Fen[]> {
+  const sums = new Map<string, Fen[]>();
+  for (const [code, vector] of byCode) {
+    for (const key of rollUpKeys(code, lengths)) {
+      const s = bucket(sums, key, size);
+      for (let i = 0; i < size; i++) s[i] += vector[i];
+    }
+  }
+  return sums;
+}
+
+/** The 类, 款 and 项 rows of the function tables with their sums (see `Aggregates.byRow`). */
+export function functionRows(agg: Aggregates): Map<string, Fen[]> {
+  return (agg.byRow ??= rollUp(agg.byFunction, CODE_LEVELS.function, SLOTS));
 }
 
 export function noteName(agg: Aggregates, key: string, lineId: number, name: string, sign: 1 | -1): void {

@@ -10,7 +10,7 @@ import {
   type FundSource,
   type LineItem,
 } from '../model';
-import { SLOTS, aggregate, lineName, slotOf, type Aggregates } from './aggregate';
+import { SLOTS, aggregate, functionRows, lineName, rollUp, rollUpKeys, slotOf, type Aggregates } from './aggregate';
 import { TEMPLATE_CLASSES, chineseNumber } from './categories';
 import { LAYOUTS, TABLE_IDS, type ScopeWord } from './layouts';
 import type { Cell, LineFilter, TableId, TableModel, TableRow } from './tableModel';
@@ -81,31 +81,7 @@ function nameOf(catalog: Catalog, agg: Aggregates, prefix: 'f' | 'e', code: stri
   return catalog.entries.get(code)?.name ?? lineName(agg, prefix + code) ?? '';
 }
 
-/**
- * The rows a code's vector adds into: its 类, 款 and itself (`lengths` prefixes). A code shorter than
- * a level (a line with a 款 code) adds into its own row once.
- */
-function rollUpKeys(code: string, lengths: readonly number[]): string[] {
-  const keys: string[] = [];
-  for (const n of lengths) {
-    const key = code.slice(0, n);
-    if (key !== keys[keys.length - 1]) keys.push(key);
-  }
-  return keys;
-}
-
-/** Sums of 项 vectors rolled up to every 类 and 款, sorted by code. */
-function rollUp(byCode: Map<string, Fen[]>, lengths: readonly number[], size: number): [string, Fen[]][] {
-  const sums = new Map<string, Fen[]>();
-  for (const [code, vector] of byCode) {
-    for (const key of rollUpKeys(code, lengths)) {
-      let s = sums.get(key);
-      if (!s) sums.set(key, (s = new Array<Fen>(size).fill(0)));
-      addInto(s, vector);
-    }
-  }
-  return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
+const byCode = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 const LEVEL_BY_LENGTH: Record<number, TableRow['level']> = { 3: 'class', 5: 'kuan', 7: 'item' };
 
@@ -140,7 +116,7 @@ class Deriver {
   }
 
   private get rolled(): [string, Fen[]][] {
-    return (this.rolledUp ??= rollUp(this.agg.byFunction, CODE_LEVELS.function, SLOTS));
+    return (this.rolledUp ??= [...functionRows(this.agg)].sort(byCode));
   }
 
   private get classSums(): { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] } {
@@ -223,7 +199,7 @@ class Deriver {
    * A function table after an edit: the rows of the given 类 / 款 / 项 (with their current sums)
    * replaced, inserted or removed in code order; every other row is kept as it was.
    */
-  patchedFunctionTable(previous: TableModel, touched: ReadonlyMap<string, Fen[]>): TableModel {
+  patchedFunctionTable(previous: TableModel, touched: ReadonlyMap<string, readonly Fen[]>): TableModel {
     const columns = FUNCTION_TABLE_COLUMNS[previous.id]!;
     const rows = previous.rows.slice(0, -1);
     for (const [code, vector] of touched) {
@@ -335,7 +311,7 @@ class Deriver {
     const base: LineFilter = { sources: GENERAL, kinds: ['基本支出'] };
     const rows: TableRow[] = [];
     const total = [0, 0];
-    for (const [code, [personnel, office]] of rollUp(this.agg.byEconomic, CODE_LEVELS.economic, 2)) {
+    for (const [code, [personnel, office]] of [...rollUp(this.agg.byEconomic, CODE_LEVELS.economic, 2)].sort(byCode)) {
       if (personnel === 0 && office === 0) continue;
       if (code.length === 5) {
         total[0] += personnel;
@@ -420,16 +396,13 @@ export function tablesFromAggregates(ctx: DeriveContext, agg: Aggregates): Table
   return new Deriver(ctx, agg).all();
 }
 
-/** The rows the given 项 codes add into, each with its current sum over the aggregates' 项 (as rollUp sums them). */
-function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, Fen[]> {
-  const touched = new Map<string, Fen[]>();
-  for (const code of functionCodes) for (const key of rollUpKeys(code, CODE_LEVELS.function)) touched.set(key, new Array<Fen>(SLOTS).fill(0));
-  for (const [code, vector] of agg.byFunction) {
-    for (const key of rollUpKeys(code, CODE_LEVELS.function)) {
-      const sum = touched.get(key);
-      if (sum) addInto(sum, vector);
-    }
-  }
+const NOTHING: readonly Fen[] = new Array<Fen>(SLOTS).fill(0);
+
+/** The rows the given 项 codes add into, each with its current sum. */
+function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, readonly Fen[]> {
+  const rows = functionRows(agg);
+  const touched = new Map<string, readonly Fen[]>();
+  for (const code of functionCodes) for (const key of rollUpKeys(code, CODE_LEVELS.function)) touched.set(key, rows.get(key) ?? NOTHING);
   return touched;
 }
 

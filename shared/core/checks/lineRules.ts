@@ -108,15 +108,17 @@ export class LineChecks {
     return this.badCodes.size > 0 || this.negatives.size > 0;
   }
 
+  /** A line the store has just taken. */
   add(line: LineItem): void {
-    const { findings, badCode } = ownFindings(line, this.lookup, this.codesOk(line));
+    const row = this.store.rowOf(line.id);
+    const { findings, badCode } = ownFindings(line, this.lookup, this.codesOk(line, row));
     if (findings.length > 0) {
       this.own.set(line.id, findings);
       this.listed = null;
     }
     if (badCode) this.badCodes.add(line.id);
     if (line.amount < 0) this.negatives.add(line.id);
-    const hash = this.store.fieldHash(line);
+    const hash = this.store.hashAt(row);
     this.byFields.add(hash, line.id);
     if (this.byFields.hasOther(hash, line.id)) this.reportGroup(this.identical(this.byFields.idsOf(hash), line));
   }
@@ -128,7 +130,7 @@ export class LineChecks {
       this.add(after);
       return;
     }
-    const { findings, badCode } = ownFindings(after, this.lookup, this.codesOk(after));
+    const { findings, badCode } = ownFindings(after, this.lookup, this.codesOk(after, this.store.rowOf(after.id)));
     if (findings.length > 0 || this.own.has(after.id)) this.listed = null;
     if (findings.length > 0) this.own.set(after.id, findings);
     else this.own.delete(after.id);
@@ -167,9 +169,9 @@ export class LineChecks {
     return ids.filter((id) => id === line.id || sameFields(this.store.line(id)!, line));
   }
 
-  private codesOk(line: LineItem): boolean {
-    const f = this.store.functionId(line.id);
-    const e = this.store.economicId(line.id);
+  private codesOk(line: LineItem, row: number): boolean {
+    const f = this.store.functionAt(row);
+    const e = this.store.economicAt(row);
     this.functionOk[f] ??= this.lookup('function', line.functionCode).status === 'ok' ? 1 : 0;
     this.economicOk[e] ??= this.lookup('economic', line.economicCode).status === 'ok' ? 1 : 0;
     return this.functionOk[f] === 1 && this.economicOk[e] === 1;

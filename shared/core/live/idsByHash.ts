@@ -2,38 +2,36 @@ const EMPTY = -1;
 const DELETED = -2;
 
 /**
- * Ids by a non-negative 31-bit hash, several ids per hash: open addressing over typed arrays, so a
- * million entries are two arrays rather than a million map entries and their garbage.
+ * Ids by a non-negative 31-bit hash, several ids per hash: open addressing over one typed array of
+ * [hash, id] pairs, so a million entries are one array rather than a million map entries and their
+ * garbage, and a probe touches one cache line.
  */
 export class IdsByHash {
-  private hashes: Int32Array;
-  private ids: Float64Array;
+  private slots: Float64Array;
+  private mask: number;
   /** Entries plus deleted slots: the probing load. */
   private used = 0;
   private live = 0;
 
   constructor(expected = 0) {
-    const capacity = slotsFor(expected);
-    this.hashes = new Int32Array(capacity).fill(EMPTY);
-    this.ids = new Float64Array(capacity);
+    this.slots = emptySlots(expected);
+    this.mask = this.slots.length / 2 - 1;
   }
 
   add(hash: number, id: number): void {
-    if ((this.used + 1) * 2 > this.hashes.length) this.rebuild();
-    const mask = this.hashes.length - 1;
-    let i = hash & mask;
-    while (this.hashes[i] >= 0) i = (i + 1) & mask;
-    if (this.hashes[i] === EMPTY) this.used++;
-    this.hashes[i] = hash;
-    this.ids[i] = id;
+    if ((this.used + 1) * 2 > this.mask + 1) this.rebuild();
+    let i = hash & this.mask;
+    while (this.slots[2 * i] >= 0) i = (i + 1) & this.mask;
+    if (this.slots[2 * i] === EMPTY) this.used++;
+    this.slots[2 * i] = hash;
+    this.slots[2 * i + 1] = id;
     this.live++;
   }
 
   remove(hash: number, id: number): void {
-    const mask = this.hashes.length - 1;
-    for (let i = hash & mask; this.hashes[i] !== EMPTY; i = (i + 1) & mask) {
-      if (this.hashes[i] === hash && this.ids[i] === id) {
-        this.hashes[i] = DELETED;
+    for (let i = hash & this.mask; this.slots[2 * i] !== EMPTY; i = (i + 1) & this.mask) {
+      if (this.slots[2 * i] === hash && this.slots[2 * i + 1] === id) {
+        this.slots[2 * i] = DELETED;
         this.live--;
         return;
       }
@@ -42,32 +40,30 @@ export class IdsByHash {
 
   /** Whether an id other than `id` has this hash. */
   hasOther(hash: number, id: number): boolean {
-    const mask = this.hashes.length - 1;
-    for (let i = hash & mask; this.hashes[i] !== EMPTY; i = (i + 1) & mask) if (this.hashes[i] === hash && this.ids[i] !== id) return true;
+    for (let i = hash & this.mask; this.slots[2 * i] !== EMPTY; i = (i + 1) & this.mask) if (this.slots[2 * i] === hash && this.slots[2 * i + 1] !== id) return true;
     return false;
   }
 
   /** The ids with this hash. */
   idsOf(hash: number): number[] {
     const out: number[] = [];
-    const mask = this.hashes.length - 1;
-    for (let i = hash & mask; this.hashes[i] !== EMPTY; i = (i + 1) & mask) if (this.hashes[i] === hash) out.push(this.ids[i]);
+    for (let i = hash & this.mask; this.slots[2 * i] !== EMPTY; i = (i + 1) & this.mask) if (this.slots[2 * i] === hash) out.push(this.slots[2 * i + 1]);
     return out;
   }
 
   private rebuild(): void {
-    const { hashes, ids } = this;
-    this.hashes = new Int32Array(slotsFor(this.live + 1)).fill(EMPTY);
-    this.ids = new Float64Array(this.hashes.length);
+    const old = this.slots;
+    this.slots = emptySlots(this.live + 1);
+    this.mask = this.slots.length / 2 - 1;
     this.used = 0;
     this.live = 0;
-    for (let i = 0; i < hashes.length; i++) if (hashes[i] >= 0) this.add(hashes[i], ids[i]);
+    for (let i = 0; i < old.length; i += 2) if (old[i] >= 0) this.add(old[i], old[i + 1]);
   }
 }
 
-/** A power of two with room for `entries` at a load of at most one quarter, so that growth is rare. */
-function slotsFor(entries: number): number {
+/** Pairs for a power-of-two number of slots, with room for `entries` at a load of at most one third. */
+function emptySlots(entries: number): Float64Array {
   let n = 16;
-  while (n < entries * 4) n *= 2;
-  return n;
+  while (n < entries * 3) n *= 2;
+  return new Float64Array(2 * n).fill(EMPTY);
 }

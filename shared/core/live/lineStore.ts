@@ -91,7 +91,14 @@ export class LineStore {
 
   constructor(lines: readonly LineItem[] = []) {
     if (lines.length > this.capacity) this.grow(lines.length);
-    for (const line of lines) this.add(line);
+    let maxId = 0;
+    for (const line of lines) if (line.id > maxId) maxId = line.id;
+    if (maxId < DENSE_IDS) this.rowById = new Int32Array(maxId + 1);
+    this.objects = lines.slice();
+    for (let row = 0; row < lines.length; row++) {
+      this.setRow(lines[row].id, row);
+      this.encode(lines[row], row);
+    }
   }
 
   get size(): number {
@@ -103,7 +110,8 @@ export class LineStore {
     return row < 0 ? undefined : this.objects[row];
   }
 
-  private rowOf(id: number): number {
+  /** The row of a line (-1 when there is none): rows change as lines are removed. */
+  rowOf(id: number): number {
     if (Number.isInteger(id) && id >= 0 && id < DENSE_IDS) return id < this.rowById.length ? this.rowById[id] - 1 : -1;
     return this.rowOfLargeId.get(id) ?? -1;
   }
@@ -190,13 +198,18 @@ export class LineStore {
     return line;
   }
 
-  /** The interned 功能分类 code of a line (an index into `functions.values`). */
-  functionId(id: number): number {
-    return this.fn[this.rowOf(id)];
+  /** The interned 功能分类 code of the line at a row (an index into `functions.values`). */
+  functionAt(row: number): number {
+    return this.fn[row];
   }
 
-  economicId(id: number): number {
-    return this.eco[this.rowOf(id)];
+  economicAt(row: number): number {
+    return this.eco[row];
+  }
+
+  /** The fields hash (see fieldHash) of the line at a row. */
+  hashAt(row: number): number {
+    return mix(this.unit[row], this.fn[row], this.eco[row], this.slot[row], this.project[row]);
   }
 
   /**
@@ -205,7 +218,7 @@ export class LineStore {
    */
   fieldHash(line: LineItem): number {
     const row = this.rowOf(line.id);
-    if (row >= 0 && this.objects[row] === line) return mix(this.unit[row], this.fn[row], this.eco[row], this.slot[row], this.project[row]);
+    if (row >= 0 && this.objects[row] === line) return this.hashAt(row);
     const id = (interner: Interner, value: string) => interner.find(value) ?? -1;
     return mix(id(this.units, line.unit), id(this.functions, line.functionCode), id(this.economics, line.economicCode), slotOf(line.source, line.kind), id(this.projects, line.project));
   }

@@ -72,11 +72,13 @@ export function sumEncoded(e: EncodedLines, sanGongOf: Int8Array): FloorSums {
   const sanGong = new Float64Array(SANGONG_ITEMS.length);
   let officeExpenses = 0;
   const { functionIndex, economicIndex, slot, flags, amount } = e;
+  // a local copy: a module's imported binding may be read through a getter in every iteration
+  const slots = SLOTS;
   for (let i = 0; i < amount.length; i++) {
     const a = amount[i];
     const s = slot[i];
     const f = flags[i];
-    byFunction[functionIndex[i] * SLOTS + s] += a;
+    byFunction[functionIndex[i] * slots + s] += a;
     if (s === GENERAL_BASIC) {
       byEconomic[economicIndex[i] * 2 + (f & PERSONNEL ? 0 : 1)] += a;
       if ((f & (PERSONNEL | OFFICE_UNIT)) === OFFICE_UNIT) officeExpenses += a;

@@ -1,7 +1,7 @@
 import { CATALOG_LABELS, CODE_LEVELS, LEVEL_NAMES, codePath, type Catalogs } from '../catalog/catalog';
 import { formatYuan } from '../money';
 import { codeKind, columnLabel, isTotalLabel, joinCode, norm, type ColumnInfo } from './readTables';
-import { cellName, type ReadTable, type Review } from './review';
+import { cellName, type LazyText, type ReadTable, type Review } from './review';
 
 /** A table whose rows are 科目 (tables 2, 3, 5, 6, 7 by 功能分类, table 8 by 经济分类), read by code. */
 export interface CodedTable {
@@ -18,7 +18,7 @@ export interface CodedTable {
 /** What other tables say a cell must be: the figure and where it is printed. */
 export interface Reference {
   value: number;
-  where: string;
+  where: LazyText;
 }
 
 export type ReferenceOf = (ct: CodedTable, code: string | 'total', column: ColumnInfo) => Reference | undefined;

@@ -5,7 +5,7 @@ import { TEMPLATE_CLASSES } from '../tables/categories';
 import type { TableId } from '../tables/tableModel';
 import { amountColumns, codedValue, type CodedTable, type Reference, type ReferenceOf } from './codedTables';
 import { norm, stripNumbering, type ColumnInfo } from './readTables';
-import { cellName, unitWord, type Review } from './review';
+import { CellName, Unlisted, cellName, unitWord, type LazyText, type Review } from './review';
 import { incomeCell, type AmountCell, type IncomeKind, type SanGongTable, type SpendingColumn, type SummaryTable } from './summaryTables';
 
 export interface Recognized {
@@ -20,7 +20,8 @@ interface Observation {
   table: TableId;
   row?: number;
   column?: string;
-  where: string;
+  /** Where the figure is printed, for a message. */
+  where: LazyText;
 }
 
 type Fact = 'spend' | 'fiscal' | 'general' | 'fund' | 'capital' | 'business' | 'operating' | 'other';
@@ -67,17 +68,29 @@ function factColumn(ct: CodedTable, fact: Fact): ColumnInfo | undefined {
   return ct.table.no === 2 ? amounts.find(TABLE2_COLUMNS[fact]) : amounts.find((c) => c.last === '合计');
 }
 
+/** `功能分类 212 的财政拨款`, or `财政拨款总额`. */
+class FactLabel implements LazyText {
+  constructor(
+    private readonly label: string,
+    private readonly code: string,
+  ) {}
+
+  toString(): string {
+    return this.code === 'total' ? `${this.label}总额` : `功能分类 ${this.code} 的${this.label}`;
+  }
+}
+
 /** The same figure as printed by several tables. */
 export class Facts {
-  private readonly byKey = new Map<string, { label: string; obs: Observation[]; done: boolean }>();
+  private readonly byKey = new Map<string, { label: LazyText; obs: Observation[]; done: boolean }>();
 
   constructor(private readonly review: Review) {}
 
-  add(key: string, label: string, o: Observation | undefined): void {
+  add(key: string, label: LazyText, o: Observation | undefined): void {
     if (!o) return;
-    const entry = this.byKey.get(key) ?? { label, obs: [], done: false };
+    let entry = this.byKey.get(key);
+    if (!entry) this.byKey.set(key, (entry = { label, obs: [], done: false }));
     entry.obs.push(o);
-    this.byKey.set(key, entry);
   }
 
   /**
@@ -88,6 +101,7 @@ export class Facts {
    */
   compare(clearMajority: boolean): void {
     for (const entry of this.byKey.values()) {
+      if (entry.done || entry.obs.every((o) => o.value === entry.obs[0].value)) continue;
       const { label } = entry;
       const obs = [...entry.obs].sort((a, b) => a.table - b.table);
       const values = [...new Set(obs.map((o) => o.value))];
@@ -121,14 +135,14 @@ function observeCoded(ct: CodedTable, code: string | 'total', column: ColumnInfo
   if (!column) return undefined;
   const t = ct.table;
   const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
-  if (row === undefined) return code === 'total' || ct.unreadRows ? undefined : { value: 0, table: t.no, where: `表 ${t.no}（未列科目 ${code}，按 0 计）` };
+  if (row === undefined) return code === 'total' || ct.unreadRows ? undefined : { value: 0, table: t.no, where: new Unlisted(t.no, code, 'code') };
   const value = t.values[row][column.index];
-  return value === undefined ? undefined : { value, table: t.no, row, column: column.key, where: cellName(t, row, column) };
+  return value === undefined ? undefined : { value, table: t.no, row, column: column.key, where: new CellName(t, row, column) };
 }
 
 function observeCell(table: TableId, s: SummaryTable, cell: AmountCell | undefined): Observation | undefined {
   if (!cell || cell.value === undefined) return undefined;
-  return { value: cell.value, table, row: cell.row, column: cell.column.key, where: cellName(s.table, cell.row, cell.column) };
+  return { value: cell.value, table, row: cell.row, column: cell.column.key, where: new CellName(s.table, cell.row, cell.column) };
 }
 
 /** 类 names → codes: as the function tables print them, then the district template, then the catalog. */
@@ -170,7 +184,7 @@ export function collectFacts(r: Recognized, review: Review): Facts {
   }
   const summaryClass = (s: SummaryTable, code: string, column: SpendingColumn): Observation | undefined => {
     const entry = [...s.classes].find(([name]) => names.get(name) === code);
-    if (!entry) return unresolved.has(s.table.no) ? undefined : { value: 0, table: s.table.no, where: `表 ${s.table.no}（未列 ${code} 类，按 0 计）` };
+    if (!entry) return unresolved.has(s.table.no) ? undefined : { value: 0, table: s.table.no, where: new Unlisted(s.table.no, code, 'class') };
     return observeCell(s.table.no, s, entry[1].get(column));
   };
   const t1 = r.summary.get(1);
@@ -180,7 +194,7 @@ export function collectFacts(r: Recognized, review: Review): Facts {
     const label = FACT_NAMES[fact];
     for (const code of [...codes, 'total' as const]) {
       const key = `${fact}:${code}`;
-      const what = code === 'total' ? `${label}总额` : `功能分类 ${code} 的${label}`;
+      const what = new FactLabel(label, code);
       for (const no of CODED_SOURCES[fact]) {
         const ct = r.coded.get(no);
         if (ct) facts.add(key, what, observeCoded(ct, code, factColumn(ct, fact)));
@@ -221,7 +235,7 @@ export function referencesBetween(r: Recognized, review: Review): ReferenceOf {
     if (row !== undefined && review.suspect(ct.table.no, row)) return undefined;
     const value = codedValue(ct, code, col);
     if (value === undefined) return undefined;
-    return { value, where: row === undefined ? `表 ${ct.table.no}（未列科目 ${code}，按 0 计）` : cellName(ct.table, row, col) };
+    return { value, where: row === undefined ? new Unlisted(ct.table.no, code, 'code') : new CellName(ct.table, row, col) };
   };
   const fiscalParts = FISCAL_TABLES.map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
   const fiscalSum = (code: string | 'total', last: string): Reference | undefined => {

@@ -1,9 +1,9 @@
 import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
-import type { TableId } from '../tables/tableModel';
+import type { TableId, TableModel } from '../tables/tableModel';
 import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
 import { checkRelations, collectFacts, referencesBetween } from './crossRules';
 import type { PublishedTableInput } from './readTables';
-import { Review, readPublication } from './review';
+import { Review, readDerivedTables, readPublication, type ReadTable } from './review';
 import type { CheckFinding } from './rules';
 import { checkSanGongTable, checkSummaryRowSums, checkSummarySums, readSanGongTable, readSummaryTable, type SanGongTable, type SummaryTable } from './summaryTables';
 
@@ -14,7 +14,16 @@ import { checkSanGongTable, checkSummaryRowSums, checkSummarySums, readSanGongTa
  */
 export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
   const review = new Review();
-  const read = readPublication(tables, review);
+  return checkRead(readPublication(tables, review), review, catalogs);
+}
+
+/** The table rules on the engine's own tables, read from their figures rather than printed and parsed back. */
+export function checkDerivedTables(tables: readonly TableModel[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
+  const review = new Review();
+  return checkRead(readDerivedTables(tables, review), review, catalogs);
+}
+
+function checkRead(read: readonly ReadTable[], review: Review, catalogs: Catalogs): CheckFinding[] {
   const coded = new Map<TableId, CodedTable>();
   const summary = new Map<TableId, SummaryTable>();
   let sanGong: SanGongTable | undefined;

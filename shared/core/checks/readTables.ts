@@ -11,10 +11,15 @@ export interface PublishedTableInput {
   note?: string;
 }
 
+const PLAIN = /^[\x21-\x7e]*$/;
+
 /** Text compared without spacing or width differences: `合 计` is `合计`, `（` is `(`. */
 export function norm(text: string): string {
+  // codes and plain numbers, most of what is compared, are already in normal form
+  if (PLAIN.test(text)) return text;
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
+
 
 const has = (text: string, word: string) => norm(text).includes(norm(word));
 

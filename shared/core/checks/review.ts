@@ -1,5 +1,5 @@
-import { formatYuan } from '../money';
-import type { TableId } from '../tables/tableModel';
+import { formatYuan, wanHundredths } from '../money';
+import { cellText, isAmount, type TableId, type TableModel } from '../tables/tableModel';
 import { readPrintedAmount, type PrintedAmount } from './printedAmount';
 import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type ColumnRole, type PublishedTableInput } from './readTables';
 import { finding, type CheckFinding, type FindingPlace, type RuleId } from './rules';
@@ -67,17 +67,45 @@ export function unitWord(table: ReadTable): string {
   return table.wan ? '万元' : '元';
 }
 
+/** Text made only when a message uses it (in a template literal or a join): naming cells is costly, and most figures never need a name. */
+export interface LazyText {
+  toString(): string;
+}
+
+/** cellName, spelled out when a message uses it. */
+export class CellName implements LazyText {
+  constructor(
+    private readonly table: ReadTable,
+    private readonly row: number,
+    private readonly column: ColumnInfo,
+  ) {}
+
+  toString(): string {
+    return cellName(this.table, this.row, this.column);
+  }
+}
+
+/** A row a table does not list, counted as 0: `表 6（未列科目 2120101，按 0 计）`. */
+export class Unlisted implements LazyText {
+  constructor(
+    private readonly table: TableId,
+    private readonly code: string,
+    private readonly what: 'code' | 'class',
+  ) {}
+
+  toString(): string {
+    return this.what === 'code' ? `表 ${this.table}（未列科目 ${this.code}，按 0 计）` : `表 ${this.table}（未列 ${this.code} 类，按 0 计）`;
+  }
+}
+
 /** `表 3 第 8 行“212 城乡社区支出”“基本支出”列` */
 export function cellName(table: ReadTable, row: number, column: ColumnInfo): string {
   const label = rowLabel(table, row, column);
   return `表 ${table.no} 第 ${row + 1} 行${label ? `“${label}”` : ''}“${columnLabel(column)}”列`;
 }
 
-/**
- * Recognizes the tables and reads every amount cell. A malformed number, and a number of 1,000 or more
- * printed without separators in a publication whose amounts use them, is reported and left out of all sums.
- */
-export function readPublication(inputs: readonly PublishedTableInput[], review: Review): ReadTable[] {
+/** Recognizes the tables by their titles and headings; their values are read afterwards. */
+function recognize(inputs: readonly PublishedTableInput[], review: Review): ReadTable[] {
   const tables: ReadTable[] = [];
   const seen = new Set<TableId>();
   inputs.forEach((input, i) => {
@@ -97,7 +125,19 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
     }
     tables.push({ no, input, wan: (input.unit ?? (no === 9 ? '万元' : '元')).includes('万'), columns, values: [] });
   });
+  return tables;
+}
 
+function reportNegative(review: Review, t: ReadTable, row: number, column: ColumnInfo, text: string): void {
+  review.add('T-NEGATIVE', `${cellName(t, row, column)}为负数 ${text}；公开表中的金额不能为负数，请核对`, { table: t.no, row, column: column.key });
+}
+
+/**
+ * Recognizes the tables and reads every amount cell. A malformed number, and a number of 1,000 or more
+ * printed without separators in a publication whose amounts use them, is reported and left out of all sums.
+ */
+export function readPublication(inputs: readonly PublishedTableInput[], review: Review): ReadTable[] {
+  const tables = recognize(inputs, review);
   const parsed = tables.map((t) => t.input.rows.map((cells) => t.columns.map((c) => (c.role === 'amount' ? readPrintedAmount(cells[c.index] ?? '') : undefined))));
   // The style is the one most amounts of 1,000 and more follow; the other is the inconsistency.
   const large = parsed.flat(2).filter((a): a is PrintedAmount & { status: 'ok' } => a?.status === 'ok' && Math.abs(a.value) >= LARGE);
@@ -121,12 +161,33 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
           review.add('T-NUMBER-STYLE', `${cellName(t, row, column)}印为“${a.text}”，${style}，与本公开文本其他金额的写法（如 ${example}）不一致；${fix}`, place);
           return undefined;
         }
-        if (a.value < 0) {
-          review.add('T-NEGATIVE', `${cellName(t, row, column)}为负数 ${a.text}；公开表中的金额不能为负数，请核对`, place);
-        }
+        if (a.value < 0) reportNegative(review, t, row, column, a.text);
         return a.value;
       }),
     );
   });
+  return tables;
+}
+
+/**
+ * The engine's own tables, read as readPublication reads printed ones but from their figures: the
+ * amounts are taken as they are (in hundredths of 万元 for a 万元 table, as printed), not printed and
+ * parsed back. Only the labels and codes go through the text.
+ */
+export function readDerivedTables(models: readonly TableModel[], review: Review): ReadTable[] {
+  const inputs = models.map((m) => ({ id: m.id, title: m.title, unit: m.unit, columns: m.columns.map((c) => c.key), rows: m.rows.map((r) => r.cells.map((c) => (isAmount(c) ? '' : c.text))) }));
+  const tables = recognize(inputs, review);
+  for (const t of tables) {
+    const model = models.find((m) => m.id === t.no)!;
+    t.values = model.rows.map((r, row) =>
+      t.columns.map((column) => {
+        const cell = r.cells[column.index];
+        if (column.role !== 'amount' || !cell || !isAmount(cell)) return undefined;
+        const value = t.wan ? wanHundredths(cell.fen) : cell.fen;
+        if (value < 0) reportNegative(review, t, row, column, cellText(model, cell));
+        return value;
+      }),
+    );
+  }
   return tables;
 }

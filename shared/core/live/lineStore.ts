@@ -276,12 +276,14 @@ export class LineStore {
     const sanGong = new Float64Array(SANGONG_ITEMS.length);
     let officeExpenses = 0;
     const { fn, eco, slot, personnel, amount } = this;
+    // a local copy: a module's imported binding may be read through a getter in every iteration
+    const slots = SLOTS;
     for (let row = 0; row < this.objects.length; row++) {
       if (only !== -1 && this.unit[row] !== only) continue;
       const a = amount[row];
       const s = slot[row];
       const f = fn[row];
-      byFunction[f * SLOTS + s] += a;
+      byFunction[f * slots + s] += a;
       functionLines[f]++;
       const e = eco[row];
       if (s === GENERAL_BASIC) {

@@ -2,14 +2,13 @@ import type { Catalogs } from '../catalog/catalog';
 import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import { LineChecks } from '../checks/lineRules';
 import { checkProject } from '../checks/projectRules';
-import { checkPublication } from '../checks/publicationRules';
+import { checkDerivedTables } from '../checks/publicationRules';
 import type { CheckFinding } from '../checks/rules';
 import { patchLine, type Edit, type LineFields } from '../edits';
 import { addFen, type Fen } from '../money';
 import { unitTypeLookup, type BudgetUnit, type LineItem, type Project, type UnitType, type Workbook } from '../model';
 import { applyLine, type Aggregates } from '../tables/aggregate';
 import { tablesFromAggregates, updateTables, type DeriveContext } from '../tables/derive';
-import { toPublishedTable } from '../tables/published';
 import type { TableModel } from '../tables/tableModel';
 import { LineStore } from './lineStore';
 
@@ -199,7 +198,7 @@ export class LiveWorkbook {
   private tableFindings(): CheckFinding[] {
     if (!this.lineChecks.tablesAtRisk) return [];
     // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
-    this.tableMemo ??= checkPublication(this.current.map(toPublishedTable), this.catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
+    this.tableMemo ??= checkDerivedTables(this.current, this.catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
     return this.tableMemo;
   }
 }

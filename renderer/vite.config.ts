@@ -9,7 +9,6 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
-  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -7,7 +7,6 @@ import { yearOnYear } from '../../shared/core/yoy';
 import { BasicsView } from './basics/BasicsView';
 import { ChangesView } from './changes/ChangesView';
 import { ChecksView } from './checks/ChecksView';
-import { useFindings } from './checks/useFindings';
 import { ExportView } from './export/ExportView';
 import { LinesGrid, type LineTarget } from './lines/LinesGrid';
 import { linesTotal } from './lines/gridRows';
@@ -15,6 +14,7 @@ import { NarrativeView } from './narrative/NarrativeView';
 import { ProjectForm } from './projects/ProjectForm';
 import { TablesView, type TableTarget } from './tables/TablesView';
 import { isTextEntry } from './textEntry';
+import { useLiveWorkbook } from './useLiveWorkbook';
 import { useWorkbook } from './useWorkbook';
 
 
@@ -43,9 +43,11 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [projectShown, setProjectShown] = useState<{ name: string; unit?: string } | null>(null);
   const seq = useRef(0);
 
-  // Everything derived follows the workbook; typing stays responsive while it is recomputed (the checks in a worker).
+  // The tables and the checks follow each edit incrementally (a LiveWorkbook); what is still derived
+  // whole (changes, narrative) follows a deferred copy, so typing stays responsive.
   const workbook = useDeferredValue(open?.workbook);
-  const findings = useFindings(session.subscribe, workbook);
+  const derived = useLiveWorkbook(session.subscribe);
+  const findings = useMemo(() => derived?.live.findings() ?? [], [derived]);
   const report = useMemo(() => (workbook && (tab === '变动分析' || tab === '编制说明') ? yearOnYear(workbook) : null), [workbook, tab]);
   const narrative = useMemo(() => (workbook && tab === '编制说明' ? buildNarrative(workbook) : null), [workbook, tab]);
   const labels = useMemo(() => {
@@ -144,7 +146,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <div className="pane" hidden={tab !== '明细'}>
           <LinesGrid workbook={open.workbook} total={total} findings={findings} send={send} notify={notify} target={lineTarget} onOpenProject={openProject} />
         </div>
-        {tab === '九张表' && <TablesView workbook={workbook} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
+        {tab === '九张表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}

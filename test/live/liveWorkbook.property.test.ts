@@ -70,6 +70,7 @@ describe('LiveWorkbook', () => {
           wb = applyEdit(wb, edit).workbook;
           live.apply(edit);
           expect(live.tables).toEqual(deriveWorkbookTables(wb));
+          expect(live.unitTables(UNIT_NAMES[1])).toEqual(deriveWorkbookTables(wb, UNIT_NAMES[1]));
           expect(live.findings()).toEqual(checkedAfresh(wb));
         });
       }),

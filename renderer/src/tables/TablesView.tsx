@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { unitTypeLookup, type LineItem, type Workbook } from '../../../shared/core/model';
 import { addFen, formatYuan } from '../../../shared/core/money';
 import { matchesFilter, type LineFilter, type TableId } from '../../../shared/core/tables/tableModel';
-import { deriveWorkbookTables } from '../../../shared/core/workbookTables';
+import type { LiveState } from '../useLiveWorkbook';
 import { TableModelView } from './TableModelView';
 
 /** A table (and a body row of it) to show, e.g. from a finding; `seq` changes on every request. */
@@ -14,6 +14,8 @@ export interface TableTarget {
 
 interface Props {
   workbook: Workbook;
+  /** The tables kept up to date edit by edit. */
+  derived: LiveState;
   target: TableTarget | null;
   onGoToLine(lineId: number): void;
 }
@@ -26,11 +28,11 @@ interface Figure {
 const SHOWN_LINES = 200;
 
 /** 九张表: the tables drawn from their models; a click on a figure lists the lines it sums. */
-export function TablesView({ workbook, target, onGoToLine }: Props) {
+export function TablesView({ workbook, derived, target, onGoToLine }: Props) {
   const [current, setCurrent] = useState(0);
   /** '' for the department's tables (部门预算), else one unit's (单位预算). */
   const [unit, setUnit] = useState('');
-  const tables = useMemo(() => deriveWorkbookTables(workbook, unit === '' ? undefined : unit), [workbook, unit]);
+  const tables = useMemo(() => (unit === '' ? derived.live.tables : derived.live.unitTables(unit)), [derived, unit]);
   useEffect(() => {
     if (!target) return;
     setUnit('');

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { LiveWorkbook } from '../../shared/core/live/liveWorkbook';
+import type { WorkbookSession } from './useWorkbook';
+
+/** The LiveWorkbook and the revision it is at: a new object after every change, for React to see. */
+export interface LiveState {
+  live: LiveWorkbook;
+  revision: number;
+}
+
+/**
+ * The open workbook's nine tables and findings kept up to date on the screen's thread, edit by edit:
+ * an edit costs well under a millisecond however many lines there are, so the tables follow typing.
+ */
+export function useLiveWorkbook(subscribe: WorkbookSession['subscribe']): LiveState | null {
+  const [state, setState] = useState<LiveState | null>(null);
+  useEffect(() => {
+    let live: LiveWorkbook | null = null;
+    return subscribe((change) => {
+      if (change.kind === 'load') live = new LiveWorkbook(change.workbook);
+      else live?.apply(change.edit);
+      if (live) setState({ live, revision: change.revision });
+    });
+  }, [subscribe]);
+  return state;
+}

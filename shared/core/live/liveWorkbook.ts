@@ -25,14 +25,14 @@ type Frame = Omit<Workbook, 'lines'>;
  * fire (test/checks/derivedTables.property.test.ts holds this on random workbooks).
  */
 export class LiveWorkbook {
-  private frame!: Frame;
-  private catalogs!: Catalogs;
-  private store!: LineStore;
+  private frame: Frame;
+  private catalogs: Catalogs;
+  private readonly store: LineStore;
   private agg!: Aggregates;
   private ctx!: DeriveContext;
   private typeOf!: (unit: string) => UnitType;
   private current!: TableModel[];
-  private lineChecks!: LineChecks;
+  private lineChecks: LineChecks;
   /** 项目支出 by project name; made when the workbook first has project records. */
   private projectAmounts: Map<string, Fen> | null = null;
   private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();

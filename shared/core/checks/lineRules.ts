@@ -97,7 +97,7 @@ export class LineChecks {
   ) {
     this.lookup = rememberedLookup(catalogs);
     this.byFields = new IdsByHash(store.size);
-    for (const line of store.lines()) this.add(line);
+    for (let row = 0; row < store.size; row++) this.addAt(store.lineAt(row), row);
   }
 
   /**
@@ -110,7 +110,10 @@ export class LineChecks {
 
   /** A line the store has just taken. */
   add(line: LineItem): void {
-    const row = this.store.rowOf(line.id);
+    this.addAt(line, this.store.rowOf(line.id));
+  }
+
+  private addAt(line: LineItem, row: number): void {
     const { findings, badCode } = ownFindings(line, this.lookup, this.codesOk(line, row));
     if (findings.length > 0) {
       this.own.set(line.id, findings);

@@ -6,11 +6,14 @@ import { SLOTS, aggregate, emptyAggregates, noteName, slotOf, type Aggregates } 
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
-  /** The last value asked for: lines come grouped by unit and project, so it is often asked again. */
   private lastValue: string | undefined;
   private lastId = -1;
 
+  /** `repeats`: the same value often comes again next (lines are grouped by unit and project), so the last one is remembered. */
+  constructor(private readonly repeats = false) {}
+
   id(value: string): number {
+    if (!this.repeats) return this.lookUp(value);
     if (value === this.lastValue) return this.lastId;
     this.lastValue = value;
     return (this.lastId = this.lookUp(value));
@@ -64,10 +67,10 @@ const DENSE_IDS = 1 << 24;
  * Rows are unordered: removing a line moves the last row into its place.
  */
 export class LineStore {
-  readonly units = new Interner();
+  readonly units = new Interner(true);
   readonly functions = new Interner();
   readonly economics = new Interner();
-  readonly projects = new Interner();
+  readonly projects = new Interner(true);
   private objects: LineItem[] = [];
   /** Row + 1 by line id (0: no such line), and the rows of ids of DENSE_IDS and above. */
   private rowById = new Int32Array(16);
@@ -135,9 +138,9 @@ export class LineStore {
     this.amount = grown(this.amount, this.capacity);
   }
 
-  /** The lines, in no particular order. */
-  lines(): readonly LineItem[] {
-    return this.objects;
+  /** The line at a row. */
+  lineAt(row: number): LineItem {
+    return this.objects[row];
   }
 
   /** How many lines name the unit. */

@@ -104,6 +104,7 @@ class Deriver {
   private rolledUp?: [string, Fen[]][];
   /** 类 code → its sum and its 项's vectors; and the sum of all lines. */
   private sums?: { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] };
+  private readonly labels = new Map<string, Cell[]>();
 
   constructor(
     private readonly ctx: DeriveContext,
@@ -138,7 +139,17 @@ class Deriver {
 
   /** An amount cell; `extra` refines `filter` (one object for both, scoped to the unit when deriving one). */
   private amount(fen: Fen, filter: LineFilter, extra?: LineFilter): Cell {
-    return { fen, filter: { ...this.scopeFilter, ...filter, ...extra } };
+    return { fen, filter: this.ctx.unit === undefined && !extra ? { ...filter } : { ...this.scopeFilter, ...filter, ...extra } };
+  }
+
+  /** The code and name cells of a 类, 款 or 项 row: the same in all five function tables. */
+  private labelCells(code: string): Cell[] {
+    let cells = this.labels.get(code);
+    if (!cells) {
+      cells = [...splitCode(code, CODE_LEVELS.function), { text: nameOf(this.catalogs.function, this.agg, 'f', code) }];
+      this.labels.set(code, cells);
+    }
+    return cells;
   }
 
   private table(id: TableId, rows: TableRow[], note?: string): TableModel {
@@ -162,14 +173,10 @@ class Deriver {
   private functionRow(columns: readonly AmountColumn[], code: string, vector: readonly Fen[]): TableRow | null {
     const amounts = columns.map((c) => sumSlots(vector, c.slots));
     if (amounts.every((a) => a === 0)) return null;
-    return {
-      level: LEVEL_BY_LENGTH[code.length],
-      cells: [
-        ...splitCode(code, CODE_LEVELS.function),
-        { text: nameOf(this.catalogs.function, this.agg, 'f', code) },
-        ...amounts.map((a, i) => this.amount(a, columns[i].filter, { functionPrefix: code })),
-      ],
-    };
+    const cells = [...this.labelCells(code)];
+    const prefix = { functionPrefix: code };
+    for (let i = 0; i < amounts.length; i++) cells.push(this.amount(amounts[i], columns[i].filter, prefix));
+    return { level: LEVEL_BY_LENGTH[code.length], cells };
   }
 
   /** A function table from its code rows, with the total row and the note of an empty table. */

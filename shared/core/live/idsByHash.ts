@@ -4,10 +4,11 @@ const DELETED = -2;
 /**
  * Ids by a non-negative 31-bit hash, several ids per hash: open addressing over one typed array of
  * [hash, id] pairs, so a million entries are one array rather than a million map entries and their
- * garbage, and a probe touches one cache line.
+ * garbage, and a probe touches one cache line. Pairs are Int32 while every id fits (line ids do), and
+ * Float64 once one does not.
  */
 export class IdsByHash {
-  private slots: Float64Array;
+  private slots: Int32Array | Float64Array;
   private mask: number;
   /** Entries plus deleted slots: the probing load. */
   private used = 0;
@@ -19,6 +20,7 @@ export class IdsByHash {
   }
 
   add(hash: number, id: number): void {
+    if ((id | 0) !== id && this.slots instanceof Int32Array) this.rebuild(this.live + 1, true);
     if ((this.used + 1) * 2 > this.mask + 1) this.rebuild();
     let i = hash & this.mask;
     while (this.slots[2 * i] >= 0) i = (i + 1) & this.mask;
@@ -51,9 +53,9 @@ export class IdsByHash {
     return out;
   }
 
-  private rebuild(): void {
+  private rebuild(entries = this.live + 1, wide = this.slots instanceof Float64Array): void {
     const old = this.slots;
-    this.slots = emptySlots(this.live + 1);
+    this.slots = emptySlots(entries, wide);
     this.mask = this.slots.length / 2 - 1;
     this.used = 0;
     this.live = 0;
@@ -62,8 +64,8 @@ export class IdsByHash {
 }
 
 /** Pairs for a power-of-two number of slots, with room for `entries` at a load of at most one third. */
-function emptySlots(entries: number): Float64Array {
+function emptySlots(entries: number, wide = false): Int32Array | Float64Array {
   let n = 16;
   while (n < entries * 3) n *= 2;
-  return new Float64Array(2 * n).fill(EMPTY);
+  return (wide ? new Float64Array(2 * n) : new Int32Array(2 * n)).fill(EMPTY);
 }

@@ -56,6 +56,9 @@ function mix(unit: number, fn: number, eco: number, slot: number, project: numbe
   return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
+/** The interned id of the empty project name (基本支出 lines), given first. */
+const NO_PROJECT = 0;
+
 /** Line ids below this are found through an array (ids are given densely from 1); larger ones through a map. */
 const DENSE_IDS = 1 << 24;
 
@@ -93,6 +96,7 @@ export class LineStore {
   private magnitude = 0;
 
   constructor(lines: readonly LineItem[] = []) {
+    this.projects.id('');
     if (lines.length > this.capacity) this.grow(lines.length);
     let maxId = 0;
     for (const line of lines) if (line.id > maxId) maxId = line.id;
@@ -167,7 +171,7 @@ export class LineStore {
     this.unit[row] = unit;
     this.fn[row] = this.functions.id(line.functionCode);
     this.eco[row] = eco;
-    this.project[row] = this.projects.id(line.project);
+    this.project[row] = line.project === '' ? NO_PROJECT : this.projects.id(line.project);
     this.slot[row] = slotOf(line.source, line.kind);
     this.personnel[row] = line.costType === undefined ? this.personnelCode[eco] : line.costType === '人员经费' ? 1 : 0;
     this.amount[row] = line.amount;

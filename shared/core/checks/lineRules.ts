@@ -26,8 +26,7 @@ function rememberedLookup(catalogs: Catalogs): CodeLookup {
 const NO_FINDINGS = { findings: [], badCode: false } as const satisfies { findings: CheckFinding[]; badCode: boolean };
 
 /** The findings of one line on its own (codes, sign, project name), and whether its codes are unusable in a table. */
-function ownFindings(line: LineItem, lookup: CodeLookup, codesOk: boolean): { findings: CheckFinding[]; badCode: boolean } {
-  if (codesOk && line.amount >= 0 && (line.kind !== '项目支出' || line.project.trim() !== '')) return NO_FINDINGS;
+function ownFindings(line: LineItem, lookup: CodeLookup): { findings: CheckFinding[]; badCode: boolean } {
   const out: CheckFinding[] = [];
   let badCode = false;
   for (const kind of ['function', 'economic'] as const) {
@@ -82,6 +81,8 @@ export class LineChecks {
   /** By the store's interned code: 1 when it is a leaf of the catalog, 0 when not, unset when not yet asked. */
   private readonly functionOk: number[] = [];
   private readonly economicOk: number[] = [];
+  /** By the store's interned project name: whether it is blank. */
+  private readonly blankProjects: boolean[] = [];
   /** Line ids by the hash of their fields: identical lines share a hash (and, rarely, other lines do). */
   private readonly byFields: IdsByHash;
   private readonly own = new Map<number, CheckFinding[]>();
@@ -97,7 +98,7 @@ export class LineChecks {
   ) {
     this.lookup = rememberedLookup(catalogs);
     this.byFields = new IdsByHash(store.size);
-    for (let row = 0; row < store.size; row++) this.addAt(store.lineAt(row), row);
+    for (let row = 0; row < store.size; row++) this.addAt(row);
   }
 
   /**
@@ -110,20 +111,26 @@ export class LineChecks {
 
   /** A line the store has just taken. */
   add(line: LineItem): void {
-    this.addAt(line, this.store.rowOf(line.id));
+    this.addAt(this.store.rowOf(line.id));
   }
 
-  private addAt(line: LineItem, row: number): void {
-    const { findings, badCode } = ownFindings(line, this.lookup, this.codesOk(line, row));
-    if (findings.length > 0) {
-      this.own.set(line.id, findings);
-      this.listed = null;
+  /** The line at a row of the store; its object is read only when it has a finding (a pass over many lines stays in the columns). */
+  private addAt(row: number): void {
+    const store = this.store;
+    const id = store.idAt(row);
+    if (!this.cleanAt(row)) {
+      const line = store.lineAt(row);
+      const { findings, badCode } = ownFindings(line, this.lookup);
+      if (findings.length > 0) {
+        this.own.set(id, findings);
+        this.listed = null;
+      }
+      if (badCode) this.badCodes.add(id);
+      if (line.amount < 0) this.negatives.add(id);
     }
-    if (badCode) this.badCodes.add(line.id);
-    if (line.amount < 0) this.negatives.add(line.id);
-    const hash = this.store.hashAt(row);
-    this.byFields.add(hash, line.id);
-    if (this.byFields.hasOther(hash, line.id)) this.reportGroup(this.identical(this.byFields.idsOf(hash), line));
+    const hash = store.hashAt(row);
+    this.byFields.add(hash, id);
+    if (this.byFields.hasOther(hash, id)) this.reportGroup(this.identical(this.byFields.idsOf(hash), store.lineAt(row)));
   }
 
   /** A line changed (the same id): its own findings, and its duplicates when the fields that make one changed. */
@@ -133,7 +140,7 @@ export class LineChecks {
       this.add(after);
       return;
     }
-    const { findings, badCode } = ownFindings(after, this.lookup, this.codesOk(after, this.store.rowOf(after.id)));
+    const { findings, badCode } = this.cleanAt(this.store.rowOf(after.id)) ? NO_FINDINGS : ownFindings(after, this.lookup);
     if (findings.length > 0 || this.own.has(after.id)) this.listed = null;
     if (findings.length > 0) this.own.set(after.id, findings);
     else this.own.delete(after.id);
@@ -172,12 +179,22 @@ export class LineChecks {
     return ids.filter((id) => id === line.id || sameFields(this.store.line(id)!, line));
   }
 
-  private codesOk(line: LineItem, row: number): boolean {
+  /** Whether the line at a row has no finding of its own, read from the store's columns. */
+  private cleanAt(row: number): boolean {
+    return this.codesOk(row) && this.store.amountAt(row) >= 0 && !(this.store.isProjectAt(row) && this.blankProject(this.store.projectAt(row)));
+  }
+
+  /** Whether both codes of the line at a row are leaves of the catalogs (asked once per distinct code). */
+  private codesOk(row: number): boolean {
     const f = this.store.functionAt(row);
     const e = this.store.economicAt(row);
-    this.functionOk[f] ??= this.lookup('function', line.functionCode).status === 'ok' ? 1 : 0;
-    this.economicOk[e] ??= this.lookup('economic', line.economicCode).status === 'ok' ? 1 : 0;
+    this.functionOk[f] ??= this.lookup('function', this.store.functions.values[f]).status === 'ok' ? 1 : 0;
+    this.economicOk[e] ??= this.lookup('economic', this.store.economics.values[e]).status === 'ok' ? 1 : 0;
     return this.functionOk[f] === 1 && this.economicOk[e] === 1;
+  }
+
+  private blankProject(project: number): boolean {
+    return (this.blankProjects[project] ??= this.store.projects.values[project].trim() === '');
   }
 
   /** Reports every line of a group of identical lines but the first (by id) as its duplicate. */

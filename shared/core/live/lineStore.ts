@@ -86,6 +86,7 @@ export class LineStore {
   private slot = new Uint8Array(16);
   private personnel = new Uint8Array(16);
   private amount = new Float64Array(16);
+  private ids = new Float64Array(16);
   /** Lines per interned unit. */
   private unitLines = new Int32Array(16);
   /** Per interned 经济分类 code: whether its class is 人员经费 (a line's own costType comes first). */
@@ -140,11 +141,30 @@ export class LineStore {
     this.slot = grown(this.slot, this.capacity);
     this.personnel = grown(this.personnel, this.capacity);
     this.amount = grown(this.amount, this.capacity);
+    this.ids = grown(this.ids, this.capacity);
   }
 
   /** The line at a row. */
   lineAt(row: number): LineItem {
     return this.objects[row];
+  }
+
+  idAt(row: number): number {
+    return this.ids[row];
+  }
+
+  amountAt(row: number): number {
+    return this.amount[row];
+  }
+
+  /** Whether the line at a row is 项目支出. */
+  isProjectAt(row: number): boolean {
+    return (this.slot[row] & 1) === PROJECT_KIND;
+  }
+
+  /** The interned project name of the line at a row (an index into `projects.values`). */
+  projectAt(row: number): number {
+    return this.project[row];
   }
 
   /** How many lines name the unit. */
@@ -175,6 +195,7 @@ export class LineStore {
     this.slot[row] = slotOf(line.source, line.kind);
     this.personnel[row] = line.costType === undefined ? this.personnelCode[eco] : line.costType === '人员经费' ? 1 : 0;
     this.amount[row] = line.amount;
+    this.ids[row] = line.id;
     this.magnitude += Math.abs(line.amount);
     if (line.functionName !== undefined || line.economicName !== undefined) this.named.add(line.id);
   }
@@ -200,6 +221,7 @@ export class LineStore {
       this.slot[row] = this.slot[last];
       this.personnel[row] = this.personnel[last];
       this.amount[row] = this.amount[last];
+      this.ids[row] = this.ids[last];
     }
     this.objects.pop();
     return line;

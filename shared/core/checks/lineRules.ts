@@ -73,8 +73,8 @@ function sameFields(a: LineItem, b: LineItem): boolean {
 /**
  * The line rules (codes, signs, project names, duplicates) over the lines of a LineStore, kept up
  * to date line by line, each change made after the store's: they cost the same however many lines
- * there are. Of identical lines, the one with the lowest id (entered first) is
- * the original and the others are reported as its duplicates.
+ * there are. Of identical lines, the one with the lowest id (entered first) is the original and the
+ * others are reported as its duplicates.
  */
 export class LineChecks {
   private readonly lookup: CodeLookup;

@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type CatalogKind, type Catalogs, type CodeStatus } from '../catalog/catalog';
+import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type CatalogKind, type Catalogs } from '../catalog/catalog';
 import { formatYuan } from '../money';
 import { IdsByHash } from '../live/idsByHash';
 import { LineStore } from '../live/lineStore';
@@ -11,27 +11,15 @@ function describeLine(line: LineItem): string {
   return `明细 #${line.id}（${line.unit}，${line.functionCode} / ${line.economicCode}，${line.kind}，${line.source}${line.project ? `，${line.project}` : ''}）`;
 }
 
-type CodeLookup = (kind: CatalogKind, code: string) => CodeStatus;
-
-/** lookupCode, remembered per code: a workbook has many lines but few distinct codes. */
-function rememberedLookup(catalogs: Catalogs): CodeLookup {
-  const seen = { function: new Map<string, CodeStatus>(), economic: new Map<string, CodeStatus>() };
-  return (kind, code) => {
-    let status = seen[kind].get(code);
-    if (!status) seen[kind].set(code, (status = lookupCode(catalogs[kind], code)));
-    return status;
-  };
-}
-
 const NO_FINDINGS = { findings: [], badCode: false } as const satisfies { findings: CheckFinding[]; badCode: boolean };
 
 /** The findings of one line on its own (codes, sign, project name), and whether its codes are unusable in a table. */
-function ownFindings(line: LineItem, lookup: CodeLookup): { findings: CheckFinding[]; badCode: boolean } {
+function ownFindings(line: LineItem, catalogs: Catalogs): { findings: CheckFinding[]; badCode: boolean } {
   const out: CheckFinding[] = [];
   let badCode = false;
   for (const kind of ['function', 'economic'] as const) {
     const code = kind === 'function' ? line.functionCode : line.economicCode;
-    const status = lookup(kind, code);
+    const status = lookupCode(catalogs[kind], code);
     if (status.status === 'ok') continue;
     const name = kind === 'function' ? line.functionName : line.economicName;
     const label = CATALOG_LABELS[kind];
@@ -77,7 +65,6 @@ function sameFields(a: LineItem, b: LineItem): boolean {
  * others are reported as its duplicates.
  */
 export class LineChecks {
-  private readonly lookup: CodeLookup;
   /** By the store's interned code: 1 when it is a leaf of the catalog, 0 when not, unset when not yet asked. */
   private readonly functionOk: number[] = [];
   private readonly economicOk: number[] = [];
@@ -93,10 +80,9 @@ export class LineChecks {
   private readonly negatives = new Set<number>();
 
   constructor(
-    catalogs: Catalogs,
+    private readonly catalogs: Catalogs,
     private readonly store: LineStore,
   ) {
-    this.lookup = rememberedLookup(catalogs);
     this.byFields = new IdsByHash(store.size);
     for (let row = 0; row < store.size; row++) this.addAt(row);
   }
@@ -120,7 +106,7 @@ export class LineChecks {
     const id = store.idAt(row);
     if (!this.cleanAt(row)) {
       const line = store.lineAt(row);
-      const { findings, badCode } = ownFindings(line, this.lookup);
+      const { findings, badCode } = ownFindings(line, this.catalogs);
       if (findings.length > 0) {
         this.own.set(id, findings);
         this.listed = null;
@@ -140,7 +126,7 @@ export class LineChecks {
       this.add(after);
       return;
     }
-    const { findings, badCode } = this.cleanAt(this.store.rowOf(after.id)) ? NO_FINDINGS : ownFindings(after, this.lookup);
+    const { findings, badCode } = this.cleanAt(this.store.rowOf(after.id)) ? NO_FINDINGS : ownFindings(after, this.catalogs);
     if (findings.length > 0 || this.own.has(after.id)) this.listed = null;
     if (findings.length > 0) this.own.set(after.id, findings);
     else this.own.delete(after.id);
@@ -188,8 +174,8 @@ export class LineChecks {
   private codesOk(row: number): boolean {
     const f = this.store.functionAt(row);
     const e = this.store.economicAt(row);
-    this.functionOk[f] ??= this.lookup('function', this.store.functions.values[f]).status === 'ok' ? 1 : 0;
-    this.economicOk[e] ??= this.lookup('economic', this.store.economics.values[e]).status === 'ok' ? 1 : 0;
+    this.functionOk[f] ??= lookupCode(this.catalogs.function, this.store.functions.values[f]).status === 'ok' ? 1 : 0;
+    this.economicOk[e] ??= lookupCode(this.catalogs.economic, this.store.economics.values[e]).status === 'ok' ? 1 : 0;
     return this.functionOk[f] === 1 && this.economicOk[e] === 1;
   }
 

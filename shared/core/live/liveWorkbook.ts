@@ -4,16 +4,13 @@ import { LineChecks } from '../checks/lineRules';
 import { checkProject } from '../checks/projectRules';
 import { checkDerivedTables } from '../checks/publicationRules';
 import type { CheckFinding } from '../checks/rules';
-import { patchLine, type Edit, type LineFields } from '../edits';
+import { applyEdit, patchLine, type Edit, type LineFields } from '../edits';
 import { addFen, type Fen } from '../money';
 import { unitTypeLookup, type BudgetUnit, type LineItem, type Project, type UnitType, type Workbook } from '../model';
 import { applyLine, type Aggregates } from '../tables/aggregate';
 import { tablesFromAggregates, updateTables, type DeriveContext } from '../tables/derive';
 import type { TableModel } from '../tables/tableModel';
 import { LineStore } from './lineStore';
-
-/** What a workbook is besides its lines: the lines live in the LineStore. */
-type Frame = Omit<Workbook, 'lines'>;
 
 /**
  * A workbook with what is derived from it — the department's nine tables and the findings of every
@@ -25,7 +22,8 @@ type Frame = Omit<Workbook, 'lines'>;
  * fire (test/checks/derivedTables.property.test.ts holds this on random workbooks).
  */
 export class LiveWorkbook {
-  private frame: Frame;
+  /** The workbook without its lines (`lines` stays empty): they live in the store. */
+  private frame: Workbook;
   private catalogs: Catalogs;
   private readonly store: LineStore;
   private agg!: Aggregates;
@@ -40,10 +38,9 @@ export class LiveWorkbook {
   private findingsMemo: readonly CheckFinding[] | null = null;
 
   constructor(workbook: Workbook) {
-    const { lines, ...frame } = workbook;
-    this.frame = frame;
-    this.catalogs = workbookCatalogs(frame);
-    this.store = new LineStore(lines);
+    this.frame = { ...workbook, lines: [] };
+    this.catalogs = workbookCatalogs(workbook);
+    this.store = new LineStore(workbook.lines);
     this.lineChecks = new LineChecks(this.catalogs, this.store);
     this.rederive();
   }
@@ -93,33 +90,14 @@ export class LiveWorkbook {
       case 'batch':
         for (const e of edit.edits) this.applyTo(e, touched);
         return;
-      case 'setMeta':
-        this.frame = { ...this.frame, department: edit.department, year: edit.year };
-        return this.rederive(touched);
-      case 'setUnits':
-        this.frame = { ...this.frame, units: edit.units };
-        return this.rederive(touched);
-      case 'setCatalogEdition': {
-        const editions = { ...this.frame.catalogEditions };
-        if (edit.edition) editions[edit.kind] = edit.edition;
-        else delete editions[edit.kind];
-        this.frame = { ...this.frame, catalogEditions: editions };
-        this.catalogs = workbookCatalogs(this.frame);
-        this.lineChecks = new LineChecks(this.catalogs, this.store);
-        return this.rederive(touched);
-      }
-      case 'setProjects':
-        this.frame = { ...this.frame, projects: edit.projects };
-        return;
-      case 'setTexts':
-        this.frame = { ...this.frame, texts: edit.texts };
-        return;
-      case 'setEntered':
-        this.frame = { ...this.frame, entered: edit.entered };
-        return;
-      case 'setBaseline':
-        this.frame = { ...this.frame, baseline: edit.baseline };
-        return;
+      default:
+        // the rest of the workbook changes as applyEdit changes it; the lines are not in the frame
+        this.frame = applyEdit(this.frame, edit).workbook;
+        if (edit.op === 'setCatalogEdition') {
+          this.catalogs = workbookCatalogs(this.frame);
+          this.lineChecks = new LineChecks(this.catalogs, this.store);
+        }
+        if (edit.op === 'setMeta' || edit.op === 'setUnits' || edit.op === 'setCatalogEdition') this.rederive(touched);
     }
   }
 

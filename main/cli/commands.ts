@@ -9,6 +9,8 @@ import { newCommand } from './commands/new';
 import { rollForwardCommand } from './commands/rollForward';
 import { versions } from './commands/versions';
 import { narrative } from './commands/narrative';
+import { merge } from './commands/merge';
+import { split } from './commands/split';
 
 export interface Command {
   summary: string;
@@ -30,4 +32,6 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   'import-baseline': importBaseline,
   'import-catalog': importCatalog,
+  split,
+  merge,
 };

@@ -10,6 +10,9 @@ import { decodeEdit, encodeEdit } from './editCodec';
 import { localTimestamp } from './localTime';
 import { migrate, newDatabase, openDatabase } from './openFile';
 import { MIGRATIONS } from './schema';
+import { readFileId, readUnitFrame, writeUnitFrame } from './unitFrame';
+import type { UnitFrame } from '../../shared/core/units/frame';
+import { unitEditRefusal } from '../../shared/core/units/guard';
 
 interface State {
   nextLineId: number;
@@ -37,6 +40,10 @@ export class WorkbookFile {
   private readonly content: WorkbookContent;
   private readonly statements: Record<'dropRedo' | 'log' | 'state', Database.Statement>;
   private closed = false;
+  /** Set in a unit's file: the department's frame it keeps read-only. */
+  readonly unitFrame: UnitFrame | null;
+  /** The file's identity (see the identity table). */
+  readonly fileId: string;
 
   private constructor(
     readonly path: string,
@@ -50,6 +57,8 @@ export class WorkbookFile {
       state: db.prepare('UPDATE meta SET next_line_id = ?, undo_cursor = ?, revision = ?'),
     };
     this.wb = this.content.read();
+    this.unitFrame = readUnitFrame(db);
+    this.fileId = readFileId(db);
     const meta = db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as Omit<State, 'logEnd'>;
     const logEnd = (db.prepare('SELECT max(seq) FROM edit_log').pluck().get() as number | null) ?? 0;
     this.state = { ...meta, logEnd };
@@ -57,9 +66,10 @@ export class WorkbookFile {
 
   /**
    * A new file at `path` (which must not exist) holding `init`: an empty workbook of a department and
-   * year, or a whole workbook. The file is written under a temporary name and renamed when complete.
+   * year, or a whole workbook (with `unitFrame`: a unit's file). The file is written under a
+   * temporary name and renamed when complete.
    */
-  static create(path: string, init: { department: string; year: number } | Workbook): WorkbookFile {
+  static create(path: string, init: { department: string; year: number } | Workbook, unitFrame?: UnitFrame): WorkbookFile {
     if (existsSync(path)) throw new UserError(`${basename(path)} 已存在，未覆盖。请换一个文件名，或先删除它。`);
     const wb = 'lines' in init ? init : newWorkbook(init.department, init.year);
     const ids = new Set(wb.lines.map((l) => l.id));
@@ -76,6 +86,7 @@ export class WorkbookFile {
           wb.lines.reduce((max, l) => Math.max(max, l.id), 0) + 1,
         );
         new WorkbookContent(db).writeAll(wb);
+        if (unitFrame) writeUnitFrame(db, unitFrame);
       })();
       db.close();
     } catch (e) {
@@ -124,6 +135,8 @@ export class WorkbookFile {
   /** Applies a change (new lines get the next ids) as one undo step; the redo tail is dropped. */
   edit(request: EditRequest): EditResult {
     this.assertOpen();
+    const refusal = this.unitFrame && unitEditRefusal(this.unitFrame, request);
+    if (refusal) throw new UserError(`修改未保存：${refusal}`);
     const ids = { next: this.state.nextLineId };
     const edit = resolve(request, ids);
     const { workbook, inverse } = applyChecked(this.wb, edit);

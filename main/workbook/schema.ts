@@ -54,6 +54,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE edit_log (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL, inverse TEXT NOT NULL, at TEXT NOT NULL) STRICT;
       CREATE TABLE versions (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, workbook TEXT NOT NULL) STRICT;
     `),
+  // The file's identity (a unit file names the department file it was made from), and the frame a
+  // unit file records (no row in a department's file).
+  (db) =>
+    db.exec(`
+      CREATE TABLE identity (only INTEGER PRIMARY KEY CHECK (only = 1), id TEXT NOT NULL) STRICT;
+      INSERT INTO identity (only, id) VALUES (1, lower(hex(randomblob(16))));
+      CREATE TABLE unit_frame (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import { rollForwardCommand } from './commands/rollForward';
 import { versions } from './commands/versions';
 import { narrative } from './commands/narrative';
 import { merge } from './commands/merge';
+import { consolidate } from './commands/consolidate';
 import { split } from './commands/split';
 
 export interface Command {
@@ -34,4 +35,5 @@ export const COMMANDS: Record<string, Command> = {
   'import-catalog': importCatalog,
   split,
   merge,
+  consolidate,
 };

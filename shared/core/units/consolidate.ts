@@ -77,9 +77,15 @@ function headline(wb: Workbook, agg: Aggregates): Headline {
   };
 }
 
-function notReady(wb: Workbook, findings: readonly CheckFinding[]): NotReady | null {
+function unexplainedChanges(wb: Workbook): string[] {
+  // with no figure of last year no change can be stated, so none needs a reason
+  if (Object.keys(wb.baseline.figures).length === 0 && !wb.baseline.lines?.length) return [];
   const yoy = yearOnYear(wb);
-  const unexplained = [...yoy.summary, ...yoy.bySource, ...yoy.byFunction, ...yoy.byEconomic, ...yoy.sanGong].filter((r) => r.flagged).map((r) => r.label || r.key);
+  return [...yoy.summary, ...yoy.bySource, ...yoy.byFunction, ...yoy.byEconomic, ...yoy.sanGong].filter((r) => r.flagged).map((r) => r.label || r.key);
+}
+
+function notReady(wb: Workbook, findings: readonly CheckFinding[]): NotReady | null {
+  const unexplained = unexplainedChanges(wb);
   const missingTargets = wb.projects.filter((p) => !carriesTargets(p)).map((p) => p.name);
   const errors = findings.filter((f) => f.severity === '错误').length;
   return errors > 0 || unexplained.length > 0 || missingTargets.length > 0 ? { errors, unexplained, missingTargets } : null;

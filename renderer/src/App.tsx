@@ -13,6 +13,7 @@ import { linesTotal } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
 import { ProjectForm } from './projects/ProjectForm';
 import { TablesView, type TableTarget } from './tables/TablesView';
+import { UnitsPanel } from './units/UnitsPanel';
 import { isTextEntry } from './textEntry';
 import { useLiveWorkbook } from './useLiveWorkbook';
 import { useWorkbook } from './useWorkbook';
@@ -42,6 +43,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   /** The project whose form is open, and the unit of the line it was opened from. */
   const [projectShown, setProjectShown] = useState<{ name: string; unit?: string } | null>(null);
   const seq = useRef(0);
+  const [unitsFocus, setUnitsFocus] = useState<{ part: 'export' | 'merge'; seq: number } | null>(null);
 
   // The tables and the checks follow each edit incrementally (a LiveWorkbook); what is still derived
   // whole (changes, narrative) follows a deferred copy, so typing stays responsive.
@@ -103,6 +105,10 @@ export function App({ bridge }: { bridge: Bridge }) {
           setTab('明细');
           document.querySelector<HTMLInputElement>('.quick-filter')?.focus();
         } else if (m.command === 'showTab') setTab(m.tab);
+        else if (m.command === 'exportUnitFile' || m.command === 'mergeUnitFiles') {
+          setTab('导出');
+          setUnitsFocus({ part: m.command === 'exportUnitFile' ? 'export' : 'merge', seq: ++seq.current });
+        }
       }),
     [bridge, undo, redo, notify],
   );
@@ -151,7 +157,12 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
-        {tab === '导出' && <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />}
+        {tab === '导出' && (
+          <>
+            <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />
+            <UnitsPanel bridge={bridge} workbook={workbook} perform={session.perform} focus={unitsFocus} />
+          </>
+        )}
       </main>
       {projectShown && (
         <ProjectForm

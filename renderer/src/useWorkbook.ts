@@ -28,6 +28,8 @@ export interface WorkbookSession {
   /** Undoes the file's last edit; resolves to false when there was nothing to undo. */
   undo(): Promise<boolean>;
   redo(): Promise<boolean>;
+  /** Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it failed or changed nothing. */
+  perform(call: () => Promise<EditResult | null>): Promise<boolean>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -108,6 +110,15 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   );
   const undo = useCallback(() => step('workbook.undo'), [step]);
   const redo = useCallback(() => step('workbook.redo'), [step]);
+  const perform = useCallback(
+    async (call: () => Promise<EditResult | null>) =>
+      (await enqueue(async () => {
+        const result = await call();
+        applyResult(result);
+        return result !== null;
+      })) === true,
+    [enqueue, applyResult],
+  );
 
-  return { open, loadError, send, undo, redo, subscribe };
+  return { open, loadError, send, undo, redo, perform, subscribe };
 }

@@ -182,7 +182,7 @@ export function UnitsPanel({ bridge, workbook, perform, focus }: Props) {
                     {n}
                   </p>
                 ))}
-                <DiffView diff={p.diff} title="合并后与现在相比" />
+                <DiffView diff={p.diff} title={p.conflicts.length > 0 ? '合并后与现在相比（冲突处暂按部门的内容计）' : '合并后与现在相比'} />
                 {p.conflicts.length > 0 && (
                   <div className="conflicts">
                     <h4>冲突 {p.conflicts.length} 处：部门在导出之后也改了这些内容，且与单位改得不同</h4>

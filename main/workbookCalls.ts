@@ -27,6 +27,10 @@ const HANDLERS: Handlers = {
   'units.exportFile': (t, request) => t.exportUnitFile(request.unit),
   'units.previewMerge': (t, request) => previewUploads(t.file, request.files),
   'units.applyMerge': (t, request) => applyUploads(t.file, request.files, request.resolutions),
+  'units.origin': (t) => {
+    const frame = t.file.unitFrame;
+    return frame && { unit: frame.unit, department: frame.department, revision: frame.revision, madeAt: frame.madeAt };
+  },
 };
 
 /**

@@ -42,8 +42,8 @@ export interface WebHostOptions {
   file: WorkbookFile;
   /** Writes the publication workbook (xlsx) of the file's current state to `outPath`. */
   exportTo(outPath: string, request: ExportRequest): Promise<void>;
-  /** The name the downloaded xlsx gets. */
-  downloadName(): string;
+  /** The name the downloaded xlsx gets (the department's, or a unit's publication). */
+  downloadName(request: ExportRequest): string;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -116,7 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const id = randomBytes(24).toString('base64url');
       const path = join(tempDir, `${id}.xlsx`);
       await options.exportTo(path, request);
-      downloads.set(id, { path, name: options.downloadName() });
+      downloads.set(id, { path, name: options.downloadName(request) });
       return { savedTo: null, downloadUrl: `/download/${id}` };
     },
     async exportUnitFile(unit: string) {

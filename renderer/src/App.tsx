@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { SCREEN_TABS, type Bridge, type ScreenTab } from '../../shared/contract/calls';
+import { SCREEN_TABS, type Bridge, type CallResults, type ScreenTab } from '../../shared/contract/calls';
 import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan } from '../../shared/core/money';
@@ -44,6 +44,10 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [projectShown, setProjectShown] = useState<{ name: string; unit?: string } | null>(null);
   const seq = useRef(0);
   const [unitsFocus, setUnitsFocus] = useState<{ part: 'export' | 'merge'; seq: number } | null>(null);
+  const [origin, setOrigin] = useState<CallResults['units.origin']>(null);
+  useEffect(() => {
+    bridge.call('units.origin').then(setOrigin, (e: unknown) => notify(e instanceof Error ? e.message : String(e), 'error'));
+  }, [bridge, notify]);
 
   // The tables and the checks follow each edit incrementally (a LiveWorkbook); what is still derived
   // whole (changes, narrative) follows a deferred copy, so typing stays responsive.
@@ -131,6 +135,11 @@ export function App({ bridge }: { bridge: Bridge }) {
         <span className="dept">
           {open.workbook.department} · {open.workbook.year} 年
         </span>
+        {origin && (
+          <span className="unit-origin" title={`导出时间 ${origin.madeAt.slice(0, 16).replace('T', ' ')}`}>
+            单位工作簿：{origin.unit}（部门工作簿第 {origin.revision} 次修改时导出）
+          </span>
+        )}
         <div className="undo-redo">
           <button type="button" disabled={!open.canUndo} onClick={() => void undo()} title="撤销（Ctrl+Z）">
             撤销
@@ -160,7 +169,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '导出' && (
           <>
             <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />
-            <UnitsPanel bridge={bridge} workbook={workbook} perform={session.perform} focus={unitsFocus} />
+            <UnitsPanel bridge={bridge} workbook={workbook} perform={session.perform} focus={unitsFocus} origin={origin} />
           </>
         )}
       </main>

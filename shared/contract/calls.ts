@@ -139,6 +139,7 @@ export const CALL_ARGS = {
   'units.exportFile': z.tuple([z.object({ unit: text(200).min(1) }).strict()]),
   'units.previewMerge': z.tuple([z.object({ files: unitFileUploads }).strict()]),
   'units.applyMerge': z.tuple([z.object({ files: unitFileUploads, resolutions: z.record(z.string().max(1000), z.enum(['mine', 'theirs', 'both'])) }).strict()]),
+  'units.origin': z.tuple([]),
 } as const;
 
 export interface CallResults {
@@ -157,6 +158,8 @@ export interface CallResults {
   'units.previewMerge': UnitMergePreview[];
   /** The merge applied as one edit (null: nothing to change). */
   'units.applyMerge': EditResult | null;
+  /** In a unit's workbook: which unit, and which department file revision it was made from; null in a department's. */
+  'units.origin': { unit: string; department: string; revision: number; madeAt: string } | null;
 }
 
 export type CallName = keyof typeof CALL_ARGS;

@@ -94,6 +94,18 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
     expect(unit.workbook.lines.map((l) => l.id)).toEqual(before.lines.filter((l) => l.unit === TEAM).map((l) => l.id));
   });
 
+  it('导出部门和各单位的公开表 writes one file per unit with progress', async () => {
+    const names: string[] = [];
+    const onDownload = (d: { suggestedFilename(): string }) => names.push(d.suggestedFilename());
+    page.on('download', onDownload);
+    const panel = page.getByRole('region', { name: '各单位的公开表' });
+    await panel.getByRole('button', { name: '导出部门和各单位的公开表' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('已导出 4 个文件（部门 1 个，单位 3 个）。');
+    await expect.poll(() => names.length).toBe(4);
+    page.off('download', onDownload);
+    expect(names.sort()).toEqual([MAIN, TEAM, STATION].map((u) => `${u}${before.year}年${u === MAIN ? '部门' : '单位'}预算公开表.xlsx`).concat(`${MAIN}${before.year}年单位预算公开表.xlsx`).sort());
+  });
+
   it('previews each unit’s change and its conflict, then merges as one undoable edit', async () => {
     const panel = page.getByRole('region', { name: '合并单位工作簿' });
     await panel.getByLabel('选择单位工作簿').setInputFiles([teamPath, stationPath]);
@@ -132,5 +144,21 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
     await expect.poll(() => host.file.workbook()).toEqual(before);
     await page.getByRole('button', { name: '重做' }).click();
     await expect.poll(() => host.file.workbook()).toEqual(merged);
+  });
+
+  it('a unit’s workbook opened in the screen says whose it is and offers no export or merge of units', async () => {
+    const unitHost = await launchWebHost({ path: teamPath });
+    const unitPage = await context.newPage();
+    try {
+      await unitPage.goto(unitHost.host.url);
+      await unitPage.locator('.ag-row').first().waitFor();
+      await expect.poll(() => unitPage.locator('.unit-origin').textContent()).toBe(`单位工作簿：${TEAM}（部门工作簿第 0 次修改时导出）`);
+      await unitPage.getByRole('tab', { name: '导出' }).click();
+      expect(await unitPage.getByRole('region', { name: '单位工作簿' }).textContent()).toContain(`这是单位“${TEAM}”的工作簿`);
+      expect(await unitPage.getByRole('region', { name: '合并单位工作簿' }).count()).toBe(0);
+    } finally {
+      await unitPage.close();
+      await unitHost.close();
+    }
   });
 });

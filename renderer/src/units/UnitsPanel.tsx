@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EditResult } from '../../../shared/contract/api';
-import type { Bridge, UnitFileUpload } from '../../../shared/contract/calls';
+import type { Bridge, CallResults, UnitFileUpload } from '../../../shared/contract/calls';
 import type { Workbook } from '../../../shared/core/model';
 import { formatYuan } from '../../../shared/core/money';
 import { annualRequest } from '../../../shared/core/projects';
@@ -14,6 +14,8 @@ interface Props {
   perform(call: () => Promise<EditResult | null>): Promise<boolean>;
   /** Set by the 文件 menu: which part to bring forward. */
   focus: { part: 'export' | 'merge'; seq: number } | null;
+  /** Set when the open file is a unit's workbook. */
+  origin: CallResults['units.origin'];
 }
 
 type MergeStage =
@@ -60,11 +62,12 @@ function downloadFrom(url: string): void {
  * 单位工作簿 (多机编制): make a unit's own workbook from the department's, and merge units' workbooks
  * back after a preview of what each would change, deciding every conflict.
  */
-export function UnitsPanel({ bridge, workbook, perform, focus }: Props) {
+export function UnitsPanel({ bridge, workbook, perform, focus, origin }: Props) {
   const [unit, setUnit] = useState(workbook.units[0]?.name ?? '');
   const [exported, setExported] = useState('');
   const [stage, setStage] = useState<MergeStage>({ kind: 'idle' });
   const [choices, setChoices] = useState<Record<string, Resolution>>({});
+  const [each, setEach] = useState<{ done: number; total: number; current: string; failed?: string } | null>(null);
   const exportRef = useRef<HTMLElement>(null);
   const mergeRef = useRef<HTMLElement>(null);
 
@@ -84,6 +87,22 @@ export function UnitsPanel({ bridge, workbook, perform, focus }: Props) {
     } catch (e) {
       setExported(`导出失败：${message(e)}`);
     }
+  };
+
+  /** The department's publication and every unit's, one file each, with progress. */
+  const exportEach = async () => {
+    const scopes = [undefined, ...workbook.units.map((u) => u.name)];
+    for (const [i, scope] of scopes.entries()) {
+      setEach({ done: i, total: scopes.length, current: scope ?? workbook.department });
+      try {
+        const r = await bridge.call('excel.export', scope === undefined ? {} : { unit: scope });
+        if (r.downloadUrl) downloadFrom(r.downloadUrl);
+      } catch (e) {
+        setEach({ done: i, total: scopes.length, current: scope ?? workbook.department, failed: message(e) });
+        return;
+      }
+    }
+    setEach({ done: scopes.length, total: scopes.length, current: '' });
   };
 
   const choose = async (list: FileList | null) => {
@@ -118,6 +137,20 @@ export function UnitsPanel({ bridge, workbook, perform, focus }: Props) {
     else setStage({ kind: 'done', message: changed ? `已合并 ${names}，作为一次修改（可撤销）。` : `没有需要合并的变化：部门工作簿已包含 ${names} 的内容。` });
   };
 
+  if (origin) {
+    return (
+      <div className="units-panel">
+        <section aria-label="单位工作簿">
+          <h2>单位工作簿</h2>
+          <p>
+            这是单位“{origin.unit}”的工作簿，由“{origin.department}”的部门工作簿导出。在这里录入本单位的明细和项目；部门、年度、单位、科目表和部门的文字只读。
+            编好后把这个文件交回部门，由部门用“合并单位工作簿”收回。
+          </p>
+        </section>
+      </div>
+    );
+  }
+
   return (
     <div className="units-panel">
       <section ref={exportRef} aria-label="导出单位工作簿">
@@ -137,6 +170,22 @@ export function UnitsPanel({ bridge, workbook, perform, focus }: Props) {
           导出单位工作簿
         </button>
         {exported && <span className="hint"> {exported}</span>}
+      </section>
+      <section aria-label="各单位的公开表">
+        <h2>各单位的公开表</h2>
+        <p>逐个导出部门的公开表和每个单位的单位预算公开表（每个一个 Excel 文件；单位预算用与上面“导出范围”选单位时相同的单位表）。</p>
+        <button type="button" disabled={each !== null && each.done < each.total && !each.failed} onClick={() => void exportEach()}>
+          导出部门和各单位的公开表
+        </button>
+        {each && (
+          <div className={each.failed ? 'notice bad' : 'notice'} role={each.failed ? 'alert' : 'status'} aria-label="各单位公开表的进度">
+            {each.failed
+              ? `导出“${each.current}”失败：${each.failed}（已导出 ${each.done} 个）`
+              : each.done < each.total
+                ? `正在导出第 ${each.done + 1} / ${each.total} 个：${each.current}`
+                : `已导出 ${each.total} 个文件（部门 1 个，单位 ${each.total - 1} 个）。`}
+          </div>
+        )}
       </section>
       <section ref={mergeRef} aria-label="合并单位工作簿">
         <h2>合并单位工作簿</h2>

@@ -11,7 +11,7 @@ import type { Workbook } from '../../shared/core/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { ROOT } from '../helpers/cli';
 import { split, withFile } from '../units/departments';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot } from './browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, watchPage } from './browser';
 
 const MAIN = '上海市宝山区城市运行管理中心';
 const TEAM = '宝山区城管执法大队';
@@ -69,6 +69,7 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
       acceptDownloads: true,
     });
     page = context.pages()[0] ?? (await context.newPage());
+    watchPage(page);
     await page.goto(host.host.url);
     await page.locator('.ag-row').first().waitFor();
     await page.getByRole('tab', { name: '导出' }).click();
@@ -149,6 +150,7 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
   it('a unit’s workbook opened in the screen says whose it is and offers no export or merge of units', async () => {
     const unitHost = await launchWebHost({ path: teamPath });
     const unitPage = await context.newPage();
+    watchPage(unitPage);
     try {
       await unitPage.goto(unitHost.host.url);
       await unitPage.locator('.ag-row').first().waitFor();

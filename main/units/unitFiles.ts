@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { EditRequest, EditResult } from '../../shared/contract/api';
-import { splitUnit, UnitsError } from '../../shared/core/units/split';
+import { splitUnit } from '../../shared/core/units/split';
+import { UnitsError } from '../../shared/core/units/unitsError';
 import { isEmpty, mergeChanges, planMerge, type MergeChanges, type Resolutions, type UnitMerge } from '../../shared/core/units/merge';
 import type { UnitFileInput } from '../../shared/core/units/check';
 import { UserError } from '../io/userError';

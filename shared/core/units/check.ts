@@ -1,7 +1,6 @@
 import type { Workbook } from '../model';
-import { editionLabel, type UnitFrame } from './frame';
-import { catalogEditionsOf } from './frame';
-import { UnitsError } from './split';
+import { catalogEditionsOf, editionLabel, type UnitFrame } from './frame';
+import { UnitsError } from './unitsError';
 
 /** A unit file offered for merging: its name (for messages), the frame it records (null: not a unit file) and its workbook. */
 export interface UnitFileInput {

@@ -1,8 +1,7 @@
 import type { Workbook } from '../model';
 import { catalogEditionsOf, type UnitFrame } from './frame';
 import { unitPart } from './part';
-
-export class UnitsError extends Error {}
+import { UnitsError } from './unitsError';
 
 /**
  * A unit's own workbook made from its department's: the unit's lines (with the department's ids)

@@ -9,12 +9,13 @@ import { figures } from '../../shared/core/versionDiff';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import type { TableModel } from '../../shared/core/tables/tableModel';
 import { WorkbookFile } from '../../main/workbook/file';
+import { consolidateFiles } from '../../main/units/consolidateFiles';
 import { runBudget } from '../helpers/cli';
 import { workbookArb } from '../helpers/randomWorkbooks';
 import { generateWorkbook } from '../bench/generate';
 import { runs } from '../helpers/runs';
 import { useTempDir } from '../workbook/tempDir';
-import { fingerprint } from './departments';
+import { fingerprint, split } from './departments';
 
 /** A district's department: the bench generator's, under its own name. */
 export function districtDepartment(i: number, lines = 600): Workbook {
@@ -87,6 +88,30 @@ describe('consolidate: a finance bureau adds many departments', () => {
       }),
       { numRuns: runs(60) },
     );
+  });
+
+  it('a department open in a window, and a unit’s workbook, are reported and skipped, the others added', () => {
+    const dir = temp();
+    const paths = [1, 2].map((i) => {
+      const path = join(dir, `d${i}.budget`);
+      WorkbookFile.create(path, districtDepartment(i, 100)).close();
+      return path;
+    });
+    paths.push(split(paths[1], '本级', join(dir, 'unit.budget')));
+    const held = WorkbookFile.open(paths[0]);
+    try {
+      const progress: string[] = [];
+      const c = consolidateFiles(paths, (done, total, file) => progress.push(`${done}/${total} ${file}`));
+      expect(progress).toEqual(['1/3 d1.budget', '2/3 d2.budget', '3/3 unit.budget']);
+      expect(c.failures).toEqual([
+        { file: 'd1.budget', message: 'd1.budget 正在别处打开（另一个窗口或程序正在使用它），请先在那里关闭。' },
+        { file: 'unit.budget', message: 'unit.budget 是单位“本级”的工作簿，不是部门工作簿，未汇总。' },
+      ]);
+      expect(c.reports.map((r) => r.department)).toEqual(['区属部门002']);
+      expect(held.workbook().department).toBe('区属部门001');
+    } finally {
+      held.close();
+    }
   });
 
   it('a department of another year is reported and not added', () => {

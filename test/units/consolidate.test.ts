@@ -15,7 +15,7 @@ import { workbookArb } from '../helpers/randomWorkbooks';
 import { generateWorkbook } from '../bench/generate';
 import { runs } from '../helpers/runs';
 import { useTempDir } from '../workbook/tempDir';
-import { fingerprint, split } from './departments';
+import { departmentWorkbook, fingerprint, split } from './departments';
 
 /** A district's department: the bench generator's, under its own name. */
 export function districtDepartment(i: number, lines = 600): Workbook {
@@ -112,6 +112,21 @@ describe('consolidate: a finance bureau adds many departments', () => {
     } finally {
       held.close();
     }
+  });
+
+  it('not ready: errors, a change of 10% or more with no reason, a project record without 绩效目标; ready once they are mended', () => {
+    const wb = districtDepartment(4, 200);
+    const total = wb.lines.reduce((s, l) => s + l.amount, 0);
+    const none = { total: 0, fiscal: 0, other: 0, currentYearFiscal: 0, carriedOver: 0, otherAnnual: 0 };
+    const project = { ...departmentWorkbook().projects[0], funds: none, goals: { overall: '', annual: '' }, indicators: [] };
+    const late = { ...wb, baseline: { year: 2024, figures: { total: Math.round(total / 2) } }, projects: [project] };
+    const c = new Consolidation();
+    const report = c.add('late.budget', late)!;
+    expect(report.notReady).toEqual({ errors: 0, unexplained: ['收支总计'], missingTargets: [project.name] });
+    expect(report.headline).toMatchObject({ income: total, expenditure: total, previousTotal: Math.round(total / 2), change: total - Math.round(total / 2) });
+    const mended = { ...late, texts: { ...late.texts, reasons: { total: '新增城管执法任务' } }, projects: [{ ...project, goals: { overall: '完成年度任务', annual: '完成年度任务' } }] };
+    expect(c.add('mended.budget', mended)!.notReady).toBeNull();
+    expect(c.notReady().map((r) => r.file)).toEqual(['late.budget']);
   });
 
   it('a department of another year is reported and not added', () => {

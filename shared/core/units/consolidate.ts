@@ -3,10 +3,10 @@ import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import type { CheckFinding } from '../checks/index';
 import { LiveWorkbook } from '../live/liveWorkbook';
 import { measureKey } from '../measures';
-import { unitTypeLookup, type Workbook } from '../model';
+import type { Workbook } from '../model';
 import { addFen, type Fen } from '../money';
 import { carriesTargets } from '../projects';
-import { aggregate, emptyAggregates, SLOTS, type Aggregates } from '../tables/aggregate';
+import { emptyAggregates, SLOTS, type Aggregates } from '../tables/aggregate';
 import { tablesFromAggregates } from '../tables/derive';
 import type { TableModel } from '../tables/tableModel';
 import { measureRow, yearOnYear } from '../yoy';
@@ -120,8 +120,9 @@ export class Consolidation {
     }
     this.year ??= wb.year;
     this.catalogs ??= workbookCatalogs(wb);
-    const findings = new LiveWorkbook(wb).findings();
-    const agg = aggregate(wb.lines, unitTypeLookup(wb.units));
+    const live = new LiveWorkbook(wb);
+    const findings = live.findings();
+    const agg = live.aggregates;
     addInto(this.sums.byFunction, agg.byFunction);
     addInto(this.sums.byEconomic, agg.byEconomic);
     agg.sanGong.forEach((v, i) => (this.sums.sanGong[i] = addFen(this.sums.sanGong[i], v)));

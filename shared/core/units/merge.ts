@@ -79,6 +79,16 @@ export function planUnitMerge(dept: Workbook, file: UnitFileInput, unit: string,
   const clean: UnitMerge['clean'] = { deleteIds: [], updates: [], inserts: [], projects: new Map() };
   const conflicts: Conflict[] = [];
 
+  const deptAdded = new Map<string, number>();
+  for (const l of mine.lines) if (!baseIds.has(l.id)) deptAdded.set(lineKey(l), (deptAdded.get(lineKey(l)) ?? 0) + 1);
+  /** Whether the department already has a line like this one that the base had not (a merge done before); takes it. */
+  const takeAdded = (line: LineItem): boolean => {
+    const key = lineKey(line);
+    const left = deptAdded.get(key) ?? 0;
+    if (left > 0) deptAdded.set(key, left - 1);
+    return left > 0;
+  };
+
   for (const b of base) {
     const t = theirs.get(b.id) ?? null;
     if (t && lineKey(t) === lineKey(b)) continue;
@@ -89,18 +99,12 @@ export function planUnitMerge(dept: Workbook, file: UnitFileInput, unit: string,
       continue;
     }
     if ((t === null && m === null) || (t && m && lineKey(t) === lineKey(m))) continue;
+    // the unit's line already came in beside or instead of the department's (a conflict settled before)
+    if (t && takeAdded(t)) continue;
     conflicts.push({ key: `${unit}\u0000line\u0000${b.id}`, kind: 'line', unit, base: b, mine: m, theirs: t });
   }
 
-  const deptAdded = new Map<string, number>();
-  for (const l of mine.lines) if (!baseIds.has(l.id)) deptAdded.set(lineKey(l), (deptAdded.get(lineKey(l)) ?? 0) + 1);
-  for (const t of theirs.values()) {
-    if (baseIds.has(t.id)) continue;
-    const key = lineKey(t);
-    const left = deptAdded.get(key) ?? 0;
-    if (left > 0) deptAdded.set(key, left - 1);
-    else clean.inserts.push(lineFields(t));
-  }
+  for (const t of theirs.values()) if (!baseIds.has(t.id) && !takeAdded(t)) clean.inserts.push(lineFields(t));
 
   const baseProjects = new Map(frame.base.projects.map((p) => [p.name, p]));
   const theirProjects = new Map(file.workbook.projects.map((p) => [p.name, p]));
@@ -183,10 +187,12 @@ export function mergeEdit(c: MergeChanges, nextId: number): Edit {
   return { op: 'batch', edits };
 }
 
-/** The department after the merge (new lines numbered after its highest id). */
-export function mergedWorkbook(dept: Workbook, c: MergeChanges): Workbook {
-  const next = dept.lines.reduce((max, l) => Math.max(max, l.id), 0) + 1;
-  return applyEdit(dept, mergeEdit(c, next)).workbook;
+/**
+ * The department after the merge, new lines numbered from `nextId` (by default after its highest id;
+ * a file never gives an id twice, so it numbers them after every id it ever gave).
+ */
+export function mergedWorkbook(dept: Workbook, c: MergeChanges, nextId = dept.lines.reduce((max, l) => Math.max(max, l.id), 0) + 1): Workbook {
+  return applyEdit(dept, mergeEdit(c, nextId)).workbook;
 }
 
 /** What a unit's merge would change, for the preview: lines, every table figure, the text's paragraphs. */

@@ -59,6 +59,9 @@ describe('consolidate: a finance bureau adds many departments', () => {
     const said = r.stdout.split('\n').filter((l) => l.startsWith('未就绪') || l.startsWith('未读取'));
     expect(said).toEqual([expect.stringMatching(/^未就绪：d3\.budget（区属部门003）：审核有 1 个错误$/), expect.stringMatching(/^未读取：broken\.budget：broken\.budget 已损坏/)]);
     expect(paths.map(fingerprint)).toEqual(prints);
+    const json = runBudget(['consolidate', ...paths, '--json']);
+    const report = JSON.parse(json.stdout) as { departments: { file: string }[]; notReady: string[]; failures: { file: string }[] };
+    expect([report.notReady, report.failures.map((f) => f.file), report.departments.map((d) => d.file)]).toEqual([['d3.budget'], ['broken.budget'], ['d1.budget', 'd2.budget', 'd3.budget', 'd4.budget', 'd5.budget']]);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);

@@ -6,7 +6,7 @@ import { Consolidation, type DepartmentReport } from '../../shared/core/units/co
 import type { TableModel } from '../../shared/core/tables/tableModel';
 import { writeAtomic } from '../excel/atomicFile';
 import { TABLE_SHEET_NAMES } from '../excel/sheetNames';
-import { BODY_FONT, HEADER_FONT, TITLE_FONT, YUAN_FORMAT } from '../excel/style';
+import { BODY_FONT, HEADER_FONT, TITLE_FONT, YUAN_FORMAT, a4PageSetup } from '../excel/style';
 import { addTableSheet } from '../excel/tableSheet';
 import { UserError } from '../io/userError';
 import { readWorkbookFile } from '../workbook/readOnly';
@@ -70,7 +70,7 @@ function title(sheet: ExcelJS.Worksheet, text: string): void {
 }
 
 function addSummarySheet(book: ExcelJS.Workbook, c: Consolidation): void {
-  const sheet = book.addWorksheet('各部门情况');
+  const sheet = book.addWorksheet('各部门情况', { pageSetup: a4PageSetup(true) });
   sheet.columns = HEADLINE_COLUMNS.map((col) => ({ width: col.width }));
   title(sheet, `${c.reports[0]?.year ?? ''} 年部门预算汇总：各部门情况（${c.reports.length} 个部门）`);
   const header = sheet.addRow(HEADLINE_COLUMNS.map((col) => col.header));
@@ -86,7 +86,7 @@ function addSummarySheet(book: ExcelJS.Workbook, c: Consolidation): void {
 }
 
 function addNotReadySheet(book: ExcelJS.Workbook, c: Consolidation): void {
-  const sheet = book.addWorksheet('未就绪与未读取');
+  const sheet = book.addWorksheet('未就绪与未读取', { pageSetup: a4PageSetup(true) });
   sheet.columns = [{ width: 24 }, { width: 30 }, { width: 100 }];
   title(sheet, '公开文本尚未就绪的部门（审核错误、变动未写原因、缺少绩效目标）');
   const add = (cells: string[], font = BODY_FONT) => {
@@ -106,7 +106,7 @@ function addNotReadySheet(book: ExcelJS.Workbook, c: Consolidation): void {
 
 /** One block per department: its headline figures, then its findings. */
 function addFindingsSheet(book: ExcelJS.Workbook, c: Consolidation): void {
-  const sheet = book.addWorksheet('各部门审核结果');
+  const sheet = book.addWorksheet('各部门审核结果', { pageSetup: a4PageSetup(false) });
   sheet.columns = [{ width: 22 }, { width: 10 }, { width: 100 }];
   const add = (cells: (string | number | null)[], font = BODY_FONT, money = false) => {
     const row = sheet.addRow(cells);

@@ -48,8 +48,8 @@ export function readWorkbookFile(path: string): ReadWorkbook {
   let db: Database.Database;
   try {
     db = new Database(path, { fileMustExist: true, timeout: 0 });
-  } catch (e) {
-    throw new UserError(`${name} 无法打开（${(e as Error).message}）。`);
+  } catch {
+    throw new UserError(`${name} 无法打开：请检查文件是否可以读取。`);
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
@@ -65,7 +65,7 @@ export function readWorkbookFile(path: string): ReadWorkbook {
   } catch (e) {
     const code = String((e as { code?: unknown }).code ?? '');
     if (code.startsWith('SQLITE_BUSY')) throw new UserError(`${name} 正在别处打开（另一个窗口或程序正在使用它），请先在那里关闭。`);
-    throw new UserError(`${name} 已损坏，无法读取（${(e as Error).message}）。`);
+    throw new UserError(`${name} 已损坏，无法读取（内容不完整或被改动，可能在复制或传输中损坏）。请改用备份或之前发出的副本。`);
   } finally {
     db.close();
   }

@@ -57,7 +57,7 @@ describe('consolidate: a finance bureau adds many departments', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual(['[1/6] d1.budget', '[2/6] d2.budget', '[3/6] broken.budget', '[4/6] d3.budget', '[5/6] d4.budget', '[6/6] d5.budget']);
     const said = r.stdout.split('\n').filter((l) => l.startsWith('未就绪') || l.startsWith('未读取'));
-    expect(said).toEqual([expect.stringMatching(/^未就绪：d3\.budget（区属部门003）：审核有 1 个错误$/), expect.stringMatching(/^未读取：broken\.budget：broken\.budget 已损坏/)]);
+    expect(said).toEqual([expect.stringMatching(/^未就绪：d3\.budget（区属部门003）：审核有 1 个错误$/), '未读取：broken.budget：broken.budget 已损坏，无法读取（内容不完整或被改动，可能在复制或传输中损坏）。请改用备份或之前发出的副本。']);
     expect(paths.map(fingerprint)).toEqual(prints);
     const json = runBudget(['consolidate', ...paths, '--json']);
     const report = JSON.parse(json.stdout) as { departments: { file: string }[]; notReady: string[]; failures: { file: string }[] };

@@ -107,6 +107,17 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
     expect(names.sort()).toEqual([MAIN, TEAM, STATION].map((u) => `${u}${before.year}年${u === MAIN ? '部门' : '单位'}预算公开表.xlsx`).concat(`${MAIN}${before.year}年单位预算公开表.xlsx`).sort());
   });
 
+  it('refuses a file that is not a unit’s workbook, saying why, and changes nothing', async () => {
+    const other = join(dir, '另一个部门.budget');
+    WorkbookFile.create(other, { ...department(), department: '另一个部门' }).close();
+    const panel = page.getByRole('region', { name: '合并单位工作簿' });
+    await panel.getByLabel('选择单位工作簿').setInputFiles([other]);
+    await expect
+      .poll(() => panel.getByRole('alert').textContent())
+      .toBe('未合并：另一个部门.budget 不是单位工作簿（不是用“导出单位工作簿”或 budget split 从部门工作簿生成的），不能合并。');
+    expect(host.file.workbook()).toEqual(before);
+  });
+
   it('previews each unit’s change and its conflict, then merges as one undoable edit', async () => {
     const panel = page.getByRole('region', { name: '合并单位工作簿' });
     await panel.getByLabel('选择单位工作簿').setInputFiles([teamPath, stationPath]);

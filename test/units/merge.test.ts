@@ -131,6 +131,17 @@ describe('merge refuses, and changes neither file', () => {
     expectRefused(deptPath, [unit], /^a\.budget 是 2026 年的单位工作簿，部门工作簿是 2025 年的，不能合并。$/);
   });
 
+  it('a unit file of another file of the same department and year, and of a department whose year was changed since', () => {
+    const dir = temp();
+    const deptPath = createDepartment(dir);
+    const copy = createDepartment(dir, 'copy.budget');
+    const unit = split(copy, UNIT_A, join(dir, 'a.budget'));
+    expectRefused(deptPath, [unit], /^a\.budget 是从另一份“基准测试部门”工作簿导出的，不是从这份部门工作簿导出的，不能合并。/);
+    const own = split(deptPath, UNIT_A, join(dir, 'own.budget'));
+    withFile(deptPath, (d) => d.edit({ op: 'setMeta', department: '基准测试部门', year: 2026 }));
+    expectRefused(deptPath, [own], /^own\.budget 是 2025 年的单位工作簿，部门工作簿现在是 2026 年的，不能合并。请从部门工作簿重新导出/);
+  });
+
   it('a unit file made before the department took another catalog edition', () => {
     const dir = temp();
     const deptPath = createDepartment(dir);
@@ -256,6 +267,17 @@ describe('conflicts: lines and projects both sides changed since the unit file w
 
 describe('the department’s frame after the unit file was made', () => {
   const temp = useTempDir();
+
+  it('a department renamed since: merged, and said so', () => {
+    const dir = temp();
+    const deptPath = createDepartment(dir);
+    const unitPath = split(deptPath, UNIT_A, join(dir, 'a.budget'));
+    withFile(deptPath, (d) => d.edit({ op: 'setMeta', department: '城市运行管理中心', year: 2025 }));
+    withFile(unitPath, (u) => u.edit({ op: 'insertLines', lines: [newLine(UNIT_A, 300)] }));
+    const { merges, result } = merge(deptPath, [unitPath]);
+    expect(merges[0].notes).toEqual(['部门名称已由“基准测试部门”改为“城市运行管理中心”。']);
+    expect(result).not.toBeNull();
+  });
 
   it('a unit renamed in the department: merged under its new name, and said so', () => {
     const dir = temp();

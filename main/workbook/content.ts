@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Edit, LineFields } from '../../shared/core/edits';
+import { lineUpdates, type Edit, type LineFields } from '../../shared/core/edits';
 import type { LineItem, Workbook } from '../../shared/core/model';
 import { LINE_COLUMNS, LINE_SELECT, lineFromRow, lineValues } from './lineRows';
 
@@ -64,7 +64,7 @@ export class WorkbookContent {
         for (const id of edit.ids) this.deleteLine.run(id);
         return;
       case 'updateLines':
-        for (const change of edit.changes) this.updateLine(change.id, change.set);
+        for (const [id, set] of lineUpdates(edit.changes)) this.updateLine(id, set);
         return;
       case 'setMeta':
         this.db.prepare('UPDATE meta SET department = ?, year = ?').run(edit.department, edit.year);

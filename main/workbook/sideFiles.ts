@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserError } from '../io/userError';
@@ -59,12 +59,29 @@ function tags(identity: Identity): string[] {
 }
 
 /**
+ * How many writes a -wal holds, as SQLite will apply them: its commit frames, counted while the
+ * frames carry the salt of its header (frames of an earlier round of the log do not count).
+ */
+function committedWrites(wal: Buffer): number {
+  if (wal.length < 32) return 0;
+  const pageSize = wal.readUInt32BE(8);
+  const salt = wal.subarray(16, 24);
+  let writes = 0;
+  for (let at = 32; pageSize > 0 && at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (!wal.subarray(at + 8, at + 16).equals(salt)) break;
+    if (wal.readUInt32BE(at + 4) !== 0) writes++;
+  }
+  return writes;
+}
+
+/**
  * Whether the -wal beside `path` was left by this file's own interrupted write. Both are copied to a
  * scratch folder; the file's identity is read there without the log, then SQLite applies the log to
- * the copy, which is checked whole by `inspect`. The log belongs when it continues the file: the tag
- * the file holds is the log's last tag or one before it (the log holds the writes made since, in full:
- * its pages are what they wrote). A log of another copy carries that copy's tags and is refused. The
- * file and the log themselves are only read.
+ * the copy, which is checked whole by `inspect`. The log holds the last `k` writes (normally one: each
+ * commit is followed by a checkpoint); it belongs when the file's tag is the one from before the
+ * first of them (the -wal was not yet folded in) or the last one (the fold had reached the file's
+ * identity). A log of another copy continues another tag and is refused. The file and the log
+ * themselves are only read.
  */
 function walBelongs(path: string, inspect: (db: Database.Database) => void): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'budget-wal-'));
@@ -80,10 +97,12 @@ function walBelongs(path: string, inspect: (db: Database.Database) => void): boo
     }
     rmSync(`${copy}-wal`, { force: true });
     copyFileSync(`${path}-wal`, `${copy}-wal`);
+    const writes = committedWrites(readFileSync(`${copy}-wal`));
     const replayed = new Database(copy, { fileMustExist: true });
     try {
       inspect(replayed);
-      return tags(readIdentity(replayed)).includes(own.tag);
+      const after = tags(readIdentity(replayed));
+      return own.tag === after[0] || own.tag === after[writes];
     } finally {
       replayed.close();
     }

@@ -173,5 +173,5 @@ describe('hostile .budget files', () => {
     // Written out by the long run (npm run fuzz) for docs/.
     if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ suite: 'workbookFile', tried: RUNS, ...counts }));
     expect(counts.refused + counts.opened).toBe(RUNS);
-  });
+  }, Math.max(60_000, RUNS * 100));
 });

@@ -147,7 +147,19 @@ export function checksums(wb: Workbook): Record<Part, string> {
   return out;
 }
 
-export function stateSum(state: { nextLineId: number; cursor: number; revision: number }): string {
+/** The file's state beside the content, in the meta row. */
+export interface FileState {
+  nextLineId: number;
+  /** edit_log.seq of the last edit in effect (0: none). */
+  cursor: number;
+  revision: number;
+}
+
+export function readFileState(db: Database.Database): FileState {
+  return db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as FileState;
+}
+
+export function stateSum(state: FileState): string {
   return partSum(JSON.stringify([state.nextLineId, state.cursor, state.revision]));
 }
 

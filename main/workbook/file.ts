@@ -5,20 +5,16 @@ import type { EditRequest, EditResult, Version, WorkbookSnapshot } from '../../s
 import { applyEdit, type Edit } from '../../shared/core/edits';
 import { newWorkbook, type Workbook } from '../../shared/core/model';
 import { UserError } from '../io/userError';
-import { checksums, checksumsAfter, stateSum, writeChecksums, type Part } from './checksum';
+import { checksums, checksumsAfter, readFileState, stateSum, writeChecksums, type FileState, type Part } from './checksum';
 import { WorkbookContent } from './content';
 import { decodeEdit, encodeEdit } from './editCodec';
 import { localTimestamp } from './localTime';
 import { checkpoint, migrate, newDatabase, openWorkbookDatabase, renewIdentity, type OpenedDatabase } from './openFile';
 import { MIGRATIONS } from './schema';
 
-interface State {
-  nextLineId: number;
-  /** edit_log.seq of the last edit in effect (0: none). */
-  cursor: number;
+interface State extends FileState {
   /** Highest edit_log.seq: entries after the cursor can be redone. */
   logEnd: number;
-  revision: number;
 }
 
 const MAX_LABEL = 100;
@@ -60,7 +56,7 @@ export class WorkbookFile {
     this.wb = opened.workbook;
     this.sums = opened.sums;
     this.content.continueAfter();
-    const meta = db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as Omit<State, 'logEnd'>;
+    const meta = readFileState(db);
     const logEnd = (db.prepare('SELECT max(seq) FROM edit_log').pluck().get() as number | null) ?? 0;
     this.state = { ...meta, logEnd };
   }

@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, statS
 import { basename, dirname, extname, join } from 'node:path';
 import type { Workbook } from '../../shared/core/model';
 import { UserError } from '../io/userError';
-import { checksums, damagedParts, PART_NAMES, readChecksums, stateSum, writeChecksums, type Part } from './checksum';
+import { checksums, damagedParts, PART_NAMES, readChecksums, readFileState, stateSum, writeChecksums, type FileState, type Part } from './checksum';
 import { WorkbookContent } from './content';
 import { APPLICATION_ID, CHECKSUM_VERSION, MIGRATIONS, type Migration } from './schema';
 import { checkSideFiles } from './sideFiles';
@@ -137,11 +137,11 @@ function inspect(db: Database.Database, path: string, migrations: readonly Migra
   if (version < CHECKSUM_VERSION) return { version };
   let workbook: Workbook;
   let stored: ReturnType<typeof readChecksums>;
-  let state: { nextLineId: number; cursor: number; revision: number };
+  let state: FileState;
   try {
     workbook = new WorkbookContent(db).read();
     stored = readChecksums(db);
-    state = db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as typeof state;
+    state = readFileState(db);
   } catch {
     throw corrupt(path, '内容无法读出');
   }
@@ -206,8 +206,7 @@ export function openWorkbookDatabase(path: string, migrations: readonly Migratio
       // A file from before checksums: its content is taken as it is, and its checksums written.
       const workbook = new WorkbookContent(db).read();
       verified = { workbook, sums: checksums(workbook) };
-      const state = db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as Parameters<typeof stateSum>[0];
-      db.transaction(() => writeChecksums(db, { ...verified!.sums, state: stateSum(state) }))();
+      db.transaction(() => writeChecksums(db, { ...verified!.sums, state: stateSum(readFileState(db)) }))();
       checkpoint(db);
     }
     // A -wal of this file's own (left by a kill after a commit, see sideFiles.ts) goes into the file now.

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checksums, readChecksums, stateSum } from '../../main/workbook/checksum';
+import { checksums, readChecksums, readFileState, stateSum } from '../../main/workbook/checksum';
 import { WorkbookContent } from '../../main/workbook/content';
 import { WorkbookFile } from '../../main/workbook/file';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
@@ -152,7 +152,7 @@ describe('a workbook file survives SIGKILL at any moment', () => {
       const db = new Database(path, { fileMustExist: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const content = new WorkbookContent(db).read();
-      const state = db.prepare('SELECT next_line_id AS nextLineId, undo_cursor AS cursor, revision FROM meta').get() as Parameters<typeof stateSum>[0];
+      const state = readFileState(db);
       expect(readChecksums(db)).toEqual({ ...checksums(content), state: stateSum(state) });
       db.close();
       if (killed.paused === 'mid') {

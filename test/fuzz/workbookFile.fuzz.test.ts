@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../main/io/userError';
 import { WorkbookFile } from '../../main/workbook/file';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
+import { runs } from '../helpers/runs';
 import { fingerprint } from '../workbook/refused';
 import { digest } from '../workbook/digest';
 
@@ -14,9 +15,10 @@ import { digest } from '../workbook/digest';
  * a -wal of another copy or of the file's own interrupted write, a junk -journal. For each: the
  * process lives, and either the file is refused with a Chinese message and nothing on disk changed,
  * or it opens with the content it holds (the saved workbook, or with the -wal's committed edit).
- * `FUZZ_RUNS` sets the number of inputs (the long run of `npm run fuzz`).
+ * `FUZZ_RUNS` sets the number of inputs (the long run of `npm run fuzz`); else 150 times FC_RUNS. The
+ * seed is the suite's fixed one (test/setup/fastCheck.ts).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? runs(150));
 
 const hold = vi.hoisted(() => ({ checkpoint: false }));
 vi.mock('../../main/workbook/openFile', async (original) => {
@@ -168,7 +170,7 @@ describe('hostile .budget files', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: RUNS, seed: 1313 },
+      { numRuns: RUNS },
     );
     // Written out by the long run (npm run fuzz) for docs/.
     if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ suite: 'workbookFile', tried: RUNS, ...counts }));

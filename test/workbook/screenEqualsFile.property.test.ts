@@ -7,6 +7,7 @@ import type { Workbook } from '../../shared/core/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { WorkbookFile } from '../../main/workbook/file';
 import { digest } from './digest';
+import { runs } from '../helpers/runs';
 import { useTempDir } from './tempDir';
 
 /** A change to a line picked by index (modulo the lines there are), so that several often hit one line. */
@@ -71,7 +72,7 @@ describe('the screen, the workbook in memory and the file hold the same lines af
           file.close();
         }
       }),
-      { numRuns: 30, seed: 1313 },
+      { numRuns: runs(30) },
     );
   });
 });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from '../../shared/contract/api';
 import { applyEdit, type Edit } from '../../shared/core/edits';
@@ -100,7 +100,8 @@ export class WorkbookFile {
     let key: string;
     try {
       const stat = statSync(path, { bigint: true });
-      key = `${stat.dev}:${stat.ino}`;
+      // Some network drives report no inode: the real path (with the name's real case on Windows) then.
+      key = stat.ino !== 0n ? `${stat.dev}:${stat.ino}` : realpathSync.native(path);
     } catch {
       throw new UserError(`找不到文件 ${path}。请检查文件名和所在文件夹。`);
     }

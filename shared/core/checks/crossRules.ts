@@ -125,6 +125,7 @@ export class Facts {
           'T-CROSS',
           `${o.where}为 ${formatYuan(o.value)}，但${agreeing}为 ${formatYuan(right)}，相差 ${formatYuan(o.value - right)}；${label}在各表中应一致，请核对`,
           { table: o.table, row: o.row, column: o.column },
+          o.value - right,
         );
       }
     }
@@ -276,17 +277,17 @@ function fiscalTablesAddUp(r: Recognized, review: Review, referenceOf: Reference
   const t3 = r.coded.get(3);
   const parts = FISCAL_TABLES.map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
   const codes = new Set<string>([t2, t3, ...parts].flatMap((ct) => (ct ? [...ct.rowOf.keys()] : [])));
-  const report = (ct: CodedTable, code: string | 'total', column: ColumnInfo, printed: number, detail: string) => {
+  const report = (ct: CodedTable, code: string | 'total', column: ColumnInfo, printed: number, detail: string, delta: number) => {
     const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
     const where = row === undefined ? `表 ${ct.table.no}（未列科目 ${code}，按 0 计）` : cellName(ct.table, row, column);
-    review.add('T-CROSS', `${where}为 ${formatYuan(printed)}，${detail}；请核对`, { table: ct.table.no, row, column: row === undefined ? undefined : column.key });
+    review.add('T-CROSS', `${where}为 ${formatYuan(printed)}，${detail}；请核对`, { table: ct.table.no, row, column: row === undefined ? undefined : column.key }, delta);
   };
   const check = (ct: CodedTable, code: string | 'total', column: ColumnInfo | undefined) => {
     const printed = column && codedValue(ct, code, column);
     if (!column || printed === undefined) return;
     const ref = referenceOf(ct, code, column);
     if (ref) {
-      if (printed !== ref.value) report(ct, code, column, printed, `但${ref.where}为 ${formatYuan(ref.value)}，相差 ${formatYuan(printed - ref.value)}`);
+      if (printed !== ref.value) report(ct, code, column, printed, `但${ref.where}为 ${formatYuan(ref.value)}，相差 ${formatYuan(printed - ref.value)}`, printed - ref.value);
       return;
     }
     if (ct !== t3 || parts.length === 0) return;
@@ -294,7 +295,7 @@ function fiscalTablesAddUp(r: Recognized, review: Review, referenceOf: Reference
     if (values.some((v) => v === undefined)) return;
     const fiscal = values.reduce<number>((a, v) => a + v!, 0);
     const what = code === 'total' ? '合计行' : `科目 ${code} `;
-    if (printed < fiscal) report(ct, code, column, printed, `少于${parts.map((p) => `表 ${p.table.no}`).join('、')}中${what}的${column.last}之和 ${formatYuan(fiscal)}`);
+    if (printed < fiscal) report(ct, code, column, printed, `少于${parts.map((p) => `表 ${p.table.no}`).join('、')}中${what}的${column.last}之和 ${formatYuan(fiscal)}`, printed - fiscal);
   };
   for (const code of [...codes, 'total' as const]) {
     if (t2) check(t2, code, factColumn(t2, 'fiscal'));
@@ -317,6 +318,7 @@ function basicAgrees(r: Recognized, review: Review): void {
     'T-BASIC',
     `${cellName(t8.table, t8.totalRow, total)}为 ${formatYuan(printed)}，但${cellName(t5.table, t5.totalRow, basic)}为 ${formatYuan(expected)}，相差 ${formatYuan(printed - expected)}；表 8 是表 5 基本支出按经济分类的细化，两者应相等，请核对`,
     { table: 8, row: t8.totalRow, column: total.key },
+    printed - expected,
   );
 }
 

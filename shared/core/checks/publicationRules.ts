@@ -50,5 +50,5 @@ function checkRead(read: readonly ReadTable[], review: Review, catalogs: Catalog
   for (const s of summary.values()) checkSummarySums(s, review);
   facts.compare(false);
   checkRelations(recognized, review, referenceOf);
-  return review.findings.sort((a, b) => (a.place.table ?? 0) - (b.place.table ?? 0) || (a.place.row ?? -1) - (b.place.row ?? -1));
+  return review.finish(read);
 }

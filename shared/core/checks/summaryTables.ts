@@ -106,6 +106,7 @@ function compareSum(review: Review, t: ReadTable, rule: 'T-TOTAL-SUM' | 'T-PAREN
     rule,
     `${cellName(t, target.row, target.column)}为 ${formatYuan(target.value)}，但${what}合计为 ${formatYuan(sum)}，相差 ${formatYuan(target.value - sum)}；请核对`,
     { table: t.no, row: target.row, column: target.column.key },
+    target.value - sum,
   );
 }
 
@@ -140,6 +141,7 @@ export function checkSummarySums(s: SummaryTable, review: Review): void {
     'T-BALANCE',
     `${cellName(t, inTotal.row, inTotal.column)}为 ${formatYuan(inTotal.value)}，与${cellName(t, outTotal.row, outTotal.column)} ${formatYuan(outTotal.value)} 不等，相差 ${formatYuan(inTotal.value - outTotal.value)}；收入总计应等于支出总计，请核对两侧各行`,
     { table: t.no, row: inTotal.row, column: inTotal.column.key },
+    inTotal.value - outTotal.value,
   );
 }
 
@@ -196,6 +198,7 @@ export function checkSanGongTable(s: SanGongTable, review: Review): void {
         'T-ROW-SUM',
         `${cellName(t, row, target)}为 ${formatYuan(printed)} ${unitWord(t)}，但${parts.map((c) => columnLabel(c!)).join(' + ')} = ${formatYuan(sum)} ${unitWord(t)}${t.wan ? '，相差超出各项分别四舍五入的误差' : ''}；请核对`,
         { table: t.no, row, column: target.key },
+        printed - sum,
       );
     }
   });

@@ -105,8 +105,9 @@ describe('table rules: each is triggered by a planted error and silent on the co
     setCell(tables, 8, row, '款', '98');
     const findings = checkPublication(tables);
     expect(findings.map((f) => [f.rule, f.severity, f.place.table, f.place.row])).toEqual([['T-CODE-UNKNOWN', '警告', 8, row]]);
-    expect(findings[0].message).toBe('表 8 第 2 行科目编码 30198 不在经济分类科目表中；请核对编码，或导入当年的科目表');
-    const economic = buildCatalog('economic', [...BUILTIN_CATALOGS.economic.entries.values(), { code: '30198', name: '基本工资（新）', source: '导入:2025' }], 2025);
+    // the edition is the publication's year (its titles say 2024), and the finding says which it was
+    expect(findings[0].message).toBe('表 8 第 2 行科目编码 30198 不在内置 2024 年版经济分类科目表中；请核对编码，或导入当年的科目表');
+    const economic = buildCatalog('economic', [...BUILTIN_CATALOGS.economic.entries.values(), { code: '30198', name: '基本工资', source: '导入:2025' }], 2025);
     expect(checkPublication(tables, { ...BUILTIN_CATALOGS, economic })).toEqual([]);
   });
 

@@ -1,6 +1,9 @@
-import { CATALOG_LABELS, CODE_LEVELS, LEVEL_NAMES, codePath, type Catalogs } from '../catalog/catalog';
+import { CODE_LEVELS, LEVEL_NAMES, codePath, type Catalogs } from '../catalog/catalog';
+import { editionLabel, isOldName } from '../catalog/editions';
+import { SANGONG_ITEMS } from '../model';
+import type { TableId } from '../tables/tableModel';
 import { formatYuan } from '../money';
-import { codeKind, columnLabel, isTotalLabel, joinCode, norm, type ColumnInfo } from './readTables';
+import { codeKind, columnLabel, isTotalLabel, joinCode, norm, stripNumbering, type ColumnInfo } from './readTables';
 import { cellName, type LazyText, type ReadTable, type Review } from './review';
 
 /** A table whose rows are 科目 (tables 2, 3, 5, 6, 7 by 功能分类, table 8 by 经济分类), read by code. */
@@ -17,6 +20,15 @@ export interface CodedTable {
   unreadRows: boolean;
   /** The row saying the table is empty (`无`, `此表为空`, …), if any. */
   emptyMark?: number;
+  /** Codes whose printed name is not the catalog's: checks that depend on what the code means skip them. */
+  misnamed: Set<string>;
+}
+
+/** What the checks leave out on a row whose name contradicts its code, said in the T-NAME finding. */
+function skippedBecauseMisnamed(table: TableId, code: string): string | undefined {
+  const item = SANGONG_ITEMS.find((i) => i.economicCode === code);
+  if (table === 8 && item) return `该行与表 9“${item.label}”的核对已跳过：不能确定该行是否${item.label}`;
+  return undefined;
 }
 
 /** What other tables say a cell must be: the figure and where it is printed. */
@@ -55,6 +67,8 @@ export function readCodedTable(t: ReadTable, review: Review, catalogs: Catalogs)
   const levels = CODE_LEVELS[kind];
   const codeCols = t.columns.filter((c) => c.role === 'code');
   const labelCols = t.columns.filter((c) => c.role !== 'amount');
+  const nameCol = t.columns.find((c) => c.role === 'text');
+  const misnamed = new Set<string>();
   const rowOf = new Map<string, number>();
   let totalRow: number | undefined;
   let emptyMark: number | undefined;
@@ -96,8 +110,20 @@ export function readCodedTable(t: ReadTable, review: Review, catalogs: Catalogs)
     rowOf.set(code, row);
     printed.push({ row, level: levels.indexOf(code.length), code });
     review.placeRow(t.no, row, code);
-    if (!catalogs[kind].entries.has(code)) {
-      review.add('T-CODE-UNKNOWN', `表 ${t.no} 第 ${row + 1} 行科目编码 ${code} 不在${CATALOG_LABELS[kind]}科目表中；请核对编码，或导入当年的科目表`, place);
+    const entry = catalogs[kind].entries.get(code);
+    if (!entry) {
+      review.add('T-CODE-UNKNOWN', `表 ${t.no} 第 ${row + 1} 行科目编码 ${code} 不在${editionLabel(catalogs[kind])}中；请核对编码，或导入当年的科目表`, place);
+      return;
+    }
+    const printedName = nameCol ? stripNumbering(cells[nameCol.index] ?? '') : '';
+    if (printedName && printedName !== norm(entry.name) && !isOldName(kind, code, printedName)) {
+      misnamed.add(code);
+      const skipped = skippedBecauseMisnamed(t.no, code);
+      review.add(
+        'T-NAME',
+        `表 ${t.no} 第 ${row + 1} 行印为“${code} ${norm(cells[nameCol!.index] ?? '')}”，但科目编码 ${code} 在${editionLabel(catalogs[kind])}中是“${entry.name}”；编码与名称必有一处不对，请核对${skipped ? `。${skipped}` : ''}`,
+        { table: t.no, row, column: nameCol!.key },
+      );
     }
   });
   const children = new Map<string, string[]>();
@@ -118,7 +144,7 @@ export function readCodedTable(t: ReadTable, review: Review, catalogs: Catalogs)
       .find((q) => q.level < p.level);
     unreadLeaves.push({ row: p.row, parent: parent?.code });
   });
-  return { table: t, rowOf, totalRow, children, unreadLeaves, unreadRows, emptyMark };
+  return { table: t, rowOf, totalRow, children, unreadLeaves, unreadRows, emptyMark, misnamed };
 }
 
 function childLevelName(t: ReadTable, code: string): string {

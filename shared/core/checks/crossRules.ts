@@ -334,7 +334,7 @@ function sanGongCovers(r: Recognized, review: Review): void {
   for (const item of SANGONG_ITEMS) {
     const row8 = t8.rowOf.get(item.economicCode);
     const column = s.items.get(item.key);
-    if (row8 === undefined || !column || !total || review.suspect(8, row8)) continue;
+    if (row8 === undefined || !column || !total || review.suspect(8, row8) || t8.misnamed.has(item.economicCode)) continue;
     const basic = t8.table.values[row8][total.index];
     if (basic === undefined) continue;
     const floor = s.table.wan ? wanHundredths(basic) : basic;

@@ -1,4 +1,5 @@
 import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
+import { builtinEdition, publicationYear } from '../catalog/editions';
 import type { TableId, TableModel } from '../tables/tableModel';
 import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
 import { checkRelations, collectFacts, referencesBetween } from './crossRules';
@@ -12,7 +13,7 @@ import { checkSanGongTable, checkSummaryRowSums, checkSummarySums, readSanGongTa
  * department's publication in the standard layout can be checked, whatever its printing style.
  * Findings come in the order of the tables and their rows.
  */
-export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
+export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = builtinEdition(publicationYear(tables.map((t) => t.title)))): CheckFinding[] {
   const review = new Review();
   return checkRead(readPublication(tables, review), review, catalogs);
 }

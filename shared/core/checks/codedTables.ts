@@ -1,4 +1,4 @@
-import { CODE_LEVELS, LEVEL_NAMES, codePath, type Catalogs } from '../catalog/catalog';
+import { CODE_LEVELS, LEVEL_NAMES, codePath, type CatalogKind, type Catalogs } from '../catalog/catalog';
 import { editionLabel, isOldName } from '../catalog/editions';
 import { SANGONG_ITEMS } from '../model';
 import type { TableId } from '../tables/tableModel';
@@ -59,6 +59,27 @@ function guessLevel(parts: readonly string[], levels: readonly number[]): number
     if (Math.abs(n - length) <= Math.abs(levels[best] - length)) best = i;
   });
   return best;
+}
+
+/**
+ * Rows are printed parents first, each under its parent, in code order: a row whose listed parent is
+ * not above it in its block, or that comes before a smaller code, is out of place.
+ */
+function checkOrder(t: ReadTable, printed: readonly { row: number; code?: string }[], rowOf: ReadonlyMap<string, number>, kind: CatalogKind, review: Review): void {
+  let prev: string | undefined;
+  for (const { row, code } of printed) {
+    if (code === undefined) continue;
+    const parent = codePath(kind, code)
+      .slice(0, -1)
+      .reverse()
+      .find((p) => rowOf.has(p));
+    const inPlace = prev === undefined ? parent === undefined : prev < code && (parent === undefined || prev.startsWith(parent));
+    if (!inPlace) {
+      const where = parent === undefined ? `应按编码顺序排在 ${prev} 之前` : `应排在其上级科目 ${parent}（第 ${rowOf.get(parent)! + 1} 行）之下、按编码顺序的位置`;
+      review.add('T-ORDER', `表 ${t.no} 第 ${row + 1} 行科目 ${code} 的位置不对：${where}；请把该行移到正确位置`, { table: t.no, row, column: t.columns.find((c) => c.role === 'code')!.key });
+    }
+    prev = code;
+  }
 }
 
 /** Reads the rows by code; readPublication has made sure the table has a code column. */
@@ -134,6 +155,7 @@ export function readCodedTable(t: ReadTable, review: Review, catalogs: Catalogs)
       .find((p) => rowOf.has(p));
     if (parent) children.set(parent, [...(children.get(parent) ?? []), code]);
   }
+  checkOrder(t, printed, rowOf, kind, review);
   // An unreadable row that no deeper row follows is a leaf: it adds into the nearest row above it at a higher level.
   const unreadLeaves: CodedTable['unreadLeaves'] = [];
   printed.forEach((p, i) => {

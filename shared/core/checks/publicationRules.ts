@@ -2,6 +2,7 @@ import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
 import { builtinEdition, publicationYear } from '../catalog/editions';
 import type { TableId, TableModel } from '../tables/tableModel';
 import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
+import { checkNotes } from './notes';
 import { checkRelations, collectFacts, referencesBetween } from './crossRules';
 import type { PublishedTableInput } from './readTables';
 import { Review, readDerivedTables, readPublication, type ReadTable } from './review';
@@ -43,6 +44,7 @@ function checkRead(read: readonly ReadTable[], review: Review, catalogs: Catalog
   for (const ct of coded.values()) checkRowSums(ct, review);
   for (const s of summary.values()) checkSummaryRowSums(s, review);
   if (sanGong) checkSanGongTable(sanGong, review);
+  checkNotes(coded, sanGong, review);
   const recognized = { coded, summary, sanGong };
   const facts = collectFacts(recognized, review);
   facts.compare(true);

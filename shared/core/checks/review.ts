@@ -18,17 +18,17 @@ export interface ReadTable {
   values: (number | undefined)[][];
 }
 
-/** Rules that say how a table is printed, not that a figure is wrong: they leave the figures in the sums. */
-const NON_BLOCKING: ReadonlySet<RuleId> = new Set(['T-NUMBER-STYLE', 'T-EMPTY', 'T-NOTE']);
+/** Rules that say how a table is printed, not that a figure is wrong: they leave the figures in the sums (a row with a malformed code still counts where it is printed). */
+const NON_BLOCKING: ReadonlySet<RuleId> = new Set(['T-NUMBER-STYLE', 'T-EMPTY', 'T-NOTE', 'T-CODE']);
 
 /**
  * The findings of one review. One error per cell: a cell already reported is not reported again,
  * and a row with an error is “suspect”, so that sums over it are not reported a second time.
  * Warnings say nothing about the figures and neither block nor make suspect.
  *
- * A figure that is off makes every sum over it off by as much: such findings (same table, same
- * difference, at the same row or at an ancestor or total row) are folded into the deepest one,
- * the root, as its consequences (`finish`).
+ * A figure that is off makes every sum over it off by as much: such findings (same table, at the
+ * same row, or with the same difference at an ancestor or total row) are folded into the deepest
+ * one, the root, as its consequences (`finish`).
  */
 export class Review {
   readonly findings: CheckFinding[] = [];
@@ -82,7 +82,11 @@ export class Review {
     const roots: CheckFinding[] = [];
     for (const f of sums) {
       if (f.place.row === undefined) continue;
-      const root = roots.find((r) => r.place.table === f.place.table && this.deltas.get(r) === this.deltas.get(f) && this.above(f.place.table, r.place.row!, f.place.row!));
+      const root = roots.find(
+        (r) =>
+          r.place.table === f.place.table &&
+          (r.place.row === f.place.row || (Math.abs(this.deltas.get(r)!) === Math.abs(this.deltas.get(f)!) && this.above(f.place.table, r.place.row!, f.place.row!))),
+      );
       if (!root) {
         roots.push(f);
         continue;
@@ -244,7 +248,14 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
  * parsed back. Only the labels and codes go through the text.
  */
 export function readDerivedTables(models: readonly TableModel[], review: Review): ReadTable[] {
-  const inputs = models.map((m) => ({ id: m.id, title: m.title, unit: m.unit, columns: m.columns.map((c) => c.key), rows: m.rows.map((r) => r.cells.map((c) => (isAmount(c) ? '' : c.text))) }));
+  const inputs = models.map((m) => ({
+    id: m.id,
+    title: m.title,
+    unit: m.unit,
+    columns: m.columns.map((c) => c.key),
+    rows: m.rows.map((r) => r.cells.map((c) => (isAmount(c) ? '' : c.text))),
+    note: m.note,
+  }));
   const tables = recognize(inputs, review);
   for (const t of tables) {
     const model = models.find((m) => m.id === t.no)!;

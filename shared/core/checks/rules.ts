@@ -50,6 +50,7 @@ export const CHECK_RULES = [
   { id: 'T-NAME', severity: '警告', description: '印出的科目名称与该年度科目表中此编码的名称不符：依赖编码的审核（三公、人员/公用）在该行跳过' },
   { id: 'T-NEGATIVE', severity: '错误', description: '公开表中的金额不能为负数' },
   { id: 'T-CODE', severity: '错误', description: '科目编码格式不对或同一编码在表中出现两次' },
+  { id: 'T-ORDER', severity: '警告', description: '科目行的排列位置不对：不在其上级科目之下，或未按编码顺序排列' },
   { id: 'T-CODE-UNKNOWN', severity: '警告', description: '公开表中的科目编码（或表 1、表 4 的类名称）不在科目表中：可能有误，或需导入当年科目表' },
   { id: 'T-ROW-SUM', severity: '错误', description: '每行的合计等于其各组成列之和（基本支出 + 项目支出、各项收入、人员经费 + 公用经费、各类预算、三公各项）' },
   { id: 'T-PARENT-SUM', severity: '错误', description: '每个上级科目（类、款）等于其下级科目之和；财政拨款收入等于其下各项资金之和' },

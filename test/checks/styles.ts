@@ -56,17 +56,26 @@ export const emptyMarks =
     return out;
   };
 
-/** Table 1 with this year's lines added up (本年收入合计 / 本年支出合计), then what is carried over, then the 总计. */
+/**
+ * Table 1 with this year's lines added up (本年收入合计 / 本年支出合计), then what is carried over, then
+ * the 总计. In a 单位预算 table 1 (more spending columns) the carried-over money is 项目支出.
+ */
 export const carryOver =
   (carried = 0): Style =>
   (tables) => {
     const out = copy(tables);
     const t1 = byId(out, 1);
     const total = t1.rows.pop()!;
-    const amount = total[1];
-    const withCarry = formatYuan(fen(amount) + carried);
+    const plus = (text: string) => formatYuan(fen(text) + carried);
     const carriedText = carried === 0 ? '' : formatYuan(carried);
-    t1.rows.push(['本年收入合计', amount, '本年支出合计', amount], ['上年结转', carriedText, '结转下年', carriedText], ['收入总计', withCarry, '支出总计', withCarry]);
+    const extra = total.slice(4);
+    const carriedParts = extra.map((_, i) => (i === extra.length - 1 ? carriedText : ''));
+    const totalParts = extra.map((text, i) => (i === extra.length - 1 && carried !== 0 ? plus(text) : text));
+    t1.rows.push(
+      ['本年收入合计', total[1], '本年支出合计', total[3], ...extra],
+      ['上年结转', carriedText, '结转下年', carriedText, ...carriedParts],
+      ['收入总计', plus(total[1]), '支出总计', plus(total[3]), ...totalParts],
+    );
     return out;
   };
 

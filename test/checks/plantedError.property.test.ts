@@ -6,10 +6,10 @@ import { formatYuan } from '../../shared/core/money';
 import { toPublishedTable } from '../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { workbookArb } from '../helpers/randomWorkbooks';
-import { STYLES, unitTable1 } from './styles';
+import { STYLES, unitTable1, type Style } from './styles';
 
 const CODED = [2, 3, 5, 8];
-const ALL_STYLES = { ...STYLES, unitTable1 };
+const ALL_STYLES: Record<string, Style> = { ...STYLES, unitTable1 };
 
 /** The code columns of a table (类/款/项 or one 科目编码) and the code a row prints, if it has one. */
 function codeCells(t: PublishedTableInput): number[] {

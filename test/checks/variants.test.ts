@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { checkPublication } from '../../shared/core/checks/index';
-import { places, roots, rowWith, setCell, variant } from './publications';
+import type { PublishedTableInput } from '../../shared/core/checks/index';
+import { SEED_DERIVED, places, readTables, roots, rowWith, setCell, variant } from './publications';
+import { carryOver, emptyMarks, unitTable1 } from './styles';
 
-const STYLES = ['whole-yuan', 'zero-cells', 'listed-classes', 'code-column', 'unit-titles', 'older-labels'];
+const STYLES = ['whole-yuan', 'zero-cells', 'listed-classes', 'code-column', 'unit-titles', 'older-labels', 'carry-over', 'unit-table1', 'empty-marks'];
 
 describe('publications printed in other styles', () => {
   it.each(STYLES)('%s: a consistent publication passes clean', (name) => {
     expect(checkPublication(variant(name))).toEqual([]);
+  });
+
+  it('carry-over, unit-table1 and empty-marks are the sample in the styles of styles.ts', () => {
+    const sample = readTables(SEED_DERIVED);
+    const unitTitles = (tables: PublishedTableInput[]) => tables.map((t) => ({ ...t, title: t.title.replace('年部门', '年单位') }));
+    expect(variant('carry-over')).toEqual(carryOver(12_345)(sample));
+    expect(variant('unit-table1')).toEqual(unitTitles(unitTable1(sample)));
+    expect(variant('empty-marks')).toEqual(emptyMarks('（此表无数据）')(sample));
   });
 
   it('whole-yuan: a wrong 类 subtotal in table 8 is caught at that row only', () => {

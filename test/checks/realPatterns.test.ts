@@ -272,7 +272,16 @@ describe('8. catalogs by edition', () => {
     expect(checkPublication(make(2026, '其他住房保障支出'))).toEqual([]);
     const findings = checkPublication(make(2026, '超长期特别国债安排的支出'));
     expect(places(findings).map((p) => p.rule)).toEqual(['T-NAME', 'T-NAME', 'T-NAME']);
-    expect(findings[0].message).toContain('在内置 2026 年版功能分类科目表中是“其他住房保障支出”');
+    expect(findings[0].message).toContain('在内置 2026 年版功能分类科目表中是“其他住房保障支出”；');
+    // a catalog name only from memory is said to be so
+    const memory = forYear(sample(), 2019);
+    for (const id of [2, 3, 5]) {
+      const t = table(memory, id);
+      t.rows.unshift(['204', '04', '10', '检察业务', '', '', '', '', ''].slice(0, t.columns.length));
+    }
+    const found = checkPublication(memory);
+    expect(found.map((f) => f.rule)).toEqual(['T-NAME', 'T-NAME', 'T-NAME']);
+    expect(found[0].message).toContain('科目编码 2040410 在内置 2019 年版功能分类科目表中是“检察监督”（该名称仅凭记忆，未经公开文本证实）');
   });
 });
 

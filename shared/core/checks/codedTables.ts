@@ -142,7 +142,7 @@ export function readCodedTable(t: ReadTable, review: Review, catalogs: Catalogs)
       const skipped = skippedBecauseMisnamed(t.no, code);
       review.add(
         'T-NAME',
-        `表 ${t.no} 第 ${row + 1} 行印为“${code} ${norm(cells[nameCol!.index] ?? '')}”，但科目编码 ${code} 在${editionLabel(catalogs[kind])}中是“${entry.name}”；编码与名称必有一处不对，请核对${skipped ? `。${skipped}` : ''}`,
+        `表 ${t.no} 第 ${row + 1} 行印为“${code} ${norm(cells[nameCol!.index] ?? '')}”，但科目编码 ${code} 在${editionLabel(catalogs[kind])}中是“${entry.name}”${entry.source === 'M' ? '（该名称仅凭记忆，未经公开文本证实）' : ''}；编码与名称必有一处不对，请核对${skipped ? `。${skipped}` : ''}`,
         { table: t.no, row, column: nameCol!.key },
       );
     }

@@ -77,11 +77,10 @@ export class Review {
 
   /** Folds consequences into their roots, names the rows, and orders the findings by table and row. */
   finish(tables: readonly ReadTable[]): CheckFinding[] {
-    const sums = [...this.deltas.keys()].sort((a, b) => this.depth(b) - this.depth(a) || a.place.row! - b.place.row!);
+    const sums = [...this.deltas.keys()].filter((f) => f.place.row !== undefined).sort((a, b) => this.depth(b) - this.depth(a) || a.place.row! - b.place.row!);
     const folded = new Set<CheckFinding>();
     const roots: CheckFinding[] = [];
     for (const f of sums) {
-      if (f.place.row === undefined) continue;
       const root = roots.find(
         (r) =>
           r.place.table === f.place.table &&

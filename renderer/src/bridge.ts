@@ -21,15 +21,15 @@ class HttpBridge implements Bridge {
 
   async call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<CallResults[K]> {
     let response: Response;
-    const body = encodeJson({ name, args });
+    const payload = encodeJson({ name, args });
     try {
       response = await fetch('./api/call', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: this.token },
-        body,
+        body: payload,
         // A small call (an edit typed into a cell) outlives the page: what is committed as the tab
         // closes still reaches the file. The browser allows this up to 64 KB in flight.
-        keepalive: body.length < KEEPALIVE_LIMIT,
+        keepalive: payload.length < KEEPALIVE_LIMIT,
       });
     } catch {
       throw new Error('与工作台的连接已断开：打开本页面的程序已关闭。修改未能保存；请重新启动预算编制工作台，再打开这个工作簿');

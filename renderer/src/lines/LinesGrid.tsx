@@ -170,6 +170,8 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
   const range = useRef<CellRange | null>(null);
   const [rangeSize, setRangeSize] = useState({ rows: 0, cells: 0 });
   const dragging = useRef(false);
+  /** A range made by Shift+click or a line number: the grid's own focusing of the clicked cell does not undo it. */
+  const pointerRange = useRef(false);
   const flow = useRef(new EntryFlow());
   /**
    * A line being entered in the empty row: once the first value made it, the next values typed in
@@ -203,7 +205,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     const lineNo: ColDef<GridRow> = {
       colId: LINE_NO,
       headerName: '行号',
-      width: 70,
+      width: 56,
       pinned: 'left',
       editable: false,
       sortable: false,
@@ -570,6 +572,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       const grid = api.current;
       const where = e.target instanceof Element ? e.target : null;
       if (!grid || !where?.closest('.ag-cell, .ag-popup-editor')) return;
+      pointerRange.current = false;
       const editing = grid.getEditingCells().length > 0;
       const action = gridKeyAction(e, editing);
       const cell = grid.getFocusedCell();
@@ -591,8 +594,13 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           helpRef.current();
           return;
         case 'tab':
+          if (!editing) return;
           // The entry flow begins with a Tab that enters a value; Tabs that only move do not start it.
-          if (cell && editing && columnIndex(cell.column) >= 0) flow.current.tab(columnIndex(cell.column));
+          if (cell && columnIndex(cell.column) >= 0) flow.current.tab(columnIndex(cell.column));
+          // As in Excel: the value is committed and the next cell is focused, not opened for editing.
+          take();
+          grid.stopEditing();
+          grid.tabToNextCell();
           return;
         case 'enter': {
           if (!cell) return;
@@ -635,10 +643,9 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           return;
         }
         case 'extend': {
-          if (!cell || pinned || columnIndex(cell.column) < 0) return;
+          if (!cell || pinned || (!range.current && columnIndex(cell.column) < 0)) return;
           take();
-          const here = { row: cell.rowIndex, col: columnIndex(cell.column) };
-          const current = range.current && range.current.anchor.row === here.row && range.current.anchor.col === here.col ? range.current : singleCell(here);
+          const current = range.current ?? singleCell({ row: cell.rowIndex, col: columnIndex(cell.column) });
           const next = extendRange(current, action.rows, action.cols, grid.getDisplayedRowCount(), GRID_COLUMNS.length);
           setRange(next);
           grid.ensureIndexVisible(next.focus.row);
@@ -679,8 +686,10 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       if (!grid || e.button !== 0) return;
       flow.current.reset();
       newEntry.current = null;
+      pointerRange.current = false;
       if (!pos) return;
       if (pos.lineNo) {
+        pointerRange.current = true;
         // A line number: whole rows, as Excel's row headers.
         e.preventDefault();
         e.stopPropagation();
@@ -695,6 +704,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
         if (!cell || cell.rowPinned || columnIndex(cell.column) < 0) return;
         e.preventDefault();
         e.stopPropagation();
+        pointerRange.current = true;
         const anchor = range.current?.anchor ?? { row: cell.rowIndex, col: columnIndex(cell.column) };
         setRange(rangeTo({ anchor, focus: anchor }, pos));
         return;
@@ -734,7 +744,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
 
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridRow>) => {
-      if (dragging.current || e.rowIndex == null || !e.column || typeof e.column === 'string') return;
+      if (dragging.current || pointerRange.current || e.rowIndex == null || !e.column || typeof e.column === 'string') return;
       const col = columnIndex(e.column);
       const r = range.current;
       // A move of the focused cell (arrows, Tab, Enter, a click) leaves a range, as in Excel.
@@ -825,6 +835,8 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
+          // Twelve columns: all drawn, so that a range and the keys reach every one of them.
+          suppressColumnVirtualisation
           quickFilterText={quickFilter}
           tooltipShowDelay={300}
           onGridReady={(e) => {

@@ -23,9 +23,10 @@ export interface WorkbookSession {
   /**
    * Sends an edit to the file; resolves to false (after `onError`) when the file refused it. An edit
    * given as a function is made from the workbook as it is when its turn comes (after the edits
-   * sent before it), so quick successive changes to one record all count.
+   * sent before it), so quick successive changes to one record all count; it may then say there is
+   * nothing left to do (null).
    */
-  send(edit: EditRequest | ((workbook: Workbook) => EditRequest), label?: string): Promise<boolean>;
+  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string): Promise<boolean>;
   /** Undoes the file's last edit; resolves to what was undone ("粘贴 20 行"), or null when there was nothing to undo. */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
@@ -89,9 +90,10 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   }, []);
 
   const send = useCallback(
-    async (edit: EditRequest | ((workbook: Workbook) => EditRequest), label?: string) => {
+    async (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string) => {
       const done = await enqueue(async () => {
         const request = typeof edit === 'function' ? edit(latest.current!.workbook) : edit;
+        if (request === null) return false;
         applyResult(await bridge.call('workbook.edit', request));
         labels.current.sent(label);
         return true;

@@ -80,7 +80,7 @@ interface Props {
   /** The lines' total, for the pinned 合计 row. */
   total: Fen;
   findings: readonly CheckFinding[];
-  send(edit: EditRequest | ((workbook: Workbook) => EditRequest), label?: string): Promise<boolean>;
+  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string): Promise<boolean>;
   notify(message: string, kind?: 'info' | 'error'): void;
   target: LineTarget | null;
   /** Opens the form of the project a 项目支出 line names. */
@@ -177,7 +177,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
    * A line being entered in the empty row: once the first value made it, the next values typed in
    * that row go to the same line (not to a second one), and the focus follows it once it is there.
    */
-  const newEntry = useRef<{ follow: boolean; column: string | null } | null>(null);
+  const newEntry = useRef<{ follow: boolean; after: number } | null>(null);
   /** After a paste that added lines: scroll them into view. */
   const revealAdded = useRef(false);
   /** A line just edited while the rows are sorted or filtered: the focus follows it to where it moves. */
@@ -334,12 +334,24 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     return out;
   }, []);
 
-  /** Repaints the range's outline on the rows drawn (a handful, however many lines there are). */
+  /**
+   * Redraws the cells' marks on the rows drawn (a handful, however many lines there are), but not
+   * a row with an open editor: redrawing it would close the editor and lose what is being typed.
+   */
+  const repaint = useCallback((columns?: string[]) => {
+    const grid = api.current;
+    if (!grid) return;
+    const editing = new Set(grid.getEditingCells().map((c) => `${c.rowPinned ?? ''}${c.rowIndex}`));
+    const rowNodes = grid.getRenderedNodes().filter((n) => !editing.has(`${n.rowPinned ?? ''}${n.rowIndex}`));
+    grid.refreshCells({ force: true, suppressFlash: true, rowNodes, columns });
+  }, []);
+
+  /** Repaints the range's outline. */
   const paintRange = useCallback(() => {
     const b = rangeBounds();
     setRangeSize(b ? { rows: b.bottom - b.top + 1, cells: (b.bottom - b.top + 1) * (b.right - b.left + 1) } : { rows: 0, cells: 0 });
-    api.current?.refreshCells({ force: true, suppressFlash: true });
-  }, [rangeBounds]);
+    repaint();
+  }, [rangeBounds, repaint]);
 
   const setRange = useCallback(
     (next: CellRange | null) => {
@@ -391,18 +403,13 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     if (focusRequest > 0) requestAnimationFrame(keepFocus);
   }, [focusRequest, keepFocus]);
 
-  useEffect(() => {
-    api.current?.refreshCells({ force: true });
-  }, [reasons]);
-  useEffect(() => {
-    api.current?.refreshCells({ columns: ['project', 'unit'], force: true });
-  }, [workbook.projects, workbook.units]);
+  useEffect(() => repaint(), [reasons, repaint]);
+  useEffect(() => repaint(['project', 'unit']), [workbook.projects, workbook.units, repaint]);
 
-  const onCellEditRequest = useCallback(
-    (e: CellEditRequestEvent<GridRow>) => {
-      const column = e.column.getColId() as LineColumn;
-      const row = e.data;
-      const text = e.newValue == null ? '' : String(e.newValue);
+  /** A value committed in a cell (typed, picked): parsed, then sent to the file as one edit, or refused with its reason. */
+  const commitCell = useCallback(
+    (row: GridRow, column: LineColumn, value: unknown) => {
+      const text = value == null ? '' : String(value);
       const where = row.pinned === 'new' ? '新行' : `第 ${row.id} 行`;
       const parsed = parseCellInput(column, text, row.pinned ? undefined : row, workbookCatalogs(workbookRef.current));
       if (!parsed.ok) {
@@ -411,13 +418,21 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       }
       flow.current.entry();
       if (row.pinned === 'new') {
-        if (newEntry.current) {
-          // The line this row began is (or is about to be) the workbook's last: the value goes there.
-          void send((wb) => ({ op: 'updateLines', changes: [{ id: wb.lines[wb.lines.length - 1].id, set: parsed.set }] }));
+        const entry = newEntry.current;
+        if (entry) {
+          // Typing carried on in the empty row: the keys stay there (moving them now would race the typing).
+          entry.follow = false;
+          // The value goes to the line this row began (made by the edit before this one, in the file's order);
+          // if that line was undone meanwhile, to none.
+          void send((wb) => {
+            const line = wb.lines.find((l) => l.id > entry.after);
+            return line ? { op: 'updateLines', changes: [{ id: line.id, set: parsed.set }] } : null;
+          });
           return;
         }
         const fields = { ...blankLine(workbookRef.current), ...parsed.set };
-        newEntry.current = { follow: true, column: null };
+        const after = workbookRef.current.lines.reduce((m, l) => Math.max(m, l.id), 0);
+        newEntry.current = { follow: true, after };
         void send({ op: 'insertLines', lines: [fields] }, '新增 1 行');
         return;
       }
@@ -425,10 +440,33 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       if (!changed) return;
       const grid = api.current;
       if (grid && (grid.isAnyFilterPresent() || grid.getColumnState().some((c) => c.sort))) followEdit.current = { lineId: row.id, column };
-      void send({ op: 'updateLines', changes: [{ id: row.id, set: parsed.set }] }, `修改第 ${row.id} 行“${LINE_COLUMNS[column].header}”`);
+      const label = `修改第 ${row.id} 行“${LINE_COLUMNS[column].header}”`;
+      // Said in the one message area: it replaces an earlier error about this or another cell.
+      void send({ op: 'updateLines', changes: [{ id: row.id, set: parsed.set }] }, label).then((ok) => ok && notify(`已${label}`));
     },
     [notify, send],
   );
+
+  const onCellEditRequest = useCallback((e: CellEditRequestEvent<GridRow>) => commitCell(e.data, e.column.getColId() as LineColumn, e.newValue), [commitCell]);
+
+  /**
+   * Commits the open editor at once, in the order of the keys (the grid would report it a moment
+   * later, after keys pressed meanwhile, such as Ctrl+Z).
+   */
+  const commitOpenEditor = useCallback(() => {
+    const grid = api.current;
+    const open = grid?.getEditingCells()[0];
+    const editor = grid?.getCellEditorInstances()[0] as { getValue?: () => unknown } | undefined;
+    if (!grid || !open || !editor?.getValue) {
+      grid?.stopEditing();
+      return;
+    }
+    const node = open.rowPinned ? grid.getPinnedBottomRow(open.rowIndex) : grid.getDisplayedRowAtIndex(open.rowIndex);
+    const value = editor.getValue();
+    grid.stopEditing(true);
+    const column = open.column?.getColId() as LineColumn;
+    if (node?.data && columnIndex(column) >= 0) commitCell(node.data, column, value);
+  }, [commitCell]);
 
   // After each change of the lines: carry on in a line typed into the empty row, follow an edited
   // line to where the sort puts it, show pasted lines, and keep the keys in the grid.
@@ -440,7 +478,8 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       grid.ensureIndexVisible(grid.getDisplayedRowCount() - 1, 'bottom');
     }
     const entry = newEntry.current;
-    if (entry?.follow && grid.getEditingCells().length === 0) {
+    if (entry?.follow && grid.getEditingCells().length > 0) entry.follow = false;
+    if (entry?.follow) {
       const focused = grid.getFocusedCell();
       const last = workbook.lines[workbook.lines.length - 1];
       const node = last && grid.getRowNode(String(last.id));
@@ -599,7 +638,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           if (cell && columnIndex(cell.column) >= 0) flow.current.tab(columnIndex(cell.column));
           // As in Excel: the value is committed and the next cell is focused, not opened for editing.
           take();
-          grid.stopEditing();
+          commitOpenEditor();
           grid.tabToNextCell();
           return;
         case 'enter': {
@@ -615,7 +654,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           const column = start === null ? cell.column.getColId() : GRID_COLUMNS[start];
           // The next row; after the last line, and from the empty row itself, the empty row (the next new line).
           const next = cell.rowPinned ? null : cell.rowIndex + 1 < grid.getDisplayedRowCount() ? cell.rowIndex + 1 : null;
-          if (editing) grid.stopEditing();
+          if (editing) commitOpenEditor();
           // What follows in the empty row is a new line of its own.
           newEntry.current = null;
           flow.current.reset();
@@ -740,7 +779,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
   }, [actingBounds, applyPlan, displayedLines, focusCell, notify, rangeBounds, setRange]);
 
   // A window or tab that closes commits what is in an open cell editor first.
-  useEffect(() => onFlush(() => api.current?.stopEditing()), [onFlush]);
+  useEffect(() => onFlush(commitOpenEditor), [onFlush, commitOpenEditor]);
 
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridRow>) => {

@@ -3,6 +3,7 @@ import { SCREEN_TABS, type Bridge, type ScreenTab } from '../../shared/contract/
 import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan, type Fen } from '../../shared/core/money';
+import type { UnitType } from '../../shared/core/model';
 import { yearOnYear } from '../../shared/core/yoy';
 import { BasicsView } from './basics/BasicsView';
 import { ChangesView } from './changes/ChangesView';
@@ -93,6 +94,14 @@ export function App({ bridge }: { bridge: Bridge }) {
     setProjectShown(null);
     setGridFocus((n) => n + 1);
   }, []);
+  const registerUnit = useCallback(
+    (f: CheckFinding, type: UnitType) => {
+      const name = open?.workbook.lines.find((l) => l.id === f.place.lineId)?.unit;
+      if (!name) return;
+      void send((wb) => ({ op: 'setUnits', units: [...wb.units, { name, type }] }), `登记单位“${name}”`).then((ok) => ok && notify(`已登记单位“${name}”（${type}）；可在基本信息中修改`));
+    },
+    [open, send, notify],
+  );
   const goToFinding = useCallback(
     (f: CheckFinding) => {
       if (f.place.project !== undefined) openProject(f.place.project);
@@ -211,7 +220,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           />
         </div>
         {tab === '九张表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
-        {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
+        {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} onRegisterUnit={registerUnit} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}

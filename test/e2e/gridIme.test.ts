@@ -71,6 +71,24 @@ describe('明细: Chinese typed with an input method, and typed choices', () => 
     await expect.poll(() => cell(page, 25, 'costType').textContent()).toBe('公用经费');
   });
 
+  it('marks a unit name typed with a typo, lists it in 审核, and registers it with one key', async () => {
+    await cell(page, 24, 'unit').click();
+    await imeType(page, 'shanghaishibaoshanqu', '上海市宝山区城市运行管理所');
+    await expect.poll(() => page.locator('.code-editor-empty').textContent()).toContain('不是已登记的单位');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 24, 'unit').textContent()).toBe('上海市宝山区城市运行管理所');
+    await expect.poll(() => cell(page, 24, 'unit').getAttribute('class')).toContain('cell-unregistered');
+    await page.getByRole('tab', { name: /^审核/ }).click();
+    const found = page.locator('.finding', { hasText: '单位“上海市宝山区城市运行管理所”未在基本信息中登记' });
+    await expect.poll(() => found.count()).toBe(1);
+    await screenshot(page, 'ime-审核-未登记单位');
+    await found.getByRole('button', { name: '登记为行政单位' }).click();
+    await expect.poll(() => found.count()).toBe(0);
+    expect(s.host.file.workbook().units).toContainEqual({ name: '上海市宝山区城市运行管理所', type: '行政单位' });
+    await page.getByRole('tab', { name: /^明细/ }).click();
+    await expect.poll(() => cell(page, 24, 'unit').getAttribute('class')).not.toContain('cell-unregistered');
+  });
+
   it('left it all in the workbook file', async () => {
     const lines = new Map(s.host.file.workbook().lines.map((l) => [l.id, l]));
     expect(lines.get(28)?.project).toBe('城市网格巡查项目');

@@ -10,7 +10,7 @@ import { readFileId, readUnitFrame } from './unitFrame';
 
 export interface ReadWorkbook {
   workbook: Workbook;
-  /** null in a file of the first format, which had no identity. */
+  /** null in a file of a format before its lasting id (version 3). */
   fileId: string | null;
   unitFrame: UnitFrame | null;
   revision: number;
@@ -55,7 +55,7 @@ export function readWorkbookFile(path: string): ReadWorkbook {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('query_only = ON');
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
-    const framed = tables.has('identity');
+    const framed = tables.has('file_id');
     return {
       workbook: new WorkbookContent(db).read(),
       fileId: framed ? readFileId(db) : null,

@@ -54,14 +54,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE edit_log (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL, inverse TEXT NOT NULL, at TEXT NOT NULL) STRICT;
       CREATE TABLE versions (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, workbook TEXT NOT NULL) STRICT;
     `),
-  // The file's identity (a unit file names the department file it was made from), and the frame a
-  // unit file records (no row in a department's file).
+  // Version 2. The checksum of each part of the content (see checksum.ts), filled when a file of
+  // version 1 is first opened; and the file's identity: a random tag (hex) drawn anew by every write,
+  // with the tags of the writes before it, newest first, against which a -wal found beside the file is
+  // checked (see sideFiles.ts).
   (db) =>
     db.exec(`
-      CREATE TABLE identity (only INTEGER PRIMARY KEY CHECK (only = 1), id TEXT NOT NULL) STRICT;
-      INSERT INTO identity (only, id) VALUES (1, lower(hex(randomblob(16))));
+      CREATE TABLE checksums (part TEXT PRIMARY KEY, sum TEXT NOT NULL) STRICT;
+      CREATE TABLE identity (only INTEGER PRIMARY KEY CHECK (only = 1), tag TEXT NOT NULL, previous TEXT NOT NULL) STRICT;
+      INSERT INTO identity (only, tag, previous) VALUES (1, hex(randomblob(16)), '');
+    `),
+  // Version 3. The file's lasting id (a unit's file names the department file it was made from; unlike
+  // identity.tag it never changes), and the frame a unit's file records (no row in a department's file).
+  (db) =>
+    db.exec(`
+      CREATE TABLE file_id (only INTEGER PRIMARY KEY CHECK (only = 1), id TEXT NOT NULL) STRICT;
+      INSERT INTO file_id (only, id) VALUES (1, lower(hex(randomblob(16))));
       CREATE TABLE unit_frame (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
     `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The first version whose files keep checksums of their content (and an identity). */
+export const CHECKSUM_VERSION = 2;

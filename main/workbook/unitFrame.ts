@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { UnitFrame } from '../../shared/core/units/frame';
 
-/** The file's identity, made at random when the file (or its upgrade to this format) was made. */
+/** The file's lasting id, drawn at random when the file (or its upgrade to version 3) was made. */
 export function readFileId(db: Database.Database): string {
-  return db.prepare('SELECT id FROM identity').pluck().get() as string;
+  return db.prepare('SELECT id FROM file_id').pluck().get() as string;
 }
 
 /** The frame a unit's file records; null in a department's file. */

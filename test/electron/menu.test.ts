@@ -72,7 +72,7 @@ describe('the menu on Windows and Linux', () => {
   });
 
   it('帮助 has 关于', () => {
-    expect(labels(m.menu('帮助'))).toEqual(['关于预算编制工作台']);
+    expect(labels(m.menu('帮助'))).toEqual(['快捷键与金额写法', '关于预算编制工作台']);
     expect(m.click('帮助', '关于预算编制工作台')).toEqual(['about']);
   });
 

@@ -11,7 +11,7 @@ interface Props {
   bridge: Bridge;
   workbook: Workbook;
   /** Runs the merge in turn with the screen's edits and applies its result to the screen's copy. */
-  perform(call: () => Promise<EditResult | null>): Promise<boolean>;
+  perform(call: () => Promise<EditResult | null>, label?: string): Promise<boolean>;
   /** Set by the 文件 menu: which part to bring forward. */
   focus: { part: 'export' | 'merge'; seq: number } | null;
   /** Set when the open file is a unit's workbook. */
@@ -131,7 +131,7 @@ export function UnitsPanel({ bridge, workbook, perform, focus, origin }: Props) 
         failure = message(e);
         throw e;
       }
-    });
+    }, `合并单位工作簿（${previews.length} 个单位）`);
     const names = previews.map((p) => `“${p.unit}”`).join('、');
     if (failure) setStage({ kind: 'failed', message: failure });
     else setStage({ kind: 'done', message: changed ? `已合并 ${names}，作为一次修改（可撤销）。` : `没有需要合并的变化：部门工作簿已包含 ${names} 的内容。` });

@@ -91,8 +91,9 @@ const isComputedPlace = (l: LineItem) => l.kind === COMPUTED_KIND && l.source ==
 /**
  * What the staff and standards give, line by line. First the items counted on persons (月标准,
  * 年定额), then the rates (比例) on their base: a base item the persons give is taken as computed,
- * any other from the unit's current 基本支出 lines of that 款 (so a department without staff data can
- * still compute its contributions from its wage lines). Rates are rounded half up to the 分, each on
+ * any other from the unit's 基本支出 lines of that 款 that a person entered (so a department without
+ * staff data can still compute its contributions from its wage lines); a line an earlier 测算 gave
+ * never counts, so recomputing gives what computing afresh gives. Rates are rounded half up to the 分, each on
  * its own.
  */
 export function propose(wb: Workbook): Proposal {
@@ -114,6 +115,9 @@ export function propose(wb: Workbook): Proposal {
   const byPlace = new Map<string, ProposedLine>();
   const out: ProposedLine[] = [];
   const unmapped = new Set<string>();
+  // A base is the staff's computed items and the lines a person entered: never a line an earlier 测算 gave.
+  const recorded = new Set(setup.computed.map(placeKey));
+  const computedLines = new Set([...linesByPlace(wb.lines)].filter(([key]) => recorded.has(key)).map(([, line]) => line));
 
   for (const unit of units) {
     const counted = new Map<string, Fen>();
@@ -150,7 +154,9 @@ export function propose(wb: Workbook): Proposal {
       add(i, amount, `${s.item}：${s.method === '月标准' ? `${who} × ${s.months} 月` : who}`);
     });
     const lineAmounts = new Map<string, Fen>();
-    for (const l of wb.lines) if (l.unit === unit && l.kind === COMPUTED_KIND) lineAmounts.set(l.economicCode, addFen(lineAmounts.get(l.economicCode) ?? 0, l.amount));
+    for (const l of wb.lines) {
+      if (l.unit === unit && l.kind === COMPUTED_KIND && !computedLines.has(l)) lineAmounts.set(l.economicCode, addFen(lineAmounts.get(l.economicCode) ?? 0, l.amount));
+    }
     setup.standards.forEach((s, i) => {
       if (!usable[i] || s.method !== '比例' || (s.unit !== '' && s.unit !== unit)) return;
       const codes = s.base.replace(/\s/g, '').split('+');

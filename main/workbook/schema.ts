@@ -54,6 +54,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE edit_log (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL, inverse TEXT NOT NULL, at TEXT NOT NULL) STRICT;
       CREATE TABLE versions (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, workbook TEXT NOT NULL) STRICT;
     `),
+  // 人员与标准 (compute) and the detail schedules, each one JSON document; 'null' while unused
+  (db) =>
+    db.exec(`
+      CREATE TABLE compute (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      CREATE TABLE schedules (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      INSERT INTO compute (only, json) VALUES (1, 'null');
+      INSERT INTO schedules (only, json) VALUES (1, 'null');
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

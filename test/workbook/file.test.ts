@@ -6,6 +6,7 @@ import type { LineFields } from '../../shared/core/edits';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { WorkbookFile } from '../../main/workbook/file';
 import { UserError } from '../../main/io/userError';
+import { MIGRATIONS } from '../../main/workbook/schema';
 import { useTempDir } from './tempDir';
 
 const temp = useTempDir();
@@ -47,7 +48,7 @@ describe('a workbook file', () => {
     expect(readdirSync(temp())).toEqual(['a.budget']);
     const db = new Database(path, { readonly: true });
     expect(db.pragma('application_id', { simple: true })).toBe(0x42444754);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.prepare("SELECT typeof(amount_fen) AS t, count(*) AS n FROM lines GROUP BY 1").all()).toEqual([{ t: 'integer', n: 30 }]);
     db.close();

@@ -1,4 +1,5 @@
 import { check } from './commands/check';
+import { computeCommand } from './commands/compute';
 import { derive } from './commands/derive';
 import { exportCommand } from './commands/export';
 import { importBaseline } from './commands/importBaseline';
@@ -30,4 +31,5 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   'import-baseline': importBaseline,
   'import-catalog': importCatalog,
+  compute: computeCommand,
 };

@@ -6,6 +6,7 @@ import { importBaseline } from './commands/importBaseline';
 import { importCatalog } from './commands/importCatalog';
 import { diff } from './commands/diff';
 import { importLines } from './commands/importLines';
+import { importSchedule } from './commands/importSchedule';
 import { newCommand } from './commands/new';
 import { rollForwardCommand } from './commands/rollForward';
 import { versions } from './commands/versions';
@@ -32,4 +33,5 @@ export const COMMANDS: Record<string, Command> = {
   'import-baseline': importBaseline,
   'import-catalog': importCatalog,
   compute: computeCommand,
+  'import-schedule': importSchedule,
 };

@@ -1,4 +1,5 @@
 import { readRows, type ItemColumn, type RowProblem } from '../itemColumns';
+import type { PerformanceIndicator } from '../model';
 import { PROCUREMENT_KINDS, VEHICLE_KINDS, type AssetItem, type ProcurementItem, type Schedules, type ServiceItem } from './model';
 
 /**
@@ -60,3 +61,11 @@ export function readItemRows(schedule: ItemSchedule, rows: readonly { row: numbe
 /** The headers of the performance tables (项目支出 and 部门整体), one indicator a row. */
 export const PROJECT_PERFORMANCE_HEADERS = ['项目名称', '年度目标', '一级指标', '二级指标', '三级指标', '指标值'] as const;
 export const DEPARTMENT_PERFORMANCE_HEADERS = ['部门名称', '总体目标', '一级指标', '二级指标', '三级指标', '指标值'] as const;
+
+/** The columns of a 绩效指标 grid (the 申报表's 一级 / 二级 / 三级指标 and 指标值). */
+export const INDICATOR_COLUMNS: readonly ItemColumn<PerformanceIndicator>[] = [
+  { field: 'level1', header: '一级指标', type: 'text' },
+  { field: 'level2', header: '二级指标', type: 'text' },
+  { field: 'level3', header: '三级指标', type: 'text' },
+  { field: 'value', header: '指标值', type: 'text', optional: true },
+];

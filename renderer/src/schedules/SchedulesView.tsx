@@ -10,19 +10,23 @@ import { INDICATOR_COLUMNS, ITEM_SCHEDULES, type ItemSchedule, type ScheduleItem
 import { emptySchedules, type Schedules } from '../../../shared/core/schedules/model';
 import { ItemGrid } from './ItemGrid';
 
-const SCREENS = [...ITEM_SCHEDULES.map((s) => ({ key: s.key as ItemSchedule | 'performance', name: s.title.replace(/预算表$/, '') })), { key: 'performance' as const, name: '绩效目标' }];
+const SCREENS = [...ITEM_SCHEDULES.map((s) => ({ key: s.key as ScheduleScreen, name: s.title.replace(/预算表$/, '') })), { key: 'performance' as const, name: '绩效目标' }];
 const DEPARTMENT = '（部门整体）';
+
+export type ScheduleScreen = ItemSchedule | 'performance';
 
 interface Props {
   workbook: Workbook;
+  /** The screen shown (kept by the window, so that a finding in 审核 can open its schedule). */
+  screen: ScheduleScreen;
+  onScreen(screen: ScheduleScreen): void;
   findings: readonly CheckFinding[];
   send(edit: EditRequest | ((workbook: Workbook) => EditRequest)): Promise<boolean>;
   notify(message: string, kind?: 'info' | 'error'): void;
 }
 
 /** 附表: 政府采购, 政府购买服务, 资产配置 and 绩效目标, each its own screen with the grid's habits. */
-export function SchedulesView({ workbook, findings, send, notify }: Props) {
-  const [screen, setScreen] = useState<ItemSchedule | 'performance'>('procurement');
+export function SchedulesView({ workbook, screen, onScreen: setScreen, findings, send, notify }: Props) {
   const setSchedules = useCallback((update: (s: Schedules) => Schedules) => send((wb) => ({ op: 'setSchedules', schedules: update(wb.schedules ?? emptySchedules()) })), [send]);
   return (
     <div className="schedules">

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbookFile } from '../../main/workbook/file';
@@ -7,11 +8,13 @@ import { MIGRATIONS } from '../../main/workbook/schema';
 import { WorkbookContent } from '../../main/workbook/content';
 import { planSteps } from '../../shared/core/compute/apply';
 import { computePlan } from '../../shared/core/compute/propose';
+import { emptyCompute } from '../../shared/core/compute/model';
 import { exampleCompute } from '../../shared/core/compute/standards';
 import { emptySchedules } from '../../shared/core/schedules/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { parseCall } from '../../shared/contract/calls';
 import { useTempDir } from '../workbook/tempDir';
+import { setupArb, userLinesArb, workbook } from './arbitraries';
 import { workedUnit } from './workedUnit';
 
 const temp = useTempDir();
@@ -77,5 +80,32 @@ describe('人员与标准 and the schedules in the workbook file', () => {
     );
     expect(() => parseCall('workbook.edit', [{ op: 'setCompute', compute: exampleCompute() }])).not.toThrow();
     expect(() => parseCall('workbook.edit', [{ op: 'setSchedules', schedules: emptySchedules() }])).not.toThrow();
+  });
+});
+
+describe('applying a 测算 to the file and undoing it', () => {
+  it('leaves the file’s workbook as it was, for any lines and setup (also after reopening)', () => {
+    const path = join(temp(), 'p.budget');
+    WorkbookFile.create(path, workbook([], emptyCompute())).close();
+    let file = WorkbookFile.open(path);
+    try {
+      fc.assert(
+        fc.property(userLinesArb, setupArb, (lines, setup) => {
+          file.edit({ op: 'batch', edits: [{ op: 'deleteLines', ids: file.workbook().lines.map((l) => l.id) }, { op: 'insertLines', lines: lines.map(({ id: _id, ...l }) => l) }, { op: 'setCompute', compute: setup }] });
+          const before = file.workbook();
+          file.edit({ op: 'batch', edits: planSteps(computePlan(before)) });
+          file.undo();
+          expect(file.workbook()).toEqual(before);
+          file.redo();
+          file.undo();
+          file.close();
+          file = WorkbookFile.open(path);
+          expect(file.workbook()).toEqual(before);
+        }),
+        { seed: 16_2027, numRuns: 40 },
+      );
+    } finally {
+      file.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { emptySchedules } from '../../shared/core/schedules/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { parseCall } from '../../shared/contract/calls';
 import { useTempDir } from '../workbook/tempDir';
+import { runs } from '../helpers/runs';
 import { setupArb, userLinesArb, workbook } from './arbitraries';
 import { workedUnit } from './workedUnit';
 
@@ -102,7 +103,7 @@ describe('applying a 测算 to the file and undoing it', () => {
           file = WorkbookFile.open(path);
           expect(file.workbook()).toEqual(before);
         }),
-        { seed: 16_2027, numRuns: 40 },
+        { numRuns: runs(40) },
       );
     } finally {
       file.close();

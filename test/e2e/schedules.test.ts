@@ -114,15 +114,18 @@ describe('人员与标准 and 附表 in a real browser', () => {
     await expect.poll(() => page.locator('.narrative').textContent()).toContain('本部门2024年政府采购预算15.75万元，其中：政府采购货物预算0.50万元、政府采购工程预算0万元、政府采购服务预算15.25万元。');
   });
 
-  it('政府购买服务: pasted, undone and redone', async () => {
+  it('政府购买服务: typed (by IME), pasted, undone and redone', async () => {
     await tab(page, '附表');
     await page.getByRole('tab', { name: '政府购买服务' }).click();
+    await typeInto(page, '政府购买服务', 'new', 'content', '档案数字化', true);
+    await expect.poll(() => gridCell(page, '政府购买服务', '0', 'content').textContent()).toBe('档案数字化');
     await paste(page, '政府购买服务', 'new', 'unit', [[UNIT, '城管通服务费', '30207', '政府履职辅助性服务', '城管通平台运维', '152,500.00', '企业']]);
-    await expect.poll(() => rowCount(page, '政府购买服务')).toBe(1);
+    await expect.poll(() => rowCount(page, '政府购买服务')).toBe(2);
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => rowCount(page, '政府购买服务')).toBe(0);
-    await page.keyboard.press('Control+Y');
     await expect.poll(() => rowCount(page, '政府购买服务')).toBe(1);
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => rowCount(page, '政府购买服务')).toBe(2);
+    await expect.poll(() => page.locator('.schedule-total').textContent()).toBe('合计 152,500.00 元');
   });
 
   it('资产配置: a vehicle without a 31013 line is a 警告 in 审核, gone when undone', async () => {
@@ -162,7 +165,7 @@ describe('人员与标准 and 附表 in a real browser', () => {
     const wb = file.workbook();
     file.close();
     expect(wb.schedules!.procurement.map((i) => i.amount)).toEqual([5_000_00, 152_500_00]);
-    expect(wb.schedules!.services).toHaveLength(1);
+    expect(wb.schedules!.services.map((i) => i.content)).toEqual(['档案数字化', '城管通平台运维']);
     expect(wb.schedules!.assets).toEqual([]);
     expect(wb.schedules!.department).toEqual({ overall: '保障城市运行管理', indicators: [{ level1: '产出指标', level2: '数量指标', level3: '受理案件数', value: '' }] });
     expect(wb.lines.find((l) => l.economicCode === '30108')!.basis).toBe('机关事业单位基本养老保险缴费：工资基数 5,002,027.00（30101+30107）× 16%');

@@ -8,6 +8,7 @@ export const STAFF_COLUMNS: readonly ItemColumn<StaffGroup>[] = [
   { field: 'category', header: '人员类别', type: 'text' },
   { field: 'grade', header: '职级 / 岗位等级', type: 'text', optional: true },
   { field: 'count', header: '人数', type: 'integer' },
+  { field: 'name', header: '姓名（逐人录入时）', type: 'text', optional: true },
 ];
 
 export const STANDARD_COLUMNS: readonly ItemColumn<Standard>[] = [

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Edit, LineFields } from '../../shared/core/edits';
+import { lineUpdates, type Edit, type LineFields } from '../../shared/core/edits';
 import type { LineItem, Workbook } from '../../shared/core/model';
 import { LINE_COLUMNS, LINE_SELECT, lineFromRow, lineValues } from './lineRows';
 
@@ -36,7 +36,7 @@ export class WorkbookContent {
     // One JSON array from SQLite parses faster than 100,000 rows handed over value by value.
     const json = this.db.prepare(`SELECT json_group_array(json_array(${LINE_SELECT})) FROM (SELECT ${LINE_SELECT} FROM lines ORDER BY seq)`).pluck().get() as string;
     const lines = (JSON.parse(json) as unknown[][]).map(lineFromRow);
-    this.nextSeq = ((this.db.prepare('SELECT max(seq) FROM lines').pluck().get() as number | null) ?? 0) + 1;
+    this.continueAfter();
     const part = (name: JsonPart) => JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string);
     const editions = part('catalogs') as NonNullable<Workbook['catalogEditions']>;
     return {
@@ -49,8 +49,13 @@ export class WorkbookContent {
       texts: part('texts'),
       projects: part('projects'),
       ...(Object.keys(editions).length > 0 ? { catalogEditions: editions } : {}),
-      ...Object.fromEntries(OPTIONAL_PARTS.map((name) => [name, JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string)]).filter(([, v]) => v !== null)),
+      ...Object.fromEntries(OPTIONAL_PARTS.map((name) => [name, this.optionalPart(name)]).filter(([, v]) => v !== null)),
     };
+  }
+
+  /** Takes up where the lines in the file end: new lines go after the last. */
+  continueAfter(): void {
+    this.nextSeq = ((this.db.prepare('SELECT max(seq) FROM lines').pluck().get() as number | null) ?? 0) + 1;
   }
 
   /** Fills the tables of a new file (the meta row is written by the caller). */
@@ -71,7 +76,7 @@ export class WorkbookContent {
         for (const id of edit.ids) this.deleteLine.run(id);
         return;
       case 'updateLines':
-        for (const change of edit.changes) this.updateLine(change.id, change.set);
+        for (const [id, set] of lineUpdates(edit.changes)) this.updateLine(id, set);
         return;
       case 'setMeta':
         this.db.prepare('UPDATE meta SET department = ?, year = ?').run(edit.department, edit.year);
@@ -157,6 +162,12 @@ export class WorkbookContent {
     this.db.prepare('DELETE FROM units').run();
     const insert = this.db.prepare('INSERT INTO units (position, name, type) VALUES (?, ?, ?)');
     units.forEach((u, i) => insert.run(i + 1, u.name, u.type));
+  }
+
+  /** An optional part, or null when it is unused (or the file, of an older version being checked before its upgrade, has no table for it). */
+  private optionalPart(name: OptionalPart): unknown {
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+    return exists ? JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string) : null;
   }
 
   private writeOptional(name: OptionalPart, value: unknown): void {

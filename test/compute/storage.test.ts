@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbookFile } from '../../main/workbook/file';
-import { migrate, newDatabase } from '../../main/workbook/openFile';
+import { migrate, newDatabase, openDatabase } from '../../main/workbook/openFile';
 import { MIGRATIONS } from '../../main/workbook/schema';
 import { WorkbookContent } from '../../main/workbook/content';
 import { planSteps } from '../../shared/core/compute/apply';
@@ -47,7 +47,10 @@ describe('人员与标准 and the schedules in the workbook file', () => {
     file.close();
   });
 
-  it('a file of the first format opens with none of them, and takes them after the upgrade', () => {
+  it.each([
+    ['the first format', false],
+    ['the second format (with checksums, before 人员与标准)', true],
+  ])('a file of %s opens with none of them, and takes them after the upgrade', (_, withChecksums) => {
     const path = join(temp(), 'old.budget');
     const db = newDatabase(path);
     migrate(db, MIGRATIONS.slice(0, 1), 0);
@@ -63,6 +66,13 @@ describe('人员与标准 and the schedules in the workbook file', () => {
       }
     })();
     db.close();
+    if (withChecksums) {
+      openDatabase(path, MIGRATIONS.slice(0, 2)).close();
+      // as the second format wrote them: no checksum rows for parts it did not have
+      const v2 = new Database(path);
+      v2.prepare("DELETE FROM checksums WHERE part IN ('compute', 'schedules')").run();
+      v2.close();
+    }
     const file = WorkbookFile.open(path);
     expect(file.workbook().compute).toBeUndefined();
     file.edit({ op: 'setCompute', compute: exampleCompute() });

@@ -1,10 +1,12 @@
 import { check } from './commands/check';
+import { computeCommand } from './commands/compute';
 import { derive } from './commands/derive';
 import { exportCommand } from './commands/export';
 import { importBaseline } from './commands/importBaseline';
 import { importCatalog } from './commands/importCatalog';
 import { diff } from './commands/diff';
 import { importLines } from './commands/importLines';
+import { importSchedule } from './commands/importSchedule';
 import { newCommand } from './commands/new';
 import { rollForwardCommand } from './commands/rollForward';
 import { versions } from './commands/versions';
@@ -36,4 +38,6 @@ export const COMMANDS: Record<string, Command> = {
   split,
   merge,
   consolidate,
+  compute: computeCommand,
+  'import-schedule': importSchedule,
 };

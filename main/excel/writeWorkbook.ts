@@ -7,6 +7,7 @@ import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { writeAtomic } from './atomicFile';
 import { addLineSheet } from './lineSheet';
 import { addPerformanceSheet, addProjectExplanationSheet } from './projectSheets';
+import { scheduleSheetCount, addScheduleSheets } from './scheduleBook';
 import { LINE_SHEET_NAME, TABLE_SHEET_NAMES, TEXT_SHEET_NAMES } from './sheetNames';
 import { addTableSheet } from './tableSheet';
 import { addTextSheet, type TextBlock } from './textSheet';
@@ -79,7 +80,7 @@ function done(sheet: ExcelJS.Worksheet): void {
  * the line items in the import layout.
  */
 function fillBook(book: ExcelJS.Workbook, wb: Workbook, p: Plan, opts: ExportOptions): void {
-  const total = p.tables.length + p.chapters.length + (p.projects.length > 0 ? 2 : 0) + 1;
+  const total = p.tables.length + p.chapters.length + (p.projects.length > 0 ? 2 : 0) + scheduleSheetCount(wb) + 1;
   let count = 0;
   const step = (sheet: ExcelJS.Worksheet) => {
     done(sheet);
@@ -95,6 +96,7 @@ function fillBook(book: ExcelJS.Workbook, wb: Workbook, p: Plan, opts: ExportOpt
     step(addProjectExplanationSheet(book, TEXT_SHEET_NAMES.projects, wb.year, p.projects));
     step(addPerformanceSheet(book, TEXT_SHEET_NAMES.performance, wb.year, opts.unit ?? wb.department, p.projects));
   }
+  addScheduleSheets(book, wb, opts.unit, p.projects, step);
   step(addLineSheet(book, LINE_SHEET_NAME, p.lines));
 }
 

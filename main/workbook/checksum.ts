@@ -15,7 +15,9 @@ import { LINE_COLUMNS } from './lineRows';
  */
 
 /** The parts of a workbook, each with its own checksum row. */
-export const PARTS = ['lines', 'meta', 'units', 'baseline', 'texts', 'entered', 'projects', 'catalogs'] as const;
+export const PARTS = ['lines', 'meta', 'units', 'baseline', 'texts', 'entered', 'projects', 'catalogs', 'compute', 'schedules'] as const;
+/** Parts a file of an older version lacks (with no checksum row): they hold null, until first set. */
+const LATER_PARTS: ReadonlySet<Row> = new Set(['compute', 'schedules']);
 export type Part = (typeof PARTS)[number];
 /** The file's own state beside the content (next line id, undo position, revision) has a row too. */
 export type Row = Part | 'state';
@@ -30,6 +32,8 @@ export const PART_NAMES: Record<Row, string> = {
   entered: '录入数',
   projects: '项目',
   catalogs: '科目表',
+  compute: '人员与标准',
+  schedules: '附表',
   state: '编辑记录',
 };
 
@@ -130,6 +134,9 @@ function partText(wb: Workbook, part: Exclude<Part, 'lines'>): string {
       return JSON.stringify(wb.units.map((u) => [u.name, u.type]));
     case 'catalogs':
       return JSON.stringify(wb.catalogEditions ?? {});
+    case 'compute':
+    case 'schedules':
+      return JSON.stringify(wb[part] ?? null);
     default:
       return JSON.stringify(wb[part]);
   }
@@ -173,6 +180,8 @@ function partsSet(edit: Edit, into: Set<Exclude<Part, 'lines'>>): void {
     setBaseline: 'baseline',
     setProjects: 'projects',
     setCatalogEdition: 'catalogs',
+    setCompute: 'compute',
+    setSchedules: 'schedules',
   };
   if (edit.op === 'batch') for (const e of edit.edits) partsSet(e, into);
   else if (parts[edit.op]) into.add(parts[edit.op]!);
@@ -226,7 +235,8 @@ export function readChecksums(db: Database.Database): Partial<Record<Row, string
 
 /** The parts whose stored checksum differs from the content read (none: the content is as written). */
 export function damagedParts(stored: Partial<Record<Row, string>>, actual: Record<Row, string>): Row[] {
-  return [...PARTS, 'state' as const].filter((p) => stored[p] !== actual[p]);
+  const nothing = partSum('null');
+  return [...PARTS, 'state' as const].filter((p) => (stored[p] ?? (LATER_PARTS.has(p) ? nothing : undefined)) !== actual[p]);
 }
 
 export function writeChecksums(db: Database.Database, sums: Partial<Record<Row, string>>): void {

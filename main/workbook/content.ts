@@ -9,6 +9,10 @@ type JsonPart = (typeof JSON_PARTS)[number];
 /** The workbook field each part holds. */
 const FIELD = { baseline: 'baseline', texts: 'texts', entered: 'entered', projects: 'projects', catalogs: 'catalogEditions' } as const;
 
+/** Parts a workbook may lack: their table holds 'null' until the department uses them. */
+const OPTIONAL_PARTS = ['compute', 'schedules'] as const;
+type OptionalPart = (typeof OPTIONAL_PARTS)[number];
+
 /**
  * The workbook's content in the file's tables: read it whole, write it whole (a new file), or
  * apply one edit as SQL. Callers wrap writes in a transaction.
@@ -45,6 +49,7 @@ export class WorkbookContent {
       texts: part('texts'),
       projects: part('projects'),
       ...(Object.keys(editions).length > 0 ? { catalogEditions: editions } : {}),
+      ...Object.fromEntries(OPTIONAL_PARTS.map((name) => [name, this.optionalPart(name)]).filter(([, v]) => v !== null)),
     };
   }
 
@@ -58,6 +63,9 @@ export class WorkbookContent {
     this.writeUnits(wb.units);
     this.insertLines(wb.lines);
     for (const name of JSON_PARTS) this.db.prepare(`INSERT INTO ${name} (only, json) VALUES (1, ?)`).run(JSON.stringify(wb[FIELD[name]] ?? {}));
+    // the migration put 'null' in them
+    // a new file's tables start as null; a file of an older format has no such tables
+    for (const name of OPTIONAL_PARTS) if (wb[name] !== undefined) this.writeOptional(name, wb[name]);
   }
 
   /** Writes an edit; `after` is the workbook with the edit applied, whose line order the file follows. */
@@ -86,6 +94,10 @@ export class WorkbookContent {
         return this.writePart('projects', edit.projects);
       case 'setCatalogEdition':
         return this.writePart('catalogs', after.catalogEditions ?? {});
+      case 'setCompute':
+        return this.writeOptional('compute', edit.compute);
+      case 'setSchedules':
+        return this.writeOptional('schedules', edit.schedules);
       case 'batch':
         for (const e of edit.edits) this.apply(e, after);
         return;
@@ -151,6 +163,16 @@ export class WorkbookContent {
     this.db.prepare('DELETE FROM units').run();
     const insert = this.db.prepare('INSERT INTO units (position, name, type) VALUES (?, ?, ?)');
     units.forEach((u, i) => insert.run(i + 1, u.name, u.type));
+  }
+
+  /** An optional part, or null when it is unused (or the file, of an older version being checked before its upgrade, has no table for it). */
+  private optionalPart(name: OptionalPart): unknown {
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+    return exists ? JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string) : null;
+  }
+
+  private writeOptional(name: OptionalPart, value: unknown): void {
+    this.db.prepare(`UPDATE ${name} SET json = ?`).run(JSON.stringify(value ?? null));
   }
 
   private writePart(name: JsonPart, value: unknown): void {

@@ -72,6 +72,14 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO file_id (only, id) VALUES (1, lower(hex(randomblob(16))));
       CREATE TABLE unit_frame (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
     `),
+  // Version 4. 人员与标准 (compute) and the detail schedules, each one JSON document; 'null' while unused
+  (db) =>
+    db.exec(`
+      CREATE TABLE compute (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      CREATE TABLE schedules (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+      INSERT INTO compute (only, json) VALUES (1, 'null');
+      INSERT INTO schedules (only, json) VALUES (1, 'null');
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

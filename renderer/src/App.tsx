@@ -13,6 +13,8 @@ import { HelpDialog } from './help/HelpDialog';
 import { LinesGrid, type LineTarget } from './lines/LinesGrid';
 import { linesTotal } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
+import { SchedulesView, type ScheduleScreen } from './schedules/SchedulesView';
+import { StaffView } from './staff/StaffView';
 import { ProjectForm } from './projects/ProjectForm';
 import { TablesView, type TableTarget } from './tables/TablesView';
 import { UnitsPanel } from './units/UnitsPanel';
@@ -66,6 +68,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [tab, setTab] = useState<ScreenTab>('明细');
   const [lineTarget, setLineTarget] = useState<LineTarget | null>(null);
   const [tableTarget, setTableTarget] = useState<TableTarget | null>(null);
+  const [scheduleScreen, setScheduleScreen] = useState<ScheduleScreen>('procurement');
   /** The project whose form is open, and the unit of the line it was opened from. */
   const [projectShown, setProjectShown] = useState<{ name: string; unit?: string } | null>(null);
   const seq = useRef(0);
@@ -112,6 +115,10 @@ export function App({ bridge }: { bridge: Bridge }) {
     (f: CheckFinding) => {
       if (f.place.project !== undefined) openProject(f.place.project);
       else if (f.place.lineId !== undefined) goToLine(f.place.lineId, f.place.column);
+      else if (f.place.schedule !== undefined) {
+        setScheduleScreen(f.place.schedule);
+        setTab('附表');
+      }
       else if (f.place.table !== undefined) {
         setTab('九张表');
         setTableTarget({ table: f.place.table, row: f.place.row, seq: ++seq.current });
@@ -239,6 +246,8 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
+        {tab === '人员与标准' && <StaffView workbook={open.workbook} send={send} notify={notify} />}
+        {tab === '附表' && <SchedulesView workbook={open.workbook} screen={scheduleScreen} onScreen={setScheduleScreen} findings={findings} send={send} notify={notify} />}
         {tab === '导出' && (
           <>
             <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />

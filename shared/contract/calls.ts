@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { STANDARD_METHODS } from '../core/compute/model';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
+import { PROCUREMENT_KINDS, VEHICLE_KINDS } from '../core/schedules/model';
 import type { Workbook } from '../core/model';
 import type { UnitMergePreview } from '../core/units/merge';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
@@ -97,6 +99,49 @@ const catalogEdition = z
   })
   .strict();
 
+const count = z.number().int().min(0).max(1_000_000_000);
+const computeSetup = z
+  .object({
+    staff: z.array(z.object({ unit: text(200), category: text(100), grade: text(100), count, name: text(100).optional() }).strict()).max(100_000),
+    standards: z
+      .array(
+        z
+          .object({
+            item: text(100),
+            method: z.enum(STANDARD_METHODS),
+            economicCode: text(5),
+            unit: text(200),
+            categories: text(500),
+            grade: text(100),
+            amount: fen,
+            months: z.number().int().min(0).max(24),
+            rate: text(20),
+            base: text(200),
+          })
+          .strict(),
+      )
+      .max(10_000),
+    mapping: z.array(z.object({ economicCode: text(5), unit: text(200), unitType: z.enum(['', ...UNIT_TYPES]), functionCode: text(7) }).strict()).max(10_000),
+    computed: z.array(z.object({ unit: text(200), functionCode: text(7), economicCode: text(5), amount: fen, basis: text(5000), confirmed: fen.optional() }).strict()).max(1_000_000),
+  })
+  .strict();
+const tie = { unit: text(200), project: text(200), economicCode: text(5) };
+const quantity = z.number().finite().min(0).max(1e12);
+const indicator = z.object({ level1: text(200), level2: text(200), level3: text(500), value: text(500) }).strict();
+const schedules = z
+  .object({
+    procurement: z
+      .array(z.object({ ...tie, kind: z.enum(PROCUREMENT_KINDS), item: text(200), method: text(100), quantity, unitPrice: fen, amount: fen, smeReserved: fen, smallMicro: fen }).strict())
+      .max(100_000),
+    services: z.array(z.object({ ...tie, category: text(200), content: text(2000), amount: fen, provider: text(100) }).strict()).max(100_000),
+    assets: z
+      .array(z.object({ ...tie, assetClass: text(100), name: text(200), vehicleKind: z.enum(['', ...VEHICLE_KINDS]), quantity, unitPrice: fen, amount: fen }).strict())
+      .max(100_000),
+    department: z.object({ overall: text(20_000), indicators: z.array(indicator).max(500) }).strict(),
+    indicatorLibrary: z.array(z.object({ level1: text(200), level2: text(200) }).strict()).max(1000),
+  })
+  .strict();
+
 const MAX_LINES = 2_000_000;
 const ids = z.array(z.number().int().positive()).max(MAX_LINES);
 
@@ -112,6 +157,8 @@ export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
     z.object({ op: z.literal('setBaseline'), baseline: baselineSchema }).strict(),
     z.object({ op: z.literal('setProjects'), projects }).strict(),
     z.object({ op: z.literal('setCatalogEdition'), kind: z.enum(['function', 'economic']), edition: catalogEdition.nullable() }).strict(),
+    z.object({ op: z.literal('setCompute'), compute: computeSetup.nullable() }).strict(),
+    z.object({ op: z.literal('setSchedules'), schedules: schedules.nullable() }).strict(),
     z.object({ op: z.literal('batch'), edits: z.array(editRequestSchema).max(10_000) }).strict(),
   ]),
 ) as z.ZodType<EditRequest>;
@@ -174,7 +221,7 @@ export interface Bridge {
 
 export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help', 'exportUnitFile', 'mergeUnitFiles'] as const;
 /** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
-export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
+export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表'] as const;
 export type ScreenTab = (typeof SCREEN_TABS)[number];
 export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: ScreenTab };
 

@@ -1,4 +1,6 @@
 import type { CatalogKind } from './catalog/catalog';
+import type { ComputeSetup } from './compute/model';
+import type { Schedules } from './schedules/model';
 import type { Baseline, BudgetUnit, CatalogEdition, EnteredFigures, FreeTexts, LineItem, Project, Workbook } from './model';
 
 /** The fields of a line that an edit may set (everything but its id). */
@@ -22,6 +24,10 @@ export type Edit =
   | { op: 'setProjects'; projects: Project[] }
   /** Puts an imported catalog edition in use for its kind, or (null) goes back to the built-in catalog. */
   | { op: 'setCatalogEdition'; kind: CatalogKind; edition: CatalogEdition | null }
+  /** Sets 人员与标准 (staff, standards, mapping, computed lines), or (null) removes them. */
+  | { op: 'setCompute'; compute: ComputeSetup | null }
+  /** Sets the detail schedules, or (null) removes them. */
+  | { op: 'setSchedules'; schedules: Schedules | null }
   | { op: 'batch'; edits: Edit[] };
 
 /** Optional line fields that an update may clear by setting them to undefined. */
@@ -121,6 +127,10 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
         inverse: { op: 'setCatalogEdition', kind: edit.kind, edition: wb.catalogEditions?.[edit.kind] ?? null },
       };
     }
+    case 'setCompute':
+      return { workbook: withPart(wb, 'compute', edit.compute), inverse: { op: 'setCompute', compute: wb.compute ?? null } };
+    case 'setSchedules':
+      return { workbook: withPart(wb, 'schedules', edit.schedules), inverse: { op: 'setSchedules', schedules: wb.schedules ?? null } };
     case 'batch': {
       let current = wb;
       const inverses: Edit[] = [];
@@ -132,4 +142,10 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       return { workbook: current, inverse: { op: 'batch', edits: inverses } };
     }
   }
+}
+
+/** The workbook with an optional part set, or (null) without the field at all, as a workbook that never had it. */
+function withPart<K extends 'compute' | 'schedules'>(wb: Workbook, key: K, value: Workbook[K] | null): Workbook {
+  const { [key]: _old, ...rest } = wb;
+  return (value === null || value === undefined ? rest : { ...rest, [key]: value }) as Workbook;
 }

@@ -1,4 +1,6 @@
+import type { ComputeSetup } from './compute/model';
 import type { Fen } from './money';
+import type { Schedules } from './schedules/model';
 
 /** 资金来源, in the order the publication lists them. The first three are 财政拨款. */
 export const FUND_SOURCES = [
@@ -163,6 +165,10 @@ export interface Workbook {
   projects: Project[];
   /** The catalog editions in use, by kind (功能分类 / 经济分类); the built-in catalog where absent. */
   catalogEditions?: { function?: CatalogEdition; economic?: CatalogEdition };
+  /** 人员与标准 and the lines computed from them (absent until the department sets them up). */
+  compute?: ComputeSetup;
+  /** The detail schedules (政府采购, 政府购买服务, 资产配置, 部门整体绩效目标); absent until used. */
+  schedules?: Schedules;
 }
 
 export function emptyEnteredFigures(): EnteredFigures {

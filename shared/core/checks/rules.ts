@@ -10,6 +10,9 @@ export interface FindingPlace {
   lineId?: number;
   /** A project (by name), for the project rules. */
   project?: string;
+  /** A detail schedule, and the index of its item, for the schedule rules. */
+  schedule?: 'procurement' | 'services' | 'assets';
+  item?: number;
 }
 
 /** A finding that follows from another one (its root): reported inside the root, not on its own. */
@@ -60,6 +63,10 @@ export const CHECK_RULES = [
   { id: 'T-CROSS', severity: '错误', description: '表 1 至表 7 相互一致：同一科目、同一资金来源在各表中的金额相同（表 4 与表 5、6、7 按类、按预算种类一致）' },
   { id: 'T-BASIC', severity: '错误', description: '表 8 的合计等于表 5 的基本支出合计' },
   { id: 'T-SANGONG', severity: '错误', description: '表 9 的“三公”各项不小于表 8 中相应经济分类款的金额（表 8 列有该款时才比较）' },
+  { id: 'C-COMPUTED-EDITED', severity: '警告', description: '由人员与标准测算的明细被手工改过，与测算不同（在“人员与标准”中确认后不再提示）' },
+  { id: 'S-PROC-LINE', severity: '错误', description: '政府采购中属于同一单位、项目（或基本支出）和经济分类的各项之和不超过该科目的明细' },
+  { id: 'S-PROC-RESERVE', severity: '错误', description: '政府采购每项的面向中小企业预留不超过该项金额，其中小微企业不超过预留' },
+  { id: 'S-VEHICLE', severity: '警告', description: '资产配置计划购置车辆的单位有公务用车购置（31013）的明细；有 31013 明细的单位在资产配置中列有车辆（资产配置有内容时）' },
 ] as const satisfies readonly { id: string; severity: Severity; description: string }[];
 
 export type RuleId = (typeof CHECK_RULES)[number]['id'];

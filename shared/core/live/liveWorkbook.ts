@@ -2,6 +2,7 @@ import type { Catalogs } from '../catalog/catalog';
 import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import { LineChecks, unregisteredUnitFinding } from '../checks/lineRules';
 import { checkProject } from '../checks/projectRules';
+import { checkComputeAndSchedules } from '../checks/scheduleRules';
 import { checkDerivedTables } from '../checks/publicationRules';
 import type { CheckFinding } from '../checks/rules';
 import { applyEdit, patchLine, type Edit, type LineFields } from '../edits';
@@ -61,14 +62,18 @@ export class LiveWorkbook {
     return tablesFromAggregates({ ...this.ctx, unit }, this.store.aggregate(this.typeOf, unit));
   }
 
-  /** Line findings (by line id), project findings, then table findings (by table and row). */
+  /** Line findings (by line id), project findings, computed-line and schedule findings, then table findings (by table and row). */
   findings(): readonly CheckFinding[] {
     if (!this.findingsMemo) {
       const lines = this.lineChecks.findings();
-      const others = [...this.unitFindings(), ...this.frame.projects.flatMap((p) => this.projectFindings(p)), ...this.tableFindings()];
+      const others = [...this.unitFindings(), ...this.frame.projects.flatMap((p) => this.projectFindings(p)), ...checkComputeAndSchedules(this.frame, () => this.storeLines()), ...this.tableFindings()];
       this.findingsMemo = others.length === 0 ? lines : [...lines, ...others];
     }
     return this.findingsMemo;
+  }
+
+  private *storeLines(): Iterable<LineItem> {
+    for (let row = 0; row < this.store.size; row++) yield this.store.lineAt(row);
   }
 
   /** Brings everything up to date with an edit the workbook has taken (as `applyEdit` applies it). */

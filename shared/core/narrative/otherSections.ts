@@ -2,6 +2,7 @@ import { measureKey } from '../measures';
 import type { EnteredFigures, Workbook } from '../model';
 import { addFen, formatWanOrZero, type Fen } from '../money';
 import { carriesTargets, projectLines } from '../projects';
+import { plannedPurchaseText, procurementFigures } from '../schedules/figures';
 import type { NarrativeContext } from './context';
 import type { NarrativeSection } from './model';
 import { PLAIN as P } from './text';
@@ -18,9 +19,9 @@ export function officeExpensesSection(ctx: NarrativeContext): NarrativeSection {
   return { id: 'officeExpenses', title: '二、机关运行经费预算情况', paragraphs: [{ text, measures: [key], edits: ctx.reasonEdits([key]) }] };
 }
 
-/** 三、政府采购: from the entered figures (goods, works, services, and the part reserved for SMEs). */
+/** 三、政府采购: goods, works, services, and the part reserved for SMEs (the schedule's sums when it has items, else as entered). */
 export function procurementSection(wb: Workbook): NarrativeSection {
-  const { goods, works, services, smeReserved } = wb.entered.procurement;
+  const { goods, works, services, smeReserved } = procurementFigures(wb);
   const total = [goods, works, services].reduce(addFen, 0);
   const text =
     total === 0 && smeReserved === 0
@@ -94,7 +95,7 @@ export function assetsSection(ctx: NarrativeContext): NarrativeSection {
   const holdings =
     (date ? `截至${date}，` : '') +
     P`本部门所属各预算单位共有车辆${count}辆，其中：${kinds}；单位价值50万元以上通用设备${a.equipmentOver50}台（套）；单位价值100万元以上专用设备${a.equipmentOver100}台（套）。`;
-  const purchase = a.plannedPurchase.trim() || P`本部门${wb.year}年未安排购置车辆及单位价值50~100万元以上设备经费预算。`;
+  const purchase = plannedPurchaseText(wb) ?? (a.plannedPurchase.trim() || P`本部门${wb.year}年未安排购置车辆及单位价值50~100万元以上设备经费预算。`);
   return {
     id: 'assets',
     title: '五、国有资产占有使用情况',

@@ -1,6 +1,7 @@
 import { parseCsv } from '../csv';
 import { readLineTable } from '../lineTable';
 import { measureKey } from '../measures';
+import { sampleCompute } from '../compute/standards';
 import { emptyEnteredFigures, type Workbook } from '../model';
 import { SAMPLE_LINES_CSV } from './sampleLines.csv';
 import { SAMPLE_PROJECT } from './sampleProject';
@@ -52,5 +53,6 @@ export function sampleWorkbook(): Workbook {
     entered,
     texts: SAMPLE_TEXTS,
     projects: [SAMPLE_PROJECT],
+    compute: sampleCompute(),
   };
 }

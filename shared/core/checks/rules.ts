@@ -39,6 +39,7 @@ export const CHECK_RULES = [
   { id: 'L-NEGATIVE', severity: '错误', description: '明细金额不能为负数' },
   { id: 'L-PROJECT', severity: '错误', description: '项目支出须写明项目名称' },
   { id: 'L-DUPLICATE', severity: '警告', description: '同一单位、科目、支出类型、资金来源和项目的明细出现不止一条' },
+  { id: 'L-UNIT', severity: '警告', description: '明细的单位须在基本信息中登记（未登记的单位按事业单位计算，其公用经费不计入机关运行经费）' },
   { id: 'P-PROJECT-SUM', severity: '错误', description: '项目的年度资金申请总额等于属于该项目的项目支出明细之和' },
   { id: 'P-PROJECT-FUNDS', severity: '错误', description: '项目资金总额等于财政资金与其他资金之和' },
   { id: 'P-CALC', severity: '警告', description: '项目的测算应能计算，且结果等于年度资金申请总额' },

@@ -10,13 +10,14 @@ import { UNIT_TYPES, type Workbook } from '../../shared/core/model';
 import { toPublishedTable } from '../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { CODES, UNIT_NAMES, lineFieldsArb, workbookArb } from '../helpers/randomWorkbooks';
+import { unregisteredUnitFindings } from '../helpers/unitFindings';
 import { runs } from '../helpers/runs';
 
 /** Every check run in full on the workbook as it now is: what the kept findings must equal. */
 function checkedAfresh(wb: Workbook) {
   const catalogs = workbookCatalogs(wb);
   const tableFindings = checkPublication(deriveWorkbookTables(wb).map(toPublishedTable), catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
-  return [...checkLines(wb.lines, catalogs), ...checkProjects(wb), ...tableFindings];
+  return [...checkLines(wb.lines, catalogs), ...unregisteredUnitFindings(wb), ...checkProjects(wb), ...tableFindings];
 }
 
 const NOTHING: Edit = { op: 'batch', edits: [] };

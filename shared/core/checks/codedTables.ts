@@ -137,7 +137,7 @@ export function readCodedTable(t: ReadTable, review: Review, catalogs: Catalogs)
       return;
     }
     const printedName = nameCol ? stripNumbering(cells[nameCol.index] ?? '') : '';
-    if (printedName && printedName !== norm(entry.name) && !isOldName(kind, code, printedName)) {
+    if (printedName && printedName !== entry.name && printedName !== norm(entry.name) && !isOldName(kind, code, printedName)) {
       misnamed.add(code);
       const skipped = skippedBecauseMisnamed(t.no, code);
       review.add(

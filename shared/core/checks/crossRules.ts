@@ -214,6 +214,10 @@ export function collectFacts(r: Recognized, review: Review): Facts {
 
   for (const fact of Object.keys(FACT_NAMES) as Fact[]) {
     const label = FACT_NAMES[fact];
+    const t1Column = TABLE1_SPENDING[fact];
+    const t1Prints = t1 !== undefined && t1Column !== undefined && spendingThisYear(t1).has(t1Column);
+    // table 3 alone prints 基本/项目支出 by 科目: only a 单位预算 table 1 gives something to compare
+    if ((fact === 'basic' || fact === 'project') && !t1Prints) continue;
     for (const code of [...codes, 'total' as const]) {
       const key = `${fact}:${code}`;
       const what = new FactLabel(label, code);
@@ -222,8 +226,6 @@ export function collectFacts(r: Recognized, review: Review): Facts {
         if (ct) facts.add(key, what, observeCoded(ct, code, factColumn(ct, fact)));
       }
       const kind = KIND_COLUMN[fact];
-      const t1Column = TABLE1_SPENDING[fact];
-      const t1Prints = t1 !== undefined && t1Column !== undefined && spendingThisYear(t1).has(t1Column);
       if (code === 'total') {
         if (t1Prints) facts.add(key, what, withRank(observeCell(1, t1, spendingThisYear(t1).get(t1Column!)), fact === 'spend' ? undefined : 10));
         if (t1 && !t1Column) facts.add(key, what, observeCell(1, t1, incomeCell(t1, fact as IncomeKind)));

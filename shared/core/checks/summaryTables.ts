@@ -55,7 +55,7 @@ function spendingColumnOf(column: ColumnInfo, first: boolean): SpendingColumn | 
   if (l.includes('公用经费')) return 'public';
   if (l.includes('基本支出')) return 'basic';
   if (l.includes('项目支出')) return 'project';
-  if (l === '合计' || l === '小计' || first) return 'total';
+  if (l === '合计' || first) return 'total';
   return undefined;
 }
 

@@ -149,7 +149,13 @@ export class LiveWorkbook {
     return [...this.frame.units, ...named.map((name): BudgetUnit => ({ name, type: '事业单位' }))];
   }
 
+  /** A line of a unit the workbook has not registered came or went: the L-UNIT finding's count and first line may change. */
+  private unitLineChanged(unit: string): void {
+    if (this.unitMemo && !this.frame.units.some((u) => u.name === unit)) this.unitMemo = null;
+  }
+
   private addLine(line: LineItem, touched: Set<string>): void {
+    this.unitLineChanged(line.unit);
     if (this.store.line(line.id)) throw new Error(`明细 ${line.id} 已存在`);
     const newUnit = this.store.linesOfUnit(line.unit) === 0;
     this.store.add(line);
@@ -163,6 +169,7 @@ export class LiveWorkbook {
   private removeLine(id: number, touched: Set<string>): LineItem {
     const line = this.store.line(id);
     if (!line) throw new Error('要删除的明细不存在');
+    this.unitLineChanged(line.unit);
     this.lineChecks.remove(line);
     this.store.remove(id);
     applyLine(this.agg, line, this.typeOf(line.unit), -1);
@@ -176,6 +183,10 @@ export class LiveWorkbook {
     const before = this.store.line(id);
     if (!before) throw new Error('要修改的明细不存在');
     const after = patchLine(before, set).line;
+    if (before.unit !== after.unit) {
+      this.unitLineChanged(before.unit);
+      this.unitLineChanged(after.unit);
+    }
     this.store.replace(after);
     this.lineChecks.update(before, after);
     applyLine(this.agg, before, this.typeOf(before.unit), -1);

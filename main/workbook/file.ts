@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from '../../shared/contract/api';
 import { applyEdit, type Edit } from '../../shared/core/edits';
 import { newWorkbook, type Workbook } from '../../shared/core/model';
+import { upgradeTexts } from '../../shared/core/reasons';
 import { UserError } from '../io/userError';
 import { WorkbookContent } from './content';
 import { decodeEdit, encodeEdit } from './editCodec';
@@ -171,7 +172,8 @@ export class WorkbookFile {
     this.assertOpen();
     const json = this.db.prepare('SELECT workbook FROM versions WHERE id = ?').pluck().get(id) as string | undefined;
     if (json === undefined) throw new UserError(`没有编号为 ${id} 的版本。可用“budget versions”列出已有版本。`);
-    return JSON.parse(json) as Workbook;
+    const wb = JSON.parse(json) as Workbook;
+    return { ...wb, texts: upgradeTexts(wb.texts) };
   }
 
   /** Closes the file: SQLite folds the write-ahead log into it, so it is one complete file again. */

@@ -4,6 +4,7 @@ import { BUILTIN_CATALOGS } from '../../shared/core/catalog/catalog';
 import { workbookCatalogs } from '../../shared/core/catalog/workbookCatalogs';
 import { checkLines, checkPublication } from '../../shared/core/checks/index';
 import { checkProjects } from '../../shared/core/checks/projectRules';
+import { checkChanges } from '../../shared/core/narrative/flags';
 import { applyEdit, type Edit } from '../../shared/core/edits';
 import { LiveWorkbook } from '../../shared/core/live/liveWorkbook';
 import { UNIT_TYPES, type Workbook } from '../../shared/core/model';
@@ -15,7 +16,7 @@ import { CODES, UNIT_NAMES, lineFieldsArb, workbookArb } from '../helpers/random
 function checkedAfresh(wb: Workbook) {
   const catalogs = workbookCatalogs(wb);
   const tableFindings = checkPublication(deriveWorkbookTables(wb).map(toPublishedTable), catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
-  return [...checkLines(wb.lines, catalogs), ...checkProjects(wb), ...tableFindings];
+  return [...checkLines(wb.lines, catalogs), ...checkProjects(wb), ...checkChanges(wb), ...tableFindings];
 }
 
 const NOTHING: Edit = { op: 'batch', edits: [] };

@@ -10,6 +10,8 @@ export interface FindingPlace {
   lineId?: number;
   /** A project (by name), for the project rules. */
   project?: string;
+  /** A change on the prior year (by its measure), for the reasons the text needs. */
+  change?: string;
 }
 
 /** One result of the checks (审核). The screen, the CLI and the Excel export all show these. */
@@ -31,6 +33,10 @@ export const CHECK_RULES = [
   { id: 'P-PROJECT-SUM', severity: '错误', description: '项目的年度资金申请总额等于属于该项目的项目支出明细之和' },
   { id: 'P-PROJECT-FUNDS', severity: '错误', description: '项目资金总额等于财政资金与其他资金之和' },
   { id: 'P-CALC', severity: '警告', description: '项目的测算应能计算，且结果等于年度资金申请总额' },
+  { id: 'P-NO-RECORD', severity: '警告', description: '每个有项目支出明细的项目须有项目信息（项目经费情况说明、绩效目标申报表）' },
+  { id: 'P-NO-TARGETS', severity: '警告', description: '项目信息须写明绩效目标（总目标或年度目标）与至少一项绩效指标' },
+  { id: 'P-NO-LINES', severity: '警告', description: '项目信息须有属于它的项目支出明细（项目名称相同）' },
+  { id: 'N-REASON', severity: '警告', description: '与上年相比变动 10% 及以上或由零变化、到零的，须写明原因；为此前的数字写的原因须核对后确认' },
   { id: 'T-TABLE', severity: '警告', description: '无法识别的表或表头：该表（或该列）未参与审核' },
   { id: 'T-NUMBER', severity: '错误', description: '印出的金额不是规范的数字（如千分位逗号位置不对、多于两位小数）' },
   { id: 'T-NUMBER-STYLE', severity: '错误', description: '同一公开文本中金额书写不一致：1,000 以上的金额多数用千分位分隔符而此处没有（或多数不用而此处用了）' },

@@ -37,4 +37,6 @@ export interface Narrative {
   baselineNote?: string;
   /** What the text leaves out or says without a reason, in Chinese, for the person to complete. */
   gaps: string[];
+  /** Where figures come from when not from the lines (e.g. 绩效目标 counts as entered), for the screen. */
+  notes: string[];
 }

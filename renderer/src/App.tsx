@@ -55,6 +55,7 @@ export function App({ bridge }: { bridge: Bridge }) {
     if (report) for (const r of [...report.summary, ...report.bySource, ...report.byFunction, ...report.byEconomic, ...report.sanGong]) map.set(r.key, r.label);
     return map;
   }, [report]);
+  const changes = useMemo(() => new Map(report?.explained.map((r) => [r.key, r]) ?? []), [report]);
   const total = useMemo(() => (open ? linesTotal(open.workbook.lines) : 0), [open]);
   const errors = findings.filter((f) => f.severity === '错误').length;
   const warnings = findings.length - errors;
@@ -68,6 +69,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   const goToFinding = useCallback(
     (f: CheckFinding) => {
       if (f.place.project !== undefined) openProject(f.place.project);
+      else if (f.place.change !== undefined) setTab('变动分析');
       else if (f.place.lineId !== undefined) goToLine(f.place.lineId, f.place.column);
       else if (f.place.table !== undefined) {
         setTab('九张表');
@@ -149,7 +151,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '九张表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
-        {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
+        {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} changeOf={(k) => changes.get(k)} send={send} />}
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
         {tab === '导出' && <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />}
       </main>

@@ -33,7 +33,7 @@ describe('项目信息 in a real browser', () => {
   });
 
   it('opens the form from 城管通服务费’s line: its 申报表 and the 测算 warning', async () => {
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
     await showLine(page, '城管通服务费');
     const button = page.locator(`[row-id="${PROJECT_LINE}"] [col-id="project"] .project-open`);
     await expect.poll(() => button.textContent()).toBe('项目信息');
@@ -80,7 +80,7 @@ describe('项目信息 in a real browser', () => {
     await calc.fill(REACHING);
     await calc.press('Tab');
     await expect.poll(() => form.locator('.project-findings').textContent()).toBe('本项目审核通过');
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 0 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
     await expect.poll(() => page.getByRole('tab', { name: /^审核/ }).textContent()).toBe('审核');
     await screenshot(page, '13-项目信息-测算');
 
@@ -92,9 +92,9 @@ describe('项目信息 in a real browser', () => {
     await expect.poll(() => calc.inputValue()).toBe(REACHING);
     await form.getByRole('button', { name: '关闭' }).click();
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
     await page.keyboard.press('Control+Y');
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 0 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
   });
 
   it('opens the form from the keyboard: Ctrl+Enter on a project line', async () => {

@@ -11,6 +11,7 @@ const SHOWN = 500;
 function placeText(f: CheckFinding): string {
   const p = f.place;
   if (p.project !== undefined) return `项目“${p.project}”`;
+  if (p.change !== undefined) return '变动分析';
   if (p.lineId !== undefined) return `明细 #${p.lineId}${p.column ? ` · ${p.column}` : ''}`;
   if (p.table !== undefined) return `表${p.table}${p.row !== undefined ? ` 第 ${p.row + 1} 行` : ''}${p.column ? ` · ${p.column}` : ''}`;
   return '';
@@ -39,7 +40,7 @@ export function ChecksView({ findings, onGo }: Props) {
           <li key={i} className={f.severity === '错误' ? 'finding error' : 'finding warning'}>
             <span className="severity">{f.severity}</span>
             <span className="message">{f.message}</span>
-            {(f.place.lineId !== undefined || f.place.table !== undefined || f.place.project !== undefined) && (
+            {(f.place.lineId !== undefined || f.place.table !== undefined || f.place.project !== undefined || f.place.change !== undefined) && (
               <button type="button" className="link" onClick={() => onGo(f)}>
                 定位：{placeText(f)}
               </button>

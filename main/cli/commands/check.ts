@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { checkPublication, checkWorkbook, hasErrors, parsePublicationJson, type CheckFinding, type PublishedTableInput } from '../../../shared/core/checks/index';
-import { checkText, procurementKey, textFacts } from '../../../shared/core/checks/textRules';
-import type { MeasureKey, Workbook } from '../../../shared/core/model';
+import { checkText, textFacts, workbookOnlyFigures } from '../../../shared/core/checks/textRules';
+import type { MeasureKey } from '../../../shared/core/model';
 import type { Fen } from '../../../shared/core/money';
 import { toPublishedTable } from '../../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../../shared/core/workbookTables';
@@ -39,18 +39,6 @@ function jsonText(raw: string): string | undefined {
   return typeof data.text === 'string' ? data.text : typeof data.narrative === 'string' ? data.narrative : undefined;
 }
 
-function enteredFigures(wb: Workbook): Map<MeasureKey, Fen> {
-  const p = wb.entered.procurement;
-  return new Map<MeasureKey, Fen>([
-    [procurementKey.total, p.goods + p.works + p.services],
-    [procurementKey.goods, p.goods],
-    [procurementKey.works, p.works],
-    [procurementKey.services, p.services],
-    [procurementKey.smeReserved, p.smeReserved],
-    ...(p.smallMicro === undefined ? [] : [[procurementKey.smallMicro, p.smallMicro] as [MeasureKey, Fen]]),
-  ]);
-}
-
 async function findingsOf(input: string | undefined, values: Parameters<typeof loadWorkbook>[1]): Promise<Checked> {
   const ext = input ? extname(input).toLowerCase() : '';
   if ((ext === '.json' || ext === '.xlsx') && values.sample) throw new UserError('--sample 与输入文件不能同时使用');
@@ -65,7 +53,7 @@ async function findingsOf(input: string | undefined, values: Parameters<typeof l
     return { findings: checkPublication(parsed.tables), tables: parsed.tables, text: jsonText(raw) };
   }
   const wb = await loadWorkbook(input, values);
-  return { findings: checkWorkbook(wb), tables: deriveWorkbookTables(wb).map(toPublishedTable), extra: enteredFigures(wb) };
+  return { findings: checkWorkbook(wb), tables: deriveWorkbookTables(wb).map(toPublishedTable), extra: workbookOnlyFigures(wb) };
 }
 
 export const check: Command = {

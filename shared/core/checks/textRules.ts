@@ -1,6 +1,7 @@
 import { measureKey } from '../measures';
-import type { FundSource, MeasureKey } from '../model';
+import type { FundSource, MeasureKey, Workbook } from '../model';
 import type { Fen } from '../money';
+import { procurementFigures } from '../narrative/otherSections';
 import { readSentences, type ChangePhraseRead, type PrintedNumber, type SentenceRead, type StatedFigure } from '../narrative/sentenceReader';
 import { readPrintedAmount } from './printedAmount';
 import { codeKind, identifyTable, isTotalLabel, joinCode, norm, readColumns, stripNumbering, type PublishedTableInput } from './readTables';
@@ -25,6 +26,19 @@ export const procurementKey = {
   smeReserved: 'procurement:smeReserved',
   smallMicro: 'procurement:smallMicro',
 } as const;
+
+/** The figures of a text only a workbook knows (政府采购), for `checkText`. */
+export function workbookOnlyFigures(wb: Workbook): Map<MeasureKey, Fen> {
+  const p = procurementFigures(wb);
+  return new Map<MeasureKey, Fen>([
+    [procurementKey.total, p.goods + p.works + p.services],
+    [procurementKey.goods, p.goods],
+    [procurementKey.works, p.works],
+    [procurementKey.services, p.services],
+    [procurementKey.smeReserved, p.smeReserved],
+    ...(p.smallMicro === undefined ? [] : [[procurementKey.smallMicro, p.smallMicro] as [MeasureKey, Fen]]),
+  ]);
+}
 
 /** How the text names each figure, tried in order on the label with years, 本部门 / 本单位 and 其中 taken out. */
 const VOCABULARY: [RegExp, MeasureKey][] = [

@@ -45,17 +45,18 @@ export interface ProcurementFigures {
 }
 
 /**
- * The 政府采购 figures the text states. The one place they come from: today the entered figures
- * (a unit's publication has them only when the unit is the whole department).
+ * The department's 政府采购 figures, for the text and for checking a text. The one place they come
+ * from: today the entered figures.
  */
-export function procurementFigures(ctx: NarrativeContext): ProcurementFigures | undefined {
-  return ctx.unit === undefined || ctx.wholeDepartment ? ctx.wb.entered.procurement : undefined;
+export function procurementFigures(wb: Workbook): ProcurementFigures {
+  return wb.entered.procurement;
 }
 
 /** 三、政府采购: goods, works, services, and the part reserved for SMEs (and of it for 小微企业). */
 export function procurementSection(ctx: NarrativeContext): NarrativeSection {
   const { wb, subject } = ctx;
-  const f = procurementFigures(ctx);
+  // a unit's publication states them only when the unit is the whole department
+  const f = ctx.unit === undefined || ctx.wholeDepartment ? procurementFigures(wb) : undefined;
   let text: string;
   if (!f) {
     ctx.gap('政府采购预算按部门填报：本单位的说明未写政府采购数');

@@ -50,12 +50,16 @@ const CHANGE = new RegExp(
   'u',
 );
 const PERCENT_ONLY = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)(?:了)?${NUMBER}%$`, 'u');
+const AMOUNT_ONLY = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)(?:了)?${NUMBER}万元$`, 'u');
 const FIGURE = new RegExp(String.raw`^(.*?)(?:为|是)?${NUMBER}(万元)?$`, 'u');
 const NUMBERING = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*/u;
 
 function printed(int: string, frac: string | undefined): PrintedNumber {
   const digits = int.replace(/,/g, '') + (frac ?? '');
-  return { scaled: BigInt(digits), decimals: frac?.length ?? 0, text: frac === undefined ? int : `${int}.${frac}` };
+  const text = frac === undefined ? int : `${int}.${frac}`;
+  // The publications print nothing as a bare “0” (and 2.70 for 2.7): it is read as 0.00, not as “less than 0.5”.
+  if (frac === undefined && BigInt(digits) === 0n) return { scaled: 0n, decimals: 2, text };
+  return { scaled: BigInt(digits), decimals: frac?.length ?? 0, text };
 }
 
 /** The text compared without spacing: “比 2023 年预算增加 65.41 万元” reads as “比2023年预算增加65.41万元”. */
@@ -85,18 +89,28 @@ function readSentence(raw: string): SentenceRead | undefined {
   const sentence: SentenceRead = { text, figures: [], oddWording: [] };
   const flat = compact(text);
   for (const m of flat.matchAll(/比(?:上年|\d{4}年)(?:预算数?)?持平|(增加|减少)\1/gu)) sentence.oddWording.push(m[0]);
-  for (const clause of flat.split(/[，,、：:]/u)) {
+  for (const clause of flat.split(/[，、：:]|,(?!\d{3})/u)) {
     if (clause === '') continue;
     const last = sentence.figures.at(-1);
+    const prior = last?.changes.at(-1);
     const change = readChange(clause);
+    // “比上年增加5.00万元，增长5.40%” and “较上年增长5.40%，增加5.00万元” are one change
+    if (change && prior && change.amount === undefined && change.percent !== undefined && prior.percent === undefined && prior.direction === change.direction) {
+      prior.percent = change.percent;
+      continue;
+    }
     if (change) {
       last?.changes.push(change);
       continue;
     }
     const pct = PERCENT_ONLY.exec(clause);
     if (pct) {
-      const prior = last?.changes.at(-1);
       if (prior && prior.percent === undefined) prior.percent = printed(pct[2], pct[3]);
+      continue;
+    }
+    const amount = AMOUNT_ONLY.exec(clause);
+    if (amount) {
+      if (prior && prior.amount === undefined) prior.amount = printed(amount[2], amount[3]);
       continue;
     }
     const fig = FIGURE.exec(clause);

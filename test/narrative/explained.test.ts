@@ -141,3 +141,33 @@ describe('failure 3: every project is explained', () => {
     expect(texts('绩效目标申报表')).toEqual(expect.arrayContaining(['城管通服务费', '城市运行保障服务']));
   });
 });
+
+describe('per-unit text (单位预算)', () => {
+  /** The sample with a second unit, an administrative one, with 30.00 万元 of its own. */
+  function twoUnits(): Workbook {
+    const wb = sampleWorkbook();
+    wb.units = [...wb.units, { name: '某执法大队', type: '行政单位' }];
+    wb.lines = [...wb.lines, { ...wb.lines[0], id: 2000, unit: '某执法大队', functionCode: '2120101', economicCode: '30201', amount: 30_000_000 }];
+    return wb;
+  }
+
+  it('states that unit’s figures as 本单位, and the department’s total stays the department’s', () => {
+    const wb = twoUnits();
+    const unit = renderNarrativeText(buildNarrative(wb, undefined, { unit: '某执法大队' }));
+    expect(unit).toContain('2024 年单位预算编制说明');
+    expect(unit).toContain('2024 年，本单位收入预算 30.00 万元，其中：财政拨款收入 30.00 万元，事业收入 0 万元；');
+    expect(unit).toContain('1. 城乡社区支出 30.00 万元，主要用于单位人员、公用和项目支出。');
+    expect(unit).toContain('2024年，本单位“三公”经费预算数为0万元。');
+    expect(unit).toContain('本单位2024年财政拨款机关运行经费预算为30.00万元。');
+    expect(unit).not.toContain('本部门');
+    expect(renderNarrativeText(buildNarrative(wb))).toContain('本部门收入预算 905.96 万元');
+  });
+
+  it('a unit’s export carries its text', async () => {
+    const path = join(tempDir(), '单位.xlsx');
+    await exportPublication(twoUnits(), path, { unit: '某执法大队' });
+    const cells: string[] = [];
+    (await readBook(path)).getWorksheet('预算编制说明')!.eachRow((row) => cells.push(String(row.getCell(1).value ?? '')));
+    expect(cells).toContain('2024 年，本单位收入预算 30.00 万元，其中：财政拨款收入 30.00 万元，事业收入 0 万元；事业单位经营收入 0 万元；其他收入 0 万元。');
+  });
+});

@@ -27,7 +27,7 @@ export function officeExpensesSection(ctx: NarrativeContext): NarrativeSection {
   const { wb, subject } = ctx;
   const year = wb.year;
   const current = ctx.row(key).current;
-  const units = officeUnitCounts(wb);
+  const units = ctx.unit === undefined ? officeUnitCounts(wb) : '';
   const text =
     current === 0
       ? P`${subject}${year}年无财政拨款机关运行经费预算` + (ctx.changes(key) ? ctx.changeClause(P, key, '上年预算', '机关运行经费', true) : '') + '。'

@@ -154,7 +154,7 @@ export function figuresFromLines(wb: Pick<Workbook, 'lines' | 'units'>): Current
     figure: (key) => measureFromLines(key, wb.lines, unitTypeOf),
     fiscalClasses: () => {
       const sums = new Map<string, Fen>();
-      for (const l of wb.lines) if (isFiscal(l.source)) sums.set(l.functionCode.slice(0, 3), addFen(sums.get(l.functionCode.slice(0, 3)) ?? 0, l.amount));
+      for (const l of wb.lines) if (isFiscal(l.source) && l.functionCode.length >= 3) sums.set(l.functionCode.slice(0, 3), addFen(sums.get(l.functionCode.slice(0, 3)) ?? 0, l.amount));
       return [...sums].filter(([, fen]) => fen !== 0).map(([code]) => code);
     },
   };

@@ -81,6 +81,15 @@ describe('X-CHANGE: each year-on-year phrase agrees with itself', () => {
     expect(rules('财政拨款收入875.96万元，比上年预算减少65.41万元，下降8.07%。')).toEqual(['X-CHANGE']);
   });
 
+  it('with last year’s figure stated, the sign and the amount follow from the two figures', () => {
+    expect(check('“三公”经费预算数为2.99万元，比上年预算数3.50万元减少0.51万元。')).toEqual([]);
+    expect(check('“三公”经费预算数为2.99万元，比上年预算数2.99万元持平。').map(([r]) => r)).toEqual(['X-WORDING']);
+    expect(check('“三公”经费预算数为2.99万元，与上年预算数2.99万元持平。')).toEqual([]);
+    expect(rules('“三公”经费预算数为2.99万元，比上年预算数3.50万元增加0.51万元。')).toEqual(['X-CHANGE']);
+    expect(rules('“三公”经费预算数为2.99万元，比上年预算数3.50万元减少0.61万元。')).toEqual(['X-CHANGE']);
+    expect(rules('“三公”经费预算数为2.99万元，与上年预算数3.50万元持平。')).toEqual(['X-CHANGE']);
+  });
+
   it('a growth percentage on a zero base is an error', () => {
     expect(rules('公务接待费0.29万元，比上年预算增加0.29万元，增长100%。')).toEqual(['X-CHANGE']);
     expect(check('公务接待费0.29万元，比上年预算增加0.29万元。')).toEqual([]);

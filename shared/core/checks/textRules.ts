@@ -255,6 +255,22 @@ function checkChange(s: SentenceRead, figure: StatedFigure, change: ChangePhrase
     out.push(finding('X-YEAR', `${quote(s)}：${year} 年的预算应与 ${year - 1} 年比较，此处写的是 ${change.year} 年`, {}));
   }
   const { amount, percent } = change;
+  if (change.previous && figure.withUnit) {
+    // last year's figure stated: the direction and the amount follow from the two figures
+    const [clo, chi] = range(figure.amount);
+    const [plo, phi] = range(change.previous);
+    const could = { 增加: chi > plo, 减少: clo < phi, 持平: clo <= phi && plo <= chi }[change.direction];
+    const diffOk = !amount || (() => {
+      const [dlo, dhi] = range(amount);
+      const lo = change.direction === '增加' ? clo - phi : plo - chi;
+      const hi = change.direction === '增加' ? chi - plo : phi - clo;
+      return dlo <= hi && lo <= dhi;
+    })();
+    if (!could || !diffOk) {
+      out.push(finding('X-CHANGE', `${quote(s)}：本年 ${figure.amount.text} 万元、上年 ${change.previous.text} 万元，与“${change.direction}${amount ? ` ${amount.text} 万元` : ''}”不符`, {}));
+      return out;
+    }
+  }
   if (change.direction === '持平') {
     if ((amount && amount.scaled !== 0n) || (percent && percent.scaled !== 0n)) out.push(finding('X-CHANGE', `${quote(s)}：写“持平”却又写了增减额或增减幅度`, {}));
     return out;

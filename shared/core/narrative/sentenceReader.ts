@@ -30,6 +30,8 @@ export interface ChangePhraseRead {
   /** The year it compares with, when printed as a year (比2023年); undefined for 上年. */
   year?: number;
   direction: '增加' | '减少' | '持平';
+  /** Last year's figure, when the phrase states it (“比上年预算数3.50万元减少0.51万元”). */
+  previous?: PrintedNumber;
   amount?: PrintedNumber;
   percent?: PrintedNumber;
 }
@@ -46,7 +48,7 @@ export interface SentenceRead {
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
 const DIRECTION: Record<string, ChangePhraseRead['direction']> = { 增加: '增加', 增长: '增加', 上升: '增加', 减少: '减少', 下降: '减少', 降低: '减少', 持平: '持平' };
 const CHANGE = new RegExp(
-  String.raw`(比|较|与)(上年|上年度|(\d{4})年度?)(?:同期)?(?:预算数?|预算)?(?:相比)?(增加|增长|上升|减少|下降|降低|持平)(?:了)?(?:${NUMBER}(万元|%))?`,
+  String.raw`(比|较|与)(上年|上年度|(\d{4})年度?)(?:同期)?(?:预算数?|预算)?(?:${NUMBER}万元)?(?:相比)?(增加|增长|上升|减少|下降|降低|持平)(?:了)?(?:${NUMBER}(万元|%))?`,
   'u',
 );
 const PERCENT_ONLY = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)(?:了)?${NUMBER}%$`, 'u');
@@ -70,13 +72,14 @@ function compact(text: string): string {
 function readChange(clause: string): ChangePhraseRead | undefined {
   const m = CHANGE.exec(clause);
   if (!m) return undefined;
-  const [text, word, , year, dir, int, frac, unit] = m;
+  const [text, word, , year, prevInt, prevFrac, dir, int, frac, unit] = m;
   const amount = int === undefined ? undefined : printed(int, frac);
   return {
     text,
     word,
     ...(year ? { year: Number(year) } : {}),
     direction: DIRECTION[dir],
+    ...(prevInt === undefined ? {} : { previous: printed(prevInt, prevFrac) }),
     ...(amount && unit === '万元' ? { amount } : {}),
     ...(amount && unit === '%' ? { percent: amount } : {}),
   };
@@ -88,7 +91,7 @@ function readSentence(raw: string): SentenceRead | undefined {
   if (text === '') return undefined;
   const sentence: SentenceRead = { text, figures: [], oddWording: [] };
   const flat = compact(text);
-  for (const m of flat.matchAll(/比(?:上年|\d{4}年)(?:预算数?)?持平|(增加|减少)\1/gu)) sentence.oddWording.push(m[0]);
+  for (const m of flat.matchAll(/比(?:上年|\d{4}年)(?:预算数?)?(?:[\d,.]+万元)?持平|(增加|减少)\1/gu)) sentence.oddWording.push(m[0]);
   for (const clause of flat.split(/[，、：:]|,(?!\d{3})/u)) {
     if (clause === '') continue;
     const last = sentence.figures.at(-1);

@@ -13,6 +13,7 @@ import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { explainedChanges } from '../../shared/core/yoy';
 import { REFERENCE } from '../helpers/cli';
 import { workbookArb } from '../helpers/randomWorkbooks';
+import { runs } from '../helpers/runs';
 
 /** The text checks on a workbook's own text, against its own derived tables (department, or one unit). */
 function findings(wb: Workbook, unit?: string) {
@@ -50,7 +51,7 @@ describe('the text checks on our own narrative', () => {
         expect(findings(wb)).toEqual([]);
         for (const unit of new Set(wb.lines.map((l) => l.unit))) expect(findings(wb, unit)).toEqual([]);
       }),
-      { numRuns: 150, seed: 20261206 },
+      { numRuns: runs(150) },
     );
   });
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportPublication } from '../../main/excel/writeWorkbook';
+import { decodeEdit } from '../../main/workbook/editCodec';
 import { WorkbookFile } from '../../main/workbook/file';
 import { checkWorkbook } from '../../shared/core/checks/index';
 import { measureKey } from '../../shared/core/measures';
@@ -169,5 +170,12 @@ describe('per-unit text (单位预算)', () => {
     const cells: string[] = [];
     (await readBook(path)).getWorksheet('预算编制说明')!.eachRow((row) => cells.push(String(row.getCell(1).value ?? '')));
     expect(cells).toContain('2024 年，本单位收入预算 30.00 万元，其中：财政拨款收入 30.00 万元，事业收入 0 万元；事业单位经营收入 0 万元；其他收入 0 万元。');
+  });
+});
+
+describe('reasons in an older file’s edit log', () => {
+  it('an undo that brings back texts written before reasons kept their figures reads them as reasons without figures', () => {
+    const stored = JSON.stringify({ op: 'setTexts', texts: { ...sampleWorkbook().texts, reasons: { fiscal: '人员和公用经费增加', total: '' } } });
+    expect(decodeEdit(stored)).toEqual({ op: 'setTexts', texts: { ...sampleWorkbook().texts, reasons: { fiscal: { text: '人员和公用经费增加' }, total: { text: '' } } } });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLines, checkPublication, checkWorkbook } from '../../shared/core/checks/index';
-import { checkProjects } from '../../shared/core/checks/projectRules';
+import { checkProjects, checkProjectsExplained } from '../../shared/core/checks/projectRules';
 import { checkChanges } from '../../shared/core/narrative/flags';
 import type { Workbook } from '../../shared/core/model';
 import { toPublishedTable } from '../../shared/core/tables/published';
@@ -42,7 +42,7 @@ describe('table rules on the tables the engine derives', () => {
   it('checkWorkbook, which runs them only then, finds exactly what running them always finds', () => {
     fc.assert(
       fc.property(workbookArb(true), (wb) => {
-        expect(checkWorkbook(wb)).toEqual([...checkLines(wb.lines), ...checkProjects(wb), ...checkChanges(wb), ...tableRulesInFull(wb)]);
+        expect(checkWorkbook(wb)).toEqual([...checkLines(wb.lines), ...checkProjects(wb), ...checkProjectsExplained(wb), ...checkChanges(wb), ...tableRulesInFull(wb)]);
       }),
       { numRuns: runs(600) },
     );

@@ -3,11 +3,16 @@ import type { Project, Workbook } from '../model';
 import { annualRequest, calculationResult, projectLinesAmount } from '../projects';
 import { finding, type CheckFinding } from './rules';
 
-/** The rules on projects: their money agrees with their lines, their 测算 reaches their budget, and every project is explained. */
+/** The rules on projects: their money agrees with their lines, and their 测算 reaches their budget. */
 export function checkProjects(wb: Pick<Workbook, 'projects' | 'lines'>): CheckFinding[] {
+  return wb.projects.flatMap((p) => checkProject(p, projectLinesAmount(wb.lines, p.name)));
+}
+
+/** `checkProjectGaps` worked out afresh from the lines. */
+export function checkProjectsExplained(wb: Pick<Workbook, 'projects' | 'lines'>): CheckFinding[] {
   const amounts = new Map<string, Fen>();
   for (const l of wb.lines) if (l.kind === '项目支出') amounts.set(l.project, addFen(amounts.get(l.project) ?? 0, l.amount));
-  return [...wb.projects.flatMap((p) => checkProject(p, projectLinesAmount(wb.lines, p.name))), ...checkProjectGaps(wb.projects, amounts)];
+  return checkProjectGaps(wb.projects, amounts);
 }
 
 /** The project rules on one project, given the sum of its 项目支出 lines. */

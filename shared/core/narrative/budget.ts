@@ -7,11 +7,11 @@ import type { NarrativeContext } from './context';
 import type { NarrativeChapter, NarrativeParagraph } from './model';
 import { SPACED as S } from './text';
 
-/** How the text names the spending of each 财政拨款 source. */
+/** How the text names the spending of each 财政拨款 source, as the publication words it (国有资本经营 with “为”). */
 const FISCAL_SPENDING: Record<string, string> = {
   一般公共预算财政拨款: '一般公共预算拨款支出预算',
   政府性基金预算财政拨款: '政府性基金拨款支出预算',
-  国有资本经营预算财政拨款: '国有资本经营预算拨款支出预算',
+  国有资本经营预算财政拨款: '国有资本经营预算拨款支出预算为',
 };
 const OTHER_SOURCES: readonly FundSource[] = FUND_SOURCES.filter((s) => !isFiscal(s));
 

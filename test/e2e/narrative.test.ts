@@ -137,6 +137,19 @@ describe('编制说明 as a department head writes it: every reason reaches its 
     await expect.poll(() => page.locator('.changes-head').textContent()).toContain('有 2 项较大变动尚未说明原因');
   });
 
+  it('edits the 政府采购 figures beside their paragraph: the sentence follows; a bad amount says why and changes nothing', async () => {
+    await tab(page, '编制说明');
+    const goods = page.getByLabel('政府采购货物（元）');
+    await goods.fill('12,34');
+    await goods.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('政府采购货物（元）未修改：金额');
+    await expect.poll(() => goods.inputValue()).toBe('0.00');
+    await goods.fill('12,345.00');
+    await goods.press('Enter');
+    await expect.poll(() => page.locator('.narrative').textContent()).toContain('本部门2024年政府采购预算1.23万元，其中：政府采购货物预算1.23万元、政府采购工程预算0万元、政府采购服务预算0万元。');
+    await screenshot(page, 'narrative-06-政府采购');
+  });
+
   it('left the reasons in the file, each with the figures it was written or confirmed for', async () => {
     await s.host.close();
     const file = WorkbookFile.open(s.path);
@@ -144,6 +157,7 @@ describe('编制说明 as a department head writes it: every reason reaches its 
       const { reasons } = file.workbook().texts;
       expect(reasons.total).toEqual({ text: REASONS.total, writtenFor: { current: 1_002_956_113, previous: 810_550_000 } });
       expect(reasons.fiscal).toEqual({ text: REASONS.fiscal, writtenFor: { current: 975_956_113, previous: 810_550_000 } });
+      expect(file.workbook().entered.procurement.goods).toBe(1_234_500);
     } finally {
       file.close();
     }

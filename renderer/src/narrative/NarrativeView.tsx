@@ -4,6 +4,7 @@ import { measureKey } from '../../../shared/core/measures';
 import type { Workbook } from '../../../shared/core/model';
 import type { YoyRow } from '../../../shared/core/yoy';
 import { ReasonField } from '../changes/ReasonField';
+import { EnteredFields } from './EnteredFields';
 import { TextField } from '../texts/TextField';
 import { setPurpose } from '../texts/textEdits';
 
@@ -28,6 +29,7 @@ function EditField({ edit, workbook, labelOf, changeOf, send }: { edit: Narrativ
       />
     );
   }
+  if (edit.kind === 'entered') return <EnteredFields part={edit.part} entered={workbook.entered} send={send} />;
   const change = changeOf(edit.key);
   return change ? <ReasonField change={change} texts={workbook.texts} label={`${labelOf(edit.key) || change.label}的变动原因`} rows={2} send={send} /> : null;
 }
@@ -64,7 +66,7 @@ export function NarrativeView({ workbook, narrative, labelOf, changeOf, send }: 
                   {p.edits.length > 0 && (
                     <div className="beside">
                       {p.edits.map((e) => (
-                        <EditField key={e.kind === 'purpose' ? `p${e.code}` : `r${e.key}`} edit={e} workbook={workbook} labelOf={labelOf} changeOf={changeOf} send={send} />
+                        <EditField key={e.kind === 'purpose' ? `p${e.code}` : e.kind === 'reason' ? `r${e.key}` : `e${e.part}`} edit={e} workbook={workbook} labelOf={labelOf} changeOf={changeOf} send={send} />
                       ))}
                     </div>
                   )}

@@ -71,7 +71,7 @@ export function procurementSection(ctx: NarrativeContext): NarrativeSection {
           (f.smallMicro !== undefined && f.smeReserved > 0 ? P`，其中，预留给小型和微型企业的政府采购项目预算为${formatWanOrZero(f.smallMicro)}万元` : '') +
           '。';
   }
-  return { id: 'procurement', title: '三、政府采购预算情况', paragraphs: [{ text, measures: [], edits: [] }] };
+  return { id: 'procurement', title: '三、政府采购预算情况', paragraphs: [{ text, measures: [], edits: f ? [{ kind: 'entered', part: 'procurement' }] : [] }] };
 }
 
 export interface PerformanceFigures {
@@ -164,7 +164,7 @@ export function assetsSection(ctx: NarrativeContext): NarrativeSection {
     id: 'assets',
     title: '五、国有资产占有使用情况',
     paragraphs: [
-      { text: holdings, measures: [], edits: [] },
+      { text: holdings, measures: [], edits: [{ kind: 'entered', part: 'assets' }] },
       { text: purchase, measures: [], edits: [] },
     ],
   };

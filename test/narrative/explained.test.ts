@@ -103,6 +103,13 @@ describe('failure 2: no paragraph of 其他相关情况说明 is fixed text', ()
     expect(cells).toContain('按照市、区两级预算绩效管理工作的总体要求，本部门1个预算单位开展了2024年项目等预算绩效目标编报工作，其中编报绩效目标的项目2个，涉及项目预算资金142.25万元。');
   });
 
+  it('counts entered without the project money they were for (an older file) give way to the project records', () => {
+    const wb = sampleWorkbook();
+    delete wb.entered.performance.forProjectAmount;
+    expect(renderNarrativeText(buildNarrative(wb))).toContain('其中编报绩效目标的项目1个，涉及项目预算资金15.25万元。');
+    expect(renderNarrativeText(buildNarrative({ ...wb, projects: [] }))).toContain('其中编报绩效目标的项目3个，涉及项目预算资金27.25万元。');
+  });
+
   it('a car bought is never “未安排购置车辆”; 政府采购 states the part for 小微企业', () => {
     const wb = withProjectMoney();
     wb.lines.push({ ...wb.lines[0], id: 1001, economicCode: '31013', kind: '项目支出', project: '城市运行保障服务', amount: 25_000_000 });

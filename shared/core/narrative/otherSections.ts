@@ -95,7 +95,7 @@ function projectMoney(lines: readonly LineItem[]): Fen {
  */
 export function performanceSource(wb: Workbook, enteredApply = true): PerformanceFigures {
   const entered = wb.entered.performance;
-  const forNow = entered.forProjectAmount === undefined || entered.forProjectAmount === projectMoney(wb.lines);
+  const forNow = entered.forProjectAmount === projectMoney(wb.lines);
   if (enteredApply && entered.entered && (wb.projects.length === 0 || forNow)) return { units: entered.units, projects: entered.projects, amount: entered.amount, from: 'entered' };
   const units = new Set<string>();
   let projects = 0;

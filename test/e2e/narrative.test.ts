@@ -150,6 +150,22 @@ describe('编制说明 as a department head writes it: every reason reaches its 
     await screenshot(page, 'narrative-06-政府采购');
   });
 
+  it('shows one unit’s text (单位预算, 本单位) from that unit’s lines', async () => {
+    await tab(page, '明细');
+    await page.getByLabel('在全部列中查找').fill('');
+    await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
+    await page.evaluate((text) => navigator.clipboard.writeText(text), ['某执法大队', '2120101', '30201', '基本支出', '一般公共预算财政拨款', '', '300,000.00'].join('\t'));
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => page.locator('.status-lines').textContent()).toBe('明细 32 行');
+    await tab(page, '编制说明');
+    await page.getByLabel('说明范围').selectOption('某执法大队');
+    await expect.poll(() => page.locator('.narrative').textContent()).toContain('2024 年，本单位收入预算 30.00 万元，其中：财政拨款收入 30.00 万元，');
+    await expect.poll(() => page.locator('.narrative textarea').count()).toBe(0);
+    await screenshot(page, 'narrative-07-单位预算');
+    await page.getByLabel('说明范围').selectOption('');
+    await expect.poll(() => page.locator('.narrative').textContent()).toContain('本部门收入预算 1,005.96 万元');
+  });
+
   it('left the reasons in the file, each with the figures it was written or confirmed for', async () => {
     await s.host.close();
     const file = WorkbookFile.open(s.path);

@@ -16,9 +16,12 @@ interface Props {
   /** The explained change of a measure (with its reason and whether it is flagged). */
   changeOf(key: string): YoyRow | undefined;
   send(edit: EditRequest): Promise<boolean>;
+  /** The unit whose text is shown (单位预算); undefined for the department's. */
+  unit?: string;
+  onUnit(unit: string | undefined): void;
 }
 
-function EditField({ edit, workbook, labelOf, changeOf, send }: { edit: NarrativeEdit } & Omit<Props, 'narrative'>) {
+function EditField({ edit, workbook, labelOf, changeOf, send }: { edit: NarrativeEdit } & Omit<Props, 'narrative' | 'unit' | 'onUnit'>) {
   if (edit.kind === 'purpose') {
     return (
       <TextField
@@ -35,9 +38,24 @@ function EditField({ edit, workbook, labelOf, changeOf, send }: { edit: Narrativ
 }
 
 /** 编制说明: the text as generated from the figures, with the 用途 and reasons it uses editable beside it. */
-export function NarrativeView({ workbook, narrative, labelOf, changeOf, send }: Props) {
+export function NarrativeView({ workbook, narrative, labelOf, changeOf, send, unit, onUnit }: Props) {
+  const units = [...new Set(workbook.lines.map((l) => l.unit))];
   return (
     <div className="narrative">
+      {units.length > 1 && (
+        <label className="field">
+          <span>说明范围</span>
+          <select value={unit ?? ''} onChange={(e) => onUnit(e.target.value === '' ? undefined : e.target.value)}>
+            <option value="">部门预算：{workbook.department}</option>
+            {units.map((u) => (
+              <option key={u} value={u}>
+                单位预算：{u}（本单位）
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {unit !== undefined && <p className="notice">单位预算的说明由该单位的明细生成；用途、原因与录入数在部门预算的说明中填写。</p>}
       {narrative.baselineNote && <p className="notice">说明：{narrative.baselineNote}</p>}
       {narrative.notes.map((n) => (
         <p key={n} className="notice">
@@ -63,7 +81,7 @@ export function NarrativeView({ workbook, narrative, labelOf, changeOf, send }: 
               {section.paragraphs.map((p, i) => (
                 <div key={i} className={p.listItem ? 'paragraph list-item' : 'paragraph'}>
                   <p className="generated">{p.text}</p>
-                  {p.edits.length > 0 && (
+                  {unit === undefined && p.edits.length > 0 && (
                     <div className="beside">
                       {p.edits.map((e) => (
                         <EditField key={e.kind === 'purpose' ? `p${e.code}` : e.kind === 'reason' ? `r${e.key}` : `e${e.part}`} edit={e} workbook={workbook} labelOf={labelOf} changeOf={changeOf} send={send} />

@@ -168,6 +168,7 @@ describe('per-unit text (单位预算)', () => {
     expect(unit).toContain('2024年，本单位“三公”经费预算数为0万元。');
     expect(unit).toContain('本单位2024年财政拨款机关运行经费预算为30.00万元。');
     expect(unit).not.toContain('本部门');
+    expect(buildNarrative(wb, undefined, { unit: '某执法大队' }).gaps).toContain('2023 年预算数只有部门的（没有按明细的上年基数），单位的说明未写与上年的比较');
     expect(renderNarrativeText(buildNarrative(wb))).toContain('本部门收入预算 905.96 万元');
   });
 

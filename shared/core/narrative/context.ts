@@ -1,5 +1,5 @@
 import type { MeasureKey, Workbook } from '../model';
-import { measureRow, type YoyRow } from '../yoy';
+import { hasBaseline, measureRow, type YoyRow } from '../yoy';
 import { flagMessage } from './flags';
 import type { NarrativeEdit } from './model';
 import { renderChange, type TextStyle } from './text';
@@ -28,7 +28,7 @@ export class NarrativeContext {
 
   /** The department's text, or with `unit` that unit's (单位预算): the same sentences from its lines. */
   constructor(
-    department: Workbook,
+    private readonly department: Workbook,
     readonly unit?: string,
   ) {
     this.wb = unit === undefined ? department : unitWorkbook(department, unit);
@@ -76,7 +76,14 @@ export class NarrativeContext {
     if (!r.phrase) {
       const { baseline } = this.wb;
       const none = Object.keys(baseline.figures).length === 0 && !baseline.lines?.length;
-      this.gap(none ? `没有 ${baseline.year} 年预算数（上年基数），编制说明未写与上年的比较` : `${baseline.year} 年预算数未知：${label}，编制说明未写它与上年的比较`);
+      const unitNone = this.unit !== undefined && none && hasBaseline(this.department.baseline);
+      this.gap(
+        unitNone
+          ? `${baseline.year} 年预算数只有部门的（没有按明细的上年基数），单位的说明未写与上年的比较`
+          : none
+            ? `没有 ${baseline.year} 年预算数（上年基数），编制说明未写与上年的比较`
+            : `${baseline.year} 年预算数未知：${label}，编制说明未写它与上年的比较`,
+      );
       return '';
     }
     const clause = `，${renderChange(style, r.phrase, against)}`;

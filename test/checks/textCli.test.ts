@@ -15,7 +15,16 @@ describe('budget check --text', () => {
   it('on the seed publication’s text finds its one wording error and nothing else, read as UTF-8 or GB18030', () => {
     const run = runBudget(['check', PUBLISHED, '--text', TEXT, '--json']);
     expect(run.status).toBe(1);
-    expect(textFindings(run.stdout)).toEqual([{ rule: 'X-WORDING', severity: '错误', message: WORDING, place: {} }]);
+    expect(textFindings(run.stdout)).toEqual([
+      {
+        id: 'X-WORDING|文本:公务接待费0.29万元，比上年预算持平',
+        rule: 'X-WORDING',
+        severity: '错误',
+        message: WORDING,
+        place: { sentence: '公务接待费0.29万元，比上年预算持平' },
+        consequences: [],
+      },
+    ]);
     const gb = join(mkdtempSync(join(tmpdir(), 'budget-text-')), '公开文本.txt');
     writeFileSync(gb, iconv.encode(readFileSync(TEXT, 'utf8'), 'gb18030'));
     expect(textFindings(runBudget(['check', PUBLISHED, '--text', gb, '--json']).stdout).map((f) => f.message)).toEqual([WORDING]);

@@ -206,7 +206,7 @@ export function checkText(text: string, facts: TextFacts, extra: ReadonlyMap<Mea
   for (const s of readSentences(text)) {
     for (const odd of s.oddWording) {
       const fix = odd.startsWith('比') ? `应写“${odd.replace(/^比/u, '与')}”` : `“${odd}”重复，应只写一次`;
-      out.push(finding('X-WORDING', `${quote(s)}：“${odd}”不是规范用语，${fix}`, {}));
+      out.push(finding('X-WORDING', `${quote(s)}：“${odd}”不是规范用语，${fix}`, { sentence: s.text }));
     }
     for (const { figure, changes } of s.figures) {
       const key = placeFigure(facts, figure);
@@ -215,12 +215,12 @@ export function checkText(text: string, facts: TextFacts, extra: ReadonlyMap<Mea
         const label = facts.labels.get(key) ?? figure.label;
         if (fen !== undefined && rounded(fen, figure.amount.decimals) !== figure.amount.scaled) {
           out.push(
-            finding('X-FIGURE', `${quote(s)}：${label}写作 ${figure.amount.text} 万元，表中为 ${show(rounded(fen, figure.amount.decimals), figure.amount.decimals)} 万元；请按表改正`, {}),
+            finding('X-FIGURE', `${quote(s)}：${label}写作 ${figure.amount.text} 万元，表中为 ${show(rounded(fen, figure.amount.decimals), figure.amount.decimals)} 万元；请按表改正`, { sentence: s.text }),
           );
         }
         const before = stated.get(key);
         if (before && !sameFigure(before.n, figure.amount)) {
-          out.push(finding('X-REPEAT', `${quote(s)}：${label}写作 ${figure.amount.text} 万元，而前文${quote(before.s)}写作 ${before.n.text} 万元；同一数字应前后一致`, {}));
+          out.push(finding('X-REPEAT', `${quote(s)}：${label}写作 ${figure.amount.text} 万元，而前文${quote(before.s)}写作 ${before.n.text} 万元；同一数字应前后一致`, { sentence: s.text }));
         } else if (!before) stated.set(key, { n: figure.amount, s });
         if (key.startsWith('procurement:')) procurement.set(key, figure.amount);
       }
@@ -252,7 +252,7 @@ function sameFigure(a: PrintedNumber, b: PrintedNumber): boolean {
 function checkChange(s: SentenceRead, figure: StatedFigure, change: ChangePhraseRead, year: number | undefined): CheckFinding[] {
   const out: CheckFinding[] = [];
   if (change.year !== undefined && year !== undefined && change.year !== year - 1) {
-    out.push(finding('X-YEAR', `${quote(s)}：${year} 年的预算应与 ${year - 1} 年比较，此处写的是 ${change.year} 年`, {}));
+    out.push(finding('X-YEAR', `${quote(s)}：${year} 年的预算应与 ${year - 1} 年比较，此处写的是 ${change.year} 年`, { sentence: s.text }));
   }
   const { amount, percent } = change;
   if (change.previous && figure.withUnit) {
@@ -267,16 +267,16 @@ function checkChange(s: SentenceRead, figure: StatedFigure, change: ChangePhrase
       return dlo <= hi && lo <= dhi;
     })();
     if (!could || !diffOk) {
-      out.push(finding('X-CHANGE', `${quote(s)}：本年 ${figure.amount.text} 万元、上年 ${change.previous.text} 万元，与“${change.direction}${amount ? ` ${amount.text} 万元` : ''}”不符`, {}));
+      out.push(finding('X-CHANGE', `${quote(s)}：本年 ${figure.amount.text} 万元、上年 ${change.previous.text} 万元，与“${change.direction}${amount ? ` ${amount.text} 万元` : ''}”不符`, { sentence: s.text }));
       return out;
     }
   }
   if (change.direction === '持平') {
-    if ((amount && amount.scaled !== 0n) || (percent && percent.scaled !== 0n)) out.push(finding('X-CHANGE', `${quote(s)}：写“持平”却又写了增减额或增减幅度`, {}));
+    if ((amount && amount.scaled !== 0n) || (percent && percent.scaled !== 0n)) out.push(finding('X-CHANGE', `${quote(s)}：写“持平”却又写了增减额或增减幅度`, { sentence: s.text }));
     return out;
   }
   if (amount && amount.scaled === 0n) {
-    out.push(finding('X-CHANGE', `${quote(s)}：增减额为 0，应写“与上年预算持平”`, {}));
+    out.push(finding('X-CHANGE', `${quote(s)}：增减额为 0，应写“与上年预算持平”`, { sentence: s.text }));
     return out;
   }
   if (!figure.withUnit) return out;
@@ -288,7 +288,7 @@ function checkChange(s: SentenceRead, figure: StatedFigure, change: ChangePhrase
     const priorLo = sign > 0n ? clo - dhi : clo + dlo;
     const priorHi = sign > 0n ? chi - dlo : chi + dhi;
     if (priorHi <= 0n) {
-      out.push(finding('X-CHANGE', `${quote(s)}：上年为零（本年 ${figure.amount.text} 万元即增加额），不能写增长百分比`, {}));
+      out.push(finding('X-CHANGE', `${quote(s)}：上年为零（本年 ${figure.amount.text} 万元即增加额），不能写增长百分比`, { sentence: s.text }));
       return out;
     }
     // the percentage any figures that print so could give: change / prior, over their ranges
@@ -298,7 +298,7 @@ function checkChange(s: SentenceRead, figure: StatedFigure, change: ChangePhrase
     const highest = pct(dhi, priorLo > 0n ? priorLo : 1n);
     if (lowest !== null && highest !== null && (percent.scaled < lowest || (priorLo > 0n && percent.scaled > highest))) {
       out.push(
-        finding('X-CHANGE', `${quote(s)}：${change.direction} ${amount.text} 万元对上年 ${show((priorLo + priorHi) / 2n / 10_000n, 2)} 万元是 ${show(lowest, percent.decimals)}%，不是 ${percent.text}%`, {}),
+        finding('X-CHANGE', `${quote(s)}：${change.direction} ${amount.text} 万元对上年 ${show((priorLo + priorHi) / 2n / 10_000n, 2)} 万元是 ${show(lowest, percent.decimals)}%，不是 ${percent.text}%`, { sentence: s.text }),
       );
     }
   }

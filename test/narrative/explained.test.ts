@@ -2,13 +2,14 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportPublication } from '../../main/excel/writeWorkbook';
+import { checksums, writeChecksums } from '../../main/workbook/checksum';
 import { decodeEdit } from '../../main/workbook/editCodec';
 import { WorkbookFile } from '../../main/workbook/file';
 import { checkWorkbook } from '../../shared/core/checks/index';
 import { measureKey } from '../../shared/core/measures';
 import type { LineItem, Project, Workbook } from '../../shared/core/model';
 import { buildNarrative, renderNarrativeText } from '../../shared/core/narrative/index';
-import { confirmReason, writeReason } from '../../shared/core/reasons';
+import { confirmReason, upgradeTexts, writeReason } from '../../shared/core/reasons';
 import { SAMPLE_PROJECT } from '../../shared/core/sample/sampleProject';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { yearOnYear } from '../../shared/core/yoy';
@@ -77,7 +78,10 @@ describe('failure 1: every reason written in 变动分析 reaches its sentence',
     const path = join(tempDir(), '旧.budget');
     WorkbookFile.create(path, sampleWorkbook()).close();
     const db = new Database(path);
-    db.prepare('UPDATE texts SET json = ?').run(JSON.stringify({ ...sampleWorkbook().texts, reasons: { fiscal: '人员和公用经费增加' } }));
+    const legacy = { ...sampleWorkbook().texts, reasons: { fiscal: '人员和公用经费增加' } };
+    db.prepare('UPDATE texts SET json = ?').run(JSON.stringify(legacy));
+    // the checksum is of the texts as read (the reader upgrades them first)
+    writeChecksums(db, { texts: checksums({ ...sampleWorkbook(), texts: upgradeTexts(legacy) }).texts });
     db.close();
     const file = WorkbookFile.open(path);
     const wb = file.workbook();

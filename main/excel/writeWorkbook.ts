@@ -19,8 +19,7 @@ export interface ExportOptions {
   catalogs?: Catalogs;
   /**
    * The explanatory text (预算编制说明, 其他相关情况说明). By default the narrative engine builds it
-   * for a department export; `false` leaves the text sheets out. A unit's export has none by default:
-   * the prior-year baseline is the department's, so a unit's year-on-year sentences cannot be stated.
+   * (for a unit, that unit's text: its figures, “本单位”); `false` leaves the text sheets out.
    */
   narrative?: Narrative | false;
   /** Called after each sheet: sheets done, sheets in all, the sheet's name. */
@@ -59,7 +58,7 @@ function plan(wb: Workbook, opts: ExportOptions): Plan {
     throw new UserError(`没有名为“${opts.unit}”的预算单位。可用的单位：${names.join('、') || '（无）'}`);
   }
   const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs);
-  const narrative = opts.narrative === false ? undefined : (opts.narrative ?? (opts.unit === undefined ? buildNarrative(wb, opts.catalogs) : undefined));
+  const narrative = opts.narrative === false ? undefined : (opts.narrative ?? buildNarrative(wb, opts.catalogs, { unit: opts.unit }));
   const unitProjects = new Set(wb.lines.filter((l) => l.kind === '项目支出' && (opts.unit === undefined || l.unit === opts.unit)).map((l) => l.project));
   return {
     tables,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { lineUpdates, type Edit, type LineFields } from '../../shared/core/edits';
 import type { LineItem, Workbook } from '../../shared/core/model';
+import { upgradeTexts } from '../../shared/core/reasons';
 import { LINE_COLUMNS, LINE_SELECT, lineFromRow, lineValues } from './lineRows';
 
 /** The single-row tables that hold one part of the workbook as JSON. */
@@ -46,7 +47,7 @@ export class WorkbookContent {
       lines,
       baseline: part('baseline'),
       entered: part('entered'),
-      texts: part('texts'),
+      texts: upgradeTexts(part('texts')),
       projects: part('projects'),
       ...(Object.keys(editions).length > 0 ? { catalogEditions: editions } : {}),
       ...Object.fromEntries(OPTIONAL_PARTS.map((name) => [name, this.optionalPart(name)]).filter(([, v]) => v !== null)),

@@ -1,4 +1,5 @@
 import type { Edit, LineFields } from '../../shared/core/edits';
+import { upgradeTexts } from '../../shared/core/reasons';
 
 /**
  * An edit as JSON for the edit log. JSON has no undefined, and `updateLines` uses an undefined
@@ -20,6 +21,8 @@ function toStored(edit: Edit): StoredEdit {
 
 function fromStored(edit: StoredEdit): Edit {
   if (edit.op === 'batch') return { op: 'batch', edits: edit.edits.map(fromStored) };
+  // a file written before reasons kept their figures logs them as strings
+  if (edit.op === 'setTexts') return { op: 'setTexts', texts: upgradeTexts(edit.texts) };
   if (edit.op !== 'updateLines') return edit;
   return {
     op: 'updateLines',

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from '../../shared/contract/api';
 import { applyEdit, type Edit } from '../../shared/core/edits';
 import { newWorkbook, type Workbook } from '../../shared/core/model';
+import { upgradeTexts } from '../../shared/core/reasons';
 import { UserError } from '../io/userError';
 import { checksums, checksumsAfter, readFileState, stateSum, writeChecksums, type FileState, type Part } from './checksum';
 import { WorkbookContent } from './content';
@@ -195,11 +196,13 @@ export class WorkbookFile {
     this.assertOpen();
     const json = this.db.prepare('SELECT workbook FROM versions WHERE id = ?').pluck().get(id) as string | undefined;
     if (json === undefined) throw new UserError(`没有编号为 ${id} 的版本。可用“budget versions”列出已有版本。`);
+    let wb: Workbook;
     try {
-      return JSON.parse(json) as Workbook;
+      wb = JSON.parse(json) as Workbook;
     } catch {
       throw new UserError(`版本 ${id} 在 ${basename(this.path)} 中的记录已损坏，无法读出。其他版本和当前内容不受影响。`);
     }
+    return { ...wb, texts: upgradeTexts(wb.texts) };
   }
 
   /** Closes the file: SQLite folds the -wal into it (already empty after each commit) and removes it. */

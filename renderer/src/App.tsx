@@ -84,12 +84,18 @@ export function App({ bridge }: { bridge: Bridge }) {
   const derived = useLiveWorkbook(session.subscribe);
   const findings = useMemo(() => derived?.live.findings() ?? [], [derived]);
   const report = useMemo(() => (workbook && (tab === '变动分析' || tab === '编制说明') ? yearOnYear(workbook) : null), [workbook, tab]);
-  const narrative = useMemo(() => (workbook && tab === '编制说明' ? buildNarrative(workbook) : null), [workbook, tab]);
+  /** Whose text 编制说明 shows: the department's (undefined) or one unit's. */
+  const [narrativeUnit, setNarrativeUnit] = useState<string | undefined>(undefined);
+  const narrative = useMemo(
+    () => (workbook && tab === '编制说明' ? buildNarrative(workbook, undefined, { unit: narrativeUnit && workbook.lines.some((l) => l.unit === narrativeUnit) ? narrativeUnit : undefined }) : null),
+    [workbook, tab, narrativeUnit],
+  );
   const labels = useMemo(() => {
     const map = new Map<string, string>();
     if (report) for (const r of [...report.summary, ...report.bySource, ...report.byFunction, ...report.byEconomic, ...report.sanGong]) map.set(r.key, r.label);
     return map;
   }, [report]);
+  const changes = useMemo(() => new Map(report?.explained.map((r) => [r.key, r]) ?? []), [report]);
   const total = useMemo(() => (open ? linesTotal(open.workbook.lines) : 0), [open]);
   const errors = findings.filter((f) => f.severity === '错误').length;
   const warnings = findings.length - errors;
@@ -114,6 +120,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   const goToFinding = useCallback(
     (f: CheckFinding) => {
       if (f.place.project !== undefined) openProject(f.place.project);
+      else if (f.place.change !== undefined) setTab('变动分析');
       else if (f.place.lineId !== undefined) goToLine(f.place.lineId, f.place.column);
       else if (f.place.schedule !== undefined) {
         setScheduleScreen(f.place.schedule);
@@ -244,7 +251,17 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '九张表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} onRegisterUnit={registerUnit} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
-        {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
+        {tab === '编制说明' && narrative && (
+          <NarrativeView
+            workbook={workbook}
+            narrative={narrative}
+            labelOf={(k) => labels.get(k) ?? ''}
+            changeOf={(k) => changes.get(k)}
+            send={send}
+            unit={narrativeUnit}
+            onUnit={setNarrativeUnit}
+          />
+        )}
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
         {tab === '人员与标准' && <StaffView workbook={open.workbook} send={send} notify={notify} />}
         {tab === '附表' && <SchedulesView workbook={open.workbook} screen={scheduleScreen} onScreen={setScheduleScreen} findings={findings} send={send} notify={notify} />}

@@ -39,12 +39,15 @@ const texts = z
     organization: text(100_000),
     glossary: text(100_000),
     purposes: z.record(z.string().max(7), text(2000)),
-    reasons: z.record(z.string().max(100), text(2000)),
+    reasons: z.record(
+      z.string().max(100),
+      z.object({ text: text(2000), writtenFor: z.object({ current: fen, previous: fen }).strict().optional() }).strict(),
+    ),
   })
   .strict();
 const entered = z
   .object({
-    procurement: z.object({ goods: fen, works: fen, services: fen, smeReserved: fen }).strict(),
+    procurement: z.object({ goods: fen, works: fen, services: fen, smeReserved: fen, smallMicro: fen.optional() }).strict(),
     assets: z
       .object({
         asOf: text(10),
@@ -54,7 +57,9 @@ const entered = z
         plannedPurchase: text(2000),
       })
       .strict(),
-    performance: z.object({ units: z.number().int(), projects: z.number().int(), amount: fen, entered: z.boolean(), remark: text(500).optional() }).strict(),
+    performance: z
+      .object({ units: z.number().int(), projects: z.number().int(), amount: fen, entered: z.boolean(), remark: text(500).optional(), forProjectAmount: fen.optional() })
+      .strict(),
   })
   .strict();
 /** A prior-year baseline, as a file or a call carries it. */

@@ -91,7 +91,8 @@ export interface Baseline {
 
 /** Figures a person enters that no line gives. */
 export interface EnteredFigures {
-  procurement: { goods: Fen; works: Fen; services: Fen; smeReserved: Fen };
+  /** 政府采购: goods, works, services, the part reserved for SMEs, and of that the part for 小微企业. */
+  procurement: { goods: Fen; works: Fen; services: Fen; smeReserved: Fen; smallMicro?: Fen };
   assets: {
     asOf: string;
     vehicles: { general: number; lawEnforcement: number; special: number; other: number };
@@ -100,8 +101,11 @@ export interface EnteredFigures {
     /** Whether next year's budget buys vehicles or equipment of 50 万元 and more. */
     plannedPurchase: string;
   };
-  /** 绩效目标 counts when no projects carry them (see `performanceSource`). */
-  performance: { units: number; projects: number; amount: Fen; entered: boolean; remark?: string };
+  /**
+   * 绩效目标 counts as entered (see `performanceSource`): used when the workbook has no project
+   * records, or while its 项目支出 is still the amount they were entered for (`forProjectAmount`).
+   */
+  performance: { units: number; projects: number; amount: Fen; entered: boolean; remark?: string; forProjectAmount?: Fen };
 }
 
 export interface FreeTexts {
@@ -110,8 +114,18 @@ export interface FreeTexts {
   glossary: string;
   /** 用途 of each 功能分类 类 (code → text), for 财政拨款支出主要内容. */
   purposes: Record<string, string>;
-  /** Reasons for changes, keyed by the change they explain (see ./narrative). */
-  reasons: Record<string, string>;
+  /** The reason for each change that can need one, keyed by the change's measure (see ./reasons). */
+  reasons: Record<MeasureKey, Reason>;
+}
+
+/**
+ * The reason a person wrote for a change, with the figures (this year, last year, 分) it was written
+ * or last confirmed for: when the change is no longer the one it explains, it shows as possibly
+ * stale. A reason from a file written before reasons kept their figures has none.
+ */
+export interface Reason {
+  text: string;
+  writtenFor?: { current: Fen; previous: Fen };
 }
 
 /** One row of a project's 绩效指标 table (一级 / 二级 / 三级指标 and the 年度指标值). */

@@ -1,8 +1,9 @@
 import { CODE_LEVELS, LEVEL_NAMES, codePath, type CatalogKind, type Catalogs } from './catalog/catalog';
 import { workbookCatalogs } from './catalog/workbookCatalogs';
 import { measureFromLines, measureKey, measureLabel, measureParts } from './measures';
-import { FUND_SOURCES, SANGONG_ITEMS, unitTypeLookup, type Baseline, type LineItem, type MeasureKey, type UnitType, type Workbook } from './model';
+import { FISCAL_SOURCES, FUND_SOURCES, SANGONG_ITEMS, isFiscal, unitTypeLookup, type Baseline, type LineItem, type MeasureKey, type UnitType, type Workbook } from './model';
 import { addFen, percentChange, wanHundredths, type Fen } from './money';
+import { clauseOf, reasonState, type ReasonState } from './reasons';
 
 /**
  * How the text states a change. The direction is read off the sign of the exact change, so a
@@ -47,7 +48,9 @@ export interface YoyRow {
   significance: Significance | null;
   /** The reason written for this change (texts.reasons[key]) as a clause; '' when none. */
   reason: string;
-  /** A significant change with no reason written yet. */
+  /** Whether the reason was written for this change as it is now (see ./reasons). */
+  reasonState: ReasonState;
+  /** A significant change whose reason is not written, or was written for another change and not confirmed. */
   flagged: boolean;
 }
 
@@ -66,6 +69,13 @@ export interface YoyReport {
   byEconomic: YoyRow[];
   /** “三公” total, its items, the vehicle subtotal, and 机关运行经费. */
   sanGong: YoyRow[];
+  /** The changes the text states and explains, each with its one reason (see `explainedChanges`). */
+  explained: YoyRow[];
+}
+
+/** Whether anything of last year is known: without it no change is stated, so none waits for a reason. */
+export function hasBaseline(baseline: Baseline): boolean {
+  return Object.keys(baseline.figures).length > 0 || baselineLines(baseline) !== undefined;
 }
 
 /** Last year's lines, when the baseline is known line by line; an empty array counts as none. */
@@ -94,13 +104,10 @@ export function previousFigure(baseline: Baseline, key: MeasureKey, unitTypeOf: 
   return sum;
 }
 
-/** A free text (a reason, a 用途) as a clause: trimmed, without the full stop a person may have typed. */
-export function clauseOf(text: string): string {
-  return text.trim().replace(/[。；，,.;]+$/u, '').trim();
-}
-
 function row(wb: Workbook, key: MeasureKey, label: string, current: Fen, previous: Fen | null, code?: { code: string; level?: string }): YoyRow {
-  const reason = clauseOf(wb.texts.reasons[key] ?? '');
+  const written = wb.texts.reasons[key];
+  const reason = clauseOf(written?.text ?? '');
+  const state = reasonState(written, { current, previous });
   const sig = significance(current, previous);
   return {
     key,
@@ -113,14 +120,90 @@ function row(wb: Workbook, key: MeasureKey, label: string, current: Fen, previou
     phrase: changePhrase(current, previous),
     significance: sig,
     reason,
-    flagged: sig !== null && reason === '',
+    reasonState: state,
+    flagged: sig !== null && state !== 'current',
   };
 }
 
 /** The year-on-year row of a named measure (any key but those by code, which `yearOnYear` lists). */
-export function measureRow(wb: Workbook, key: MeasureKey): YoyRow {
+export function measureRow(wb: Workbook, key: MeasureKey, label = measureLabel(key) ?? key): YoyRow {
   const unitTypeOf = unitTypeLookup(wb.units);
-  return row(wb, key, measureLabel(key) ?? key, measureFromLines(key, wb.lines, unitTypeOf), previousFigure(wb.baseline, key, unitTypeOf));
+  return row(wb, key, label, measureFromLines(key, wb.lines, unitTypeOf), previousFigure(wb.baseline, key, unitTypeOf));
+}
+
+/** Last year's figure of each measure, each worked out once (from last year's lines, they are a pass each). */
+export function previousFigures(wb: Pick<Workbook, 'baseline' | 'units'>): (key: MeasureKey) => Fen | null {
+  const unitTypeOf = unitTypeLookup(wb.units);
+  const known = new Map<MeasureKey, Fen | null>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, previousFigure(wb.baseline, key, unitTypeOf));
+    return known.get(key)!;
+  };
+}
+
+/** This year's figures of the measures a text explains, however they are summed (from the lines, or from kept aggregates). */
+export interface CurrentFigures {
+  figure(key: MeasureKey): Fen;
+  /** The 功能分类 类 that have 财政拨款 this year (a sum other than zero). */
+  fiscalClasses(): Iterable<string>;
+}
+
+export function figuresFromLines(wb: Pick<Workbook, 'lines' | 'units'>): CurrentFigures {
+  const unitTypeOf = unitTypeLookup(wb.units);
+  return {
+    figure: (key) => measureFromLines(key, wb.lines, unitTypeOf),
+    fiscalClasses: () => {
+      const sums = new Map<string, Fen>();
+      for (const l of wb.lines) if (isFiscal(l.source) && l.functionCode.length >= 3) sums.set(l.functionCode.slice(0, 3), addFen(sums.get(l.functionCode.slice(0, 3)) ?? 0, l.amount));
+      return [...sums].filter(([, fen]) => fen !== 0).map(([code]) => code);
+    },
+  };
+}
+
+/** 功能分类 类 with 财政拨款 last year, when the baseline knows them (line by line, or as fiscalFunction figures). */
+function previousFiscalClasses(baseline: Baseline): string[] {
+  const lines = baselineLines(baseline);
+  if (lines) return lines.filter((l) => isFiscal(l.source)).map((l) => l.functionCode.slice(0, 3));
+  const prefix = measureKey.fiscalFunction('');
+  return Object.keys(baseline.figures)
+    .filter((k) => k.startsWith(prefix) && k.length === prefix.length + 3)
+    .map((k) => k.slice(prefix.length));
+}
+
+/**
+ * The measures whose change the text states and a person explains, in the text's order: 收支总计,
+ * 财政拨款 and its three kinds, each 功能分类 类 of 财政拨款支出主要内容, the “三公” total and items,
+ * 机关运行经费. Each has exactly one reason, keyed by the measure.
+ */
+export function explainedKeys(wb: Pick<Workbook, 'baseline'>, current: CurrentFigures): MeasureKey[] {
+  const classes = new Set([...current.fiscalClasses(), ...previousFiscalClasses(wb.baseline)].filter((c) => /^\d{3}$/.test(c)));
+  return [
+    measureKey.total,
+    measureKey.fiscal,
+    ...FISCAL_SOURCES.map(measureKey.source),
+    ...[...classes].sort().map(measureKey.fiscalFunction),
+    measureKey.sanGongTotal,
+    measureKey.sanGong('abroad'),
+    measureKey.vehicles,
+    measureKey.sanGong('vehiclePurchase'),
+    measureKey.sanGong('vehicleOperation'),
+    measureKey.sanGong('reception'),
+    measureKey.officeExpenses,
+  ];
+}
+
+/** The year-on-year rows of the explained changes (see `explainedKeys`), this year's figures as given. */
+export function explainedChanges(
+  wb: Workbook,
+  current: CurrentFigures = figuresFromLines(wb),
+  catalogs: Catalogs = workbookCatalogs(wb),
+  previousOf: (key: MeasureKey) => Fen | null = previousFigures(wb),
+): YoyRow[] {
+  return explainedKeys(wb, current).map((key) => {
+    const cls = key.startsWith(measureKey.fiscalFunction('')) ? key.slice(measureKey.fiscalFunction('').length) : undefined;
+    const label = cls ? `${catalogs.function.entries.get(cls)?.name ?? `功能分类 ${cls} 类`}（财政拨款）` : (measureLabel(key) ?? key);
+    return row(wb, key, label, current.figure(key), previousOf(key), cls ? { code: cls, level: '类' } : undefined);
+  });
 }
 
 const codeOf: Record<CatalogKind, (line: LineItem) => string> = {
@@ -180,5 +263,6 @@ export function yearOnYear(wb: Workbook, catalogs: Catalogs = workbookCatalogs(w
       measureKey.vehicles,
       measureKey.officeExpenses,
     ].map((key) => measureRow(wb, key)),
+    explained: explainedChanges(wb, figuresFromLines(wb), catalogs),
   };
 }

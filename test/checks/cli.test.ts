@@ -42,16 +42,20 @@ describe('budget check', () => {
     expect(ids[1]).toBe('T-NUMBER-STYLE|表3|212 城乡社区支出|项目支出');
   });
 
-  it('on the seed line CSV finds nothing; on the sample only a warning; both exit 0', () => {
+  it('on the seed line CSV finds only its projects without records; on the sample the 测算 and the project without a record; both exit 0', () => {
     const csv = runBudget(['check', SEED_CSV]);
     expect(csv.status).toBe(0);
-    expect(csv.stdout).toBe('审核 seed-2024-line-items.csv：未发现问题。\n');
+    expect(csv.stdout.split('\n').slice(0, 3)).toEqual([
+      '审核 seed-2024-line-items.csv：错误 0 处，警告 2 处。',
+      '警告 [P-NO-RECORD] 项目“城管通服务费”有项目支出明细 152,500.00 元，但没有项目信息：公开文本将缺少它的项目经费情况说明与绩效目标申报表；请在明细中选中该项目的一行，按 Ctrl+Enter 填写项目信息',
+      '警告 [P-NO-RECORD] 项目“其他项目支出（原文未逐项列明）”有项目支出明细 184,824.00 元，但没有项目信息：公开文本将缺少它的项目经费情况说明与绩效目标申报表；请在明细中选中该项目的一行，按 Ctrl+Enter 填写项目信息',
+    ]);
     const sample = runBudget(['check', '--sample', '--json']);
     expect(sample.status).toBe(0);
     expect(JSON.parse(sample.stdout)).toEqual({
       input: '内置样例',
       errors: 0,
-      warnings: 1,
+      warnings: 2,
       findings: [
         {
           id: 'P-CALC|项目:城管通服务费',
@@ -59,6 +63,14 @@ describe('budget check', () => {
           severity: '警告',
           message: '项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算',
           place: { project: '城管通服务费' },
+          consequences: [],
+        },
+        {
+          id: 'P-NO-RECORD|项目:其他项目支出（原文未逐项列明）',
+          rule: 'P-NO-RECORD',
+          severity: '警告',
+          message: '项目“其他项目支出（原文未逐项列明）”有项目支出明细 184,824.00 元，但没有项目信息：公开文本将缺少它的项目经费情况说明与绩效目标申报表；请在明细中选中该项目的一行，按 Ctrl+Enter 填写项目信息',
+          place: { project: '其他项目支出（原文未逐项列明）' },
           consequences: [],
         },
       ],
@@ -72,7 +84,10 @@ describe('budget check', () => {
     const run = runBudget(['check', file]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('审核 样例.budget：错误 0 处，警告 1 处。\n警告 [P-CALC] 项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算\n');
+    expect(run.stdout).toBe(
+      '审核 样例.budget：错误 0 处，警告 2 处。\n警告 [P-CALC] 项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算\n' +
+        '警告 [P-NO-RECORD] 项目“其他项目支出（原文未逐项列明）”有项目支出明细 184,824.00 元，但没有项目信息：公开文本将缺少它的项目经费情况说明与绩效目标申报表；请在明细中选中该项目的一行，按 Ctrl+Enter 填写项目信息\n',
+    );
   });
 
   it('on lines with an error exits 1; with only warnings exits 0', () => {
@@ -82,7 +97,7 @@ describe('budget check', () => {
     writeFileSync(duplicated, [...text, text[1]].join('\n') + '\n');
     const warn = runBudget(['check', duplicated]);
     expect(warn.status).toBe(0);
-    expect(warn.stdout).toContain('错误 0 处，警告 1 处');
+    expect(warn.stdout).toContain('错误 0 处，警告 3 处');
     expect(warn.stdout).toContain('警告 [L-DUPLICATE] 明细 #31');
     const negative = join(dir, '负数.csv');
     writeFileSync(negative, [...text, text[1].replace(/,800324\.32/, ',-5.00')].join('\n') + '\n');

@@ -18,7 +18,7 @@ describe('the schedules in the text', () => {
     expect(section(entered, 'procurement')).toContain('政府采购预算1.00万元，其中：政府采购货物预算1.00万元、政府采购工程预算0万元、政府采购服务预算0万元');
     const withItems = { ...entered, schedules: sampleSchedules() };
     expect(section(withItems, 'procurement')).toBe(
-      '本部门2024年政府采购预算15.75万元，其中：政府采购货物预算0.50万元、政府采购工程预算0万元、政府采购服务预算15.25万元。本部门2024年面向中小企业预留政府采购项目预算0.50万元。',
+      '本部门2024年政府采购预算15.75万元，其中：政府采购货物预算0.50万元、政府采购工程预算0万元、政府采购服务预算15.25万元。本部门2024年面向中小企业预留政府采购项目预算0.50万元，其中，预留给小型和微型企业的政府采购项目预算为0.20万元。',
     );
   });
 

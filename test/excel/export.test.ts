@@ -230,7 +230,7 @@ describe('text sheets of the export', () => {
     expect(values).toContain('≥85%');
   });
 
-  it('leaves the text sheets out of a unit’s export and when asked', async () => {
+  it('leaves the text sheets out when asked', async () => {
     const dir = tempDir();
     await exportPublication(sampleWorkbook(), join(dir, 'a.xlsx'), { narrative: false });
     const names = (await readBook(join(dir, 'a.xlsx'))).worksheets.map((s) => s.name);

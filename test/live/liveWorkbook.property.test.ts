@@ -3,21 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS } from '../../shared/core/catalog/catalog';
 import { workbookCatalogs } from '../../shared/core/catalog/workbookCatalogs';
 import { checkLines, checkPublication } from '../../shared/core/checks/index';
-import { checkProjects } from '../../shared/core/checks/projectRules';
+import { checkProjects, checkProjectsExplained } from '../../shared/core/checks/projectRules';
+import { checkChanges } from '../../shared/core/narrative/flags';
 import { applyEdit, type Edit } from '../../shared/core/edits';
 import { LiveWorkbook } from '../../shared/core/live/liveWorkbook';
 import { UNIT_TYPES, type Workbook } from '../../shared/core/model';
 import { toPublishedTable } from '../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { CODES, UNIT_NAMES, lineFieldsArb, workbookArb } from '../helpers/randomWorkbooks';
-import { unregisteredUnitFindings } from '../helpers/unitFindings';
 import { runs } from '../helpers/runs';
+import { unitFindingsAfresh, unitsSorted } from '../helpers/unitFindings';
 
 /** Every check run in full on the workbook as it now is: what the kept findings must equal. */
 function checkedAfresh(wb: Workbook) {
   const catalogs = workbookCatalogs(wb);
   const tableFindings = checkPublication(deriveWorkbookTables(wb).map(toPublishedTable), catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
-  return [...checkLines(wb.lines, catalogs), ...unregisteredUnitFindings(wb), ...checkProjects(wb), ...tableFindings];
+  return [...checkLines(wb.lines, catalogs), ...unitFindingsAfresh(wb), ...checkProjects(wb), ...checkProjectsExplained(wb), ...checkChanges(wb), ...tableFindings];
 }
 
 const NOTHING: Edit = { op: 'batch', edits: [] };
@@ -73,7 +74,7 @@ describe('LiveWorkbook', () => {
           live.apply(edit);
           expect(live.tables).toEqual(deriveWorkbookTables(wb));
           expect(live.unitTables(UNIT_NAMES[1])).toEqual(deriveWorkbookTables(wb, UNIT_NAMES[1]));
-          expect(live.findings()).toEqual(checkedAfresh(wb));
+          expect(unitsSorted(live.findings())).toEqual(unitsSorted(checkedAfresh(wb)));
         });
       }),
       { numRuns: runs(300) },

@@ -19,6 +19,15 @@ describe('the sample’s explanatory text', () => {
     expect(text).toBe(expected);
   });
 
+  it('is the publication’s own text of these chapters, word for word, its one wording error corrected', () => {
+    const published = readFileSync(join(REFERENCE, '003_122eecf31f5b0360.txt'), 'utf8').replace(/\r\n?/g, '\n');
+    const chapter = (from: string, to: string) => published.slice(published.indexOf(from), published.indexOf(to, published.indexOf(from))).trim();
+    const budget = chapter('2024 年部门预算编制说明', '1、2024 年部门财务收支预算总表');
+    const other = chapter('其他相关情况说明\n\n一、', '城管通服务费项目经费情况说明');
+    expect(other).toContain('公务接待费0.29万元，比上年预算持平');
+    expect(text).toBe(`${budget}\n\n${other.replace('比上年预算持平', '与上年预算持平')}\n`);
+  });
+
   it('states the figures the publication states', () => {
     expect(text).toContain('本部门收入预算 875.96 万元，其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元');
     expect(text).toContain('1. 社会保障和就业支出 120.05 万元，主要用于单位社保及职业年金缴费支出。');

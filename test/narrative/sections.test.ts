@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureKey } from '../../shared/core/measures';
 import { buildNarrative, performanceSource, renderNarrativeText } from '../../shared/core/narrative/index';
-import { line, workbook } from './workbooks';
+import { giveReason, line, workbook } from './workbooks';
 import { runs } from '../helpers/runs';
 
 const general = measureKey.source('一般公共预算财政拨款');
@@ -13,7 +13,7 @@ const text = (wb: Parameters<typeof buildNarrative>[0]) => renderNarrativeText(b
 describe('预算编制说明', () => {
   it('a fall is stated as 减少, and the reason sentence says 减少', () => {
     const wb = workbook([line('2120199', '30201', 500_000_000)], { [general]: 600_000_000, [measureKey.source('政府性基金预算财政拨款')]: 0, [measureKey.source('国有资本经营预算财政拨款')]: 0 });
-    wb.texts.reasons.fiscal = '一次性项目结束。';
+    giveReason(wb, 'fiscal', '一次性项目结束。');
     const t = text(wb);
     expect(t).toContain('财政拨款收入 500.00 万元，比 2024 年预算减少 100.00 万元，');
     expect(t).toContain('\n\n财政拨款收入支出减少的主要原因是一次性项目结束。\n\n');
@@ -21,7 +21,7 @@ describe('预算编制说明', () => {
 
   it('a reason written for a change that is now 持平 is not printed', () => {
     const wb = workbook([line('2120199', '30201', 500_000_000)], { [measureKey.fiscal]: 500_000_000 });
-    wb.texts.reasons.fiscal = '人员增加';
+    giveReason(wb, 'fiscal', '人员增加');
     const t = text(wb);
     expect(t).toContain('财政拨款支出预算 500.00 万元，与 2024 年预算持平。');
     expect(t).not.toContain('主要原因');
@@ -29,7 +29,7 @@ describe('预算编制说明', () => {
 
   it('a reason of punctuation only counts as none', () => {
     const wb = workbook([line('2120199', '30201', 500_000_000)], { [measureKey.fiscal]: 480_000_000 });
-    wb.texts.reasons.fiscal = ' 。';
+    giveReason(wb, 'fiscal', ' 。');
     expect(text(wb)).not.toContain('主要原因');
     expect(buildNarrative(wb).gaps).toContain('财政拨款收入支出比 2024 年预算增加，尚未写明主要原因');
   });
@@ -54,14 +54,14 @@ describe('预算编制说明', () => {
 describe('其他相关情况说明', () => {
   it('a 三公 item that changed gives its amount, its change and the reason written for it', () => {
     const wb = workbook([line('2120199', '30217', 392_600)], { [reception]: 292_600 });
-    wb.texts.reasons[reception] = '接待任务增加';
+    giveReason(wb, reception, '接待任务增加');
     expect(text(wb)).toContain('（三）公务接待费0.39万元，比上年预算增加0.10万元，主要原因是接待任务增加。');
   });
 
   it('机关运行经费 of an administrative unit is stated with its change; none gives the sentence of absence', () => {
     const wb = workbook([line('2010101', '30201', 1_234_567)], { [measureKey.officeExpenses]: 1_000_000 });
     wb.units = [{ name: '测试单位', type: '行政单位' }];
-    expect(text(wb)).toContain('\n\n本部门2025年财政拨款机关运行经费预算为1.23万元，比上年预算增加0.23万元。\n\n');
+    expect(text(wb)).toContain('\n\n本部门下属1个行政单位2025年财政拨款机关运行经费预算为1.23万元，比上年预算增加0.23万元。\n\n');
     wb.units = [{ name: '测试单位', type: '事业单位' }];
     expect(text(wb)).toContain('\n\n本部门2025年无财政拨款机关运行经费预算，比上年预算减少1.00万元。\n\n');
   });
@@ -108,7 +108,7 @@ describe('the text never contradicts the figures', () => {
       fc.property(fen, fen, fen, fen, (current, previous, receptionNow, receptionBefore) => {
         const lines = [line('2120199', '30201', current), line('2120199', '30217', receptionNow)];
         const wb = workbook(lines, { [general]: previous + receptionBefore, [reception]: receptionBefore });
-        wb.texts.reasons.fiscal = '原因';
+        giveReason(wb, 'fiscal', '原因');
         const t = text(wb);
         const fiscal = /一般公共预算拨款支出预算 [\d,.]+ 万元，(比 2024 年预算(增加|减少)|与 2024 年预算持平)/.exec(t)!;
         const fiscalChange = current + receptionNow - previous - receptionBefore;

@@ -1,4 +1,6 @@
 import { newWorkbook, type LineItem, type Workbook } from '../../shared/core/model';
+import { writeReason } from '../../shared/core/reasons';
+import { measureRow } from '../../shared/core/yoy';
 
 let nextId = 1;
 
@@ -14,4 +16,9 @@ export function workbook(lines: LineItem[], figures: Record<string, number> = {}
   wb.lines = lines;
   wb.baseline.figures = figures;
   return wb;
+}
+
+/** Writes the reason for a change, for the change as the workbook has it now (as the screen writes it). */
+export function giveReason(wb: Workbook, key: string, text: string): void {
+  wb.texts = writeReason(wb.texts, key, text, measureRow(wb, key));
 }

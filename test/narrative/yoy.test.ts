@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { measureKey } from '../../shared/core/measures';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { yearOnYear, type YoyRow } from '../../shared/core/yoy';
-import { line, workbook } from './workbooks';
+import { giveReason, line, workbook } from './workbooks';
 
 const byKey = (rows: YoyRow[], key: string) => rows.find((r) => r.key === key)!;
 const general = measureKey.source('一般公共预算财政拨款');
@@ -98,7 +98,7 @@ describe('flags: a change of 10% or more, from zero or to zero, until a reason i
   const reception = measureKey.sanGong('reception');
   const row = (current: number, previous: number, reason?: string) => {
     const wb = workbook(current ? [line('2120199', '30217', current)] : [], { [reception]: previous });
-    if (reason !== undefined) wb.texts.reasons[reception] = reason;
+    if (reason !== undefined) giveReason(wb, reception, reason);
     return byKey(yearOnYear(wb).sanGong, reception);
   };
 

@@ -8,7 +8,7 @@ import { checkDate, checkFund, newProject, renameProject, saveProject } from '..
 const UNRECORDED = '其他项目支出（原文未逐项列明）';
 
 describe('the project form’s edits', () => {
-  it('a new record takes its name, the line’s unit and its lines’ money, and raises no finding', () => {
+  it('a new record takes its name, the line’s unit and its lines’ money; all it lacks is its 绩效目标', () => {
     const wb = sampleWorkbook();
     const p = newProject(wb, UNRECORDED, '上海市宝山区城市运行管理中心');
     expect(p).toMatchObject({
@@ -23,7 +23,7 @@ describe('the project form’s edits', () => {
     expect(carriesTargets(p)).toBe(false);
     const after = applyEdit(wb, saveProject(wb, UNRECORDED, p)).workbook;
     expect(after.projects.map((x) => x.name)).toEqual(['城管通服务费', UNRECORDED]);
-    expect(checkWorkbook(after).filter((f) => f.place.project === UNRECORDED)).toEqual([]);
+    expect(checkWorkbook(after).filter((f) => f.place.project === UNRECORDED).map((f) => f.rule)).toEqual(['P-NO-TARGETS']);
   });
 
   it('saving replaces the record of that name in one edit, which undoes in one step', () => {

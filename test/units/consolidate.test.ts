@@ -127,7 +127,7 @@ describe('consolidate: a finance bureau adds many departments', () => {
     const report = c.add('late.budget', late)!;
     expect(report.notReady).toEqual({ errors: 0, unexplained: ['收支总计'], missingTargets: [project.name] });
     expect(report.headline).toMatchObject({ income: total, expenditure: total, previousTotal: Math.round(total / 2), change: total - Math.round(total / 2) });
-    const mended = { ...late, texts: { ...late.texts, reasons: { total: '新增城管执法任务' } }, projects: [{ ...project, goals: { overall: '完成年度任务', annual: '完成年度任务' } }] };
+    const mended = { ...late, texts: { ...late.texts, reasons: { total: { text: '新增城管执法任务', writtenFor: { current: total, previous: Math.round(total / 2) } } } }, projects: [{ ...project, goals: { overall: '完成年度任务', annual: '完成年度任务' } }] };
     expect(c.add('mended.budget', mended)!.notReady).toBeNull();
     expect(c.notReady().map((r) => r.file)).toEqual(['late.budget']);
   });

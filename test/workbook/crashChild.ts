@@ -49,7 +49,7 @@ function nextEdit(): EditRequest {
   }
   if (r < 0.65) return { op: 'insertLines', lines: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) => newLine(i)) };
   if (r < 0.75) return { op: 'insertLines', lines: Array.from({ length: 50 }, (_, i) => newLine(i)) };
-  if (r < 0.85) return { op: 'setTexts', texts: { ...wb.texts, reasons: { ...wb.texts.reasons, total: `原因${Math.floor(random() * 1000)}` } } };
+  if (r < 0.85) return { op: 'setTexts', texts: { ...wb.texts, reasons: { ...wb.texts.reasons, total: { text: `原因${Math.floor(random() * 1000)}` } } } };
   return { op: 'batch', edits: [{ op: 'insertLines', lines: [newLine(0)] }, { op: 'setUnits', units: [{ name: '甲单位', type: pick(['行政单位', '事业单位']) }] }] };
 }
 

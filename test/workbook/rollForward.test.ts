@@ -62,7 +62,7 @@ describe('rolling a workbook forward to next year', () => {
 
   it('keeps texts, units, entered figures and projects, and clears the reasons for this year’s changes', () => {
     const wb = sampleWorkbook();
-    wb.texts = { ...wb.texts, reasons: { total: '增加人员' } };
+    wb.texts = { ...wb.texts, reasons: { total: { text: '增加人员' } } };
     const next = rollForward(wb);
     expect(next.texts).toEqual({ ...wb.texts, reasons: {} });
     expect(next.units).toEqual(wb.units);

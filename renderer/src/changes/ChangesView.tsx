@@ -3,17 +3,18 @@ import type { EditRequest } from '../../../shared/contract/api';
 import type { Workbook } from '../../../shared/core/model';
 import { formatWan } from '../../../shared/core/money';
 import type { YoyReport, YoyRow } from '../../../shared/core/yoy';
-import { TextField } from '../texts/TextField';
-import { setReason } from '../texts/textEdits';
 import { ChangeChart } from './ChangeChart';
+import { ReasonField } from './ReasonField';
 import { VersionsPanel } from './VersionsPanel';
 import type { Bridge } from '../../../shared/contract/calls';
 
-const GROUPS = ['功能分类（类）', '经济分类', '资金来源', '“三公”经费'] as const;
+const GROUPS = ['财政拨款（类）', '功能分类（类）', '经济分类', '资金来源', '“三公”经费'] as const;
 type Group = (typeof GROUPS)[number];
 
 function rowsOf(report: YoyReport, group: Group): YoyRow[] {
   switch (group) {
+    case '财政拨款（类）':
+      return report.explained.filter((r) => r.level === '类');
     case '功能分类（类）':
       return report.byFunction.filter((r) => r.level === '类');
     case '经济分类':
@@ -24,12 +25,6 @@ function rowsOf(report: YoyReport, group: Group): YoyRow[] {
       return report.sanGong;
   }
 }
-
-const SIGNIFICANCE: Record<NonNullable<YoyRow['significance']>, string> = {
-  large: '变动 10% 及以上',
-  fromZero: '上年为零',
-  toZero: '本年为零',
-};
 
 function changeText(row: YoyRow): string {
   if (row.phrase === null) return '上年数不详';
@@ -44,12 +39,17 @@ interface Props {
   send(edit: EditRequest): Promise<boolean>;
 }
 
-/** 变动分析: this year against last, by group, with a chart; large changes wait for a reason. */
+/**
+ * 变动分析: this year against last, by group, with a chart. The changes the text states (see
+ * `explainedChanges`) carry their one reason: a large change waits for it, and a reason written for
+ * other figures shows as possibly stale until confirmed. Other rows are for analysis only.
+ */
 export function ChangesView({ workbook, report, bridge, send }: Props) {
-  const [group, setGroup] = useState<Group>('功能分类（类）');
+  const [group, setGroup] = useState<Group>('财政拨款（类）');
   const rows = useMemo(() => [...report.summary, ...rowsOf(report, group)], [report, group]);
   const chartRows = useMemo(() => rowsOf(report, group), [report, group]);
-  const flagged = [...report.summary, ...report.bySource, ...report.byFunction, ...report.byEconomic, ...report.sanGong].filter((r) => r.flagged);
+  const explained = useMemo(() => new Map(report.explained.map((r) => [r.key, r])), [report]);
+  const flagged = report.explained.filter((r) => r.flagged);
 
   return (
     <div className="changes">
@@ -79,30 +79,28 @@ export function ChangesView({ workbook, report, bridge, send }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.key} className={r.flagged ? 'flagged' : r.significance ? 'significant' : undefined}>
-                <td>
-                  {r.code && <span className="code">{r.code}</span>} {r.label}
-                </td>
-                <td className="type-amount">{formatWan(r.current)}</td>
-                <td className="type-amount">{r.previous === null ? '—' : formatWan(r.previous)}</td>
-                <td className="type-amount">{changeText(r)}</td>
-                <td className="type-amount">{r.percent === null ? '—' : `${r.percent}%`}</td>
-                <td>
-                  {r.significance ? (
-                    <TextField
-                      label={r.flagged ? `需说明原因（${SIGNIFICANCE[r.significance]}）` : SIGNIFICANCE[r.significance]}
-                      value={r.reason}
-                      rows={1}
-                      placeholder="填写增减的主要原因"
-                      onCommit={(v) => void send(setReason(workbook.texts, r.key, v))}
-                    />
-                  ) : (
-                    <span className="hint">—</span>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const change = explained.get(row.key);
+              const r = change ?? row;
+              return (
+                <tr key={r.key} className={change?.flagged ? 'flagged' : r.significance ? 'significant' : undefined}>
+                  <td>
+                    {r.code && <span className="code">{r.code}</span>} {r.label}
+                  </td>
+                  <td className="type-amount">{formatWan(r.current)}</td>
+                  <td className="type-amount">{r.previous === null ? '—' : formatWan(r.previous)}</td>
+                  <td className="type-amount">{changeText(r)}</td>
+                  <td className="type-amount">{r.percent === null ? '—' : `${r.percent}%`}</td>
+                  <td>
+                    {change && (change.significance || change.reason) ? (
+                      <ReasonField change={change} texts={workbook.texts} send={send} />
+                    ) : (
+                      <span className="hint">{r.significance && !change ? '仅供分析，不写入编制说明' : '—'}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         <ChangeChart rows={chartRows} year={report.year} previousYear={report.previousYear} />

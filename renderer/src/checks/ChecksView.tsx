@@ -14,6 +14,7 @@ const SHOWN = 500;
 function placeText(f: CheckFinding): string {
   const p = f.place;
   if (p.project !== undefined) return `项目“${p.project}”`;
+  if (p.change !== undefined) return '变动分析';
   if (p.lineId !== undefined) return `明细 #${p.lineId}${p.column ? ` · ${p.column}` : ''}`;
   if (p.schedule !== undefined) return `附表 · ${{ procurement: '政府采购', services: '政府购买服务', assets: '资产配置' }[p.schedule]}${p.item !== undefined ? ` 第 ${p.item + 1} 行` : ''}`;
   if (p.table !== undefined) return `表${p.table}${p.row !== undefined ? ` 第 ${p.row + 1} 行` : ''}${p.column ? ` · ${p.column}` : ''}`;
@@ -43,7 +44,7 @@ export function ChecksView({ findings, onGo, onRegisterUnit }: Props) {
           <li key={i} className={f.severity === '错误' ? 'finding error' : 'finding warning'}>
             <span className="severity">{f.severity}</span>
             <span className="message">{f.message}</span>
-            {(f.place.lineId !== undefined || f.place.table !== undefined || f.place.project !== undefined || f.place.schedule !== undefined) && (
+            {(f.place.lineId !== undefined || f.place.table !== undefined || f.place.project !== undefined || f.place.change !== undefined || f.place.schedule !== undefined) && (
               <button type="button" className="link" onClick={() => onGo(f)}>
                 定位：{placeText(f)}
               </button>

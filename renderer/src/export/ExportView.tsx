@@ -10,15 +10,19 @@ interface Props {
   onShowChecks(): void;
 }
 
-type Stage = { kind: 'idle' } | { kind: 'confirm'; errors: number } | { kind: 'running' } | { kind: 'done'; savedTo: string | null; downloaded: boolean } | { kind: 'failed'; message: string };
+type Stage = { kind: 'idle' } | { kind: 'confirm'; errors: number; gaps: readonly CheckFinding[] } | { kind: 'running' } | { kind: 'done'; savedTo: string | null; downloaded: boolean } | { kind: 'failed'; message: string };
 
 const DEPARTMENT = '';
+
+/** The warnings that leave the publication incomplete: a project not explained, a change without its reason. */
+const GAP_RULES: readonly string[] = ['P-NO-RECORD', 'P-NO-TARGETS', 'P-NO-LINES', 'N-REASON'];
 
 /** 导出: the nine tables, the text and the lines as one Excel file; with errors it asks first. */
 export function ExportView({ bridge, workbook, findings, onShowChecks }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [unit, setUnit] = useState(DEPARTMENT);
   const errors = findings.filter((f) => f.severity === '错误').length;
+  const gaps = findings.filter((f) => GAP_RULES.includes(f.rule));
 
   const run = async () => {
     setStage({ kind: 'running' });
@@ -54,7 +58,13 @@ export function ExportView({ bridge, workbook, findings, onShowChecks }: Props) 
         </select>
       </label>
       <p className={errors > 0 ? 'bad' : 'good'}>{errors > 0 ? `审核发现 ${errors} 个错误。` : '审核未发现错误。'}</p>
-      <button type="button" className="primary" disabled={stage.kind === 'running'} onClick={() => (errors > 0 ? setStage({ kind: 'confirm', errors }) : void run())}>
+      {gaps.length > 0 && <p className="bad">公开文本尚不完整：{gaps.length} 处（项目未说明、变动原因未写或可能已过时）。</p>}
+      <button
+        type="button"
+        className="primary"
+        disabled={stage.kind === 'running'}
+        onClick={() => (errors > 0 || gaps.length > 0 ? setStage({ kind: 'confirm', errors, gaps }) : void run())}
+      >
         导出 Excel
       </button>
       {stage.kind === 'running' && (
@@ -84,8 +94,20 @@ export function ExportView({ bridge, workbook, findings, onShowChecks }: Props) 
       {stage.kind === 'confirm' && (
         <div className="modal-backdrop">
           <div className="modal" role="dialog" aria-modal="true" aria-label="确认导出">
-            <h3>审核还有 {stage.errors} 个错误</h3>
-            <p>带着错误导出的公开表可能前后不一致。建议先到“审核”中改正。仍要导出吗？</p>
+            <h3>{stage.errors > 0 ? `审核还有 ${stage.errors} 个错误` : `公开文本还有 ${stage.gaps.length} 处未完成`}</h3>
+            {stage.errors > 0 && <p>带着错误导出的公开表可能前后不一致。建议先到“审核”中改正。</p>}
+            {stage.gaps.length > 0 && (
+              <>
+                <p>以下内容导出后公开文本中将缺少或可能不实：</p>
+                <ul className="gaps">
+                  {stage.gaps.slice(0, 8).map((g, i) => (
+                    <li key={i}>{g.message}</li>
+                  ))}
+                  {stage.gaps.length > 8 && <li>……另有 {stage.gaps.length - 8} 处</li>}
+                </ul>
+              </>
+            )}
+            <p>仍要导出吗？</p>
             <div className="modal-actions">
               <button
                 type="button"

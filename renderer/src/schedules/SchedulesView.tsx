@@ -62,7 +62,7 @@ function ItemScreen({ schedule, workbook, findings, setSchedules, notify }: { sc
       <ItemGrid label={spec.title.replace(/预算表$/, '')} columns={columns} items={items} blank={blank} onChange={onChange} notify={notify} rowClass={(_, i) => (flagged.has(i) ? 'row-flagged' : undefined)} />
       <p className="schedule-total">
         合计 {formatYuan(total)} 元
-        {p && `（货物 ${formatYuan(p.goods)} 元、工程 ${formatYuan(p.works)} 元、服务 ${formatYuan(p.services)} 元；面向中小企业预留 ${formatYuan(p.smeReserved)} 元，其中小微企业 ${formatYuan(p.smallMicro)} 元）`}
+        {p && `（货物 ${formatYuan(p.goods)} 元、工程 ${formatYuan(p.works)} 元、服务 ${formatYuan(p.services)} 元；面向中小企业预留 ${formatYuan(p.smeReserved)} 元，其中小微企业 ${formatYuan(p.smallMicro ?? 0)} 元）`}
       </p>
       {mine.length > 0 && (
         <ul className="schedule-findings">

@@ -13,6 +13,10 @@ export interface FindingPlace {
   /** A detail schedule, and the index of its item, for the schedule rules. */
   schedule?: 'procurement' | 'services' | 'assets';
   item?: number;
+  /** A change on the prior year (by its measure), for the reasons the text needs. */
+  change?: string;
+  /** A sentence of a publication's text, as quoted, for the text checks. */
+  sentence?: string;
 }
 
 /** A finding that follows from another one (its root): reported inside the root, not on its own. */
@@ -46,6 +50,15 @@ export const CHECK_RULES = [
   { id: 'P-PROJECT-SUM', severity: '错误', description: '项目的年度资金申请总额等于属于该项目的项目支出明细之和' },
   { id: 'P-PROJECT-FUNDS', severity: '错误', description: '项目资金总额等于财政资金与其他资金之和' },
   { id: 'P-CALC', severity: '警告', description: '项目的测算应能计算，且结果等于年度资金申请总额' },
+  { id: 'P-NO-RECORD', severity: '警告', description: '每个有项目支出明细的项目须有项目信息（项目经费情况说明、绩效目标申报表）' },
+  { id: 'P-NO-TARGETS', severity: '警告', description: '项目信息须写明绩效目标（总目标或年度目标）与至少一项绩效指标' },
+  { id: 'P-NO-LINES', severity: '警告', description: '项目信息须有属于它的项目支出明细（项目名称相同）' },
+  { id: 'X-FIGURE', severity: '错误', description: '编制说明中的万元数等于表中相应数字按所印位数四舍五入（各项分别舍入后之和可与总数不等）；政府采购各项之和等于总数' },
+  { id: 'X-CHANGE', severity: '错误', description: '编制说明中与上年的比较自洽：持平不写增减额，增减额不为 0，增减幅度等于增减额与上年数之比，上年为零不写增长百分比' },
+  { id: 'X-WORDING', severity: '错误', description: '编制说明用规范用语：“与上年预算持平”（不写“比上年预算持平”），不写“增加增加”' },
+  { id: 'X-REPEAT', severity: '错误', description: '同一数字在编制说明中前后写法一致' },
+  { id: 'X-YEAR', severity: '错误', description: '编制说明与上一年比较（2026 年预算比 2025 年）' },
+  { id: 'N-REASON', severity: '警告', description: '与上年相比变动 10% 及以上或由零变化、到零的，须写明原因；为此前的数字写的原因须核对后确认' },
   { id: 'T-TABLE', severity: '警告', description: '无法识别的表或表头：该表（或该列）未参与审核' },
   { id: 'T-NUMBER', severity: '错误', description: '印出的金额不是规范的数字（如千分位逗号位置不对、多于两位小数）' },
   { id: 'T-NUMBER-STYLE', severity: '错误', description: '同一张表中 1,000 以上的金额有的用千分位分隔符、有的不用（每张表报告一次，列出两种写法的个数和示例）' },
@@ -86,9 +99,13 @@ export function findingId(f: CheckFinding): string {
   const where =
     p.project !== undefined
       ? [`项目:${p.project}`]
-      : p.lineId !== undefined
-        ? [`明细:${p.lineId}`, p.column ?? '']
-        : [p.table === undefined ? '' : `表${p.table}`, f.rowLabel ?? (p.row === undefined ? '' : `第${p.row + 1}行`), p.column ?? ''];
+      : p.change !== undefined
+        ? [`变动:${p.change}`]
+        : p.sentence !== undefined
+          ? [`文本:${p.sentence}`]
+          : p.lineId !== undefined
+            ? [`明细:${p.lineId}`, p.column ?? '']
+            : [p.table === undefined ? '' : `表${p.table}`, f.rowLabel ?? (p.row === undefined ? '' : `第${p.row + 1}行`), p.column ?? ''];
   return [f.rule, ...where].join('|');
 }
 

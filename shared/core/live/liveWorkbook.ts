@@ -1,8 +1,11 @@
 import type { Catalogs } from '../catalog/catalog';
 import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import { LineChecks, unregisteredUnitFinding } from '../checks/lineRules';
-import { checkProject } from '../checks/projectRules';
 import { checkComputeAndSchedules } from '../checks/scheduleRules';
+import { checkProject, checkProjectGaps } from '../checks/projectRules';
+import { changeFindings } from '../narrative/flags';
+import { explainedChanges, hasBaseline, previousFigures } from '../yoy';
+import { aggregateFigures } from './aggregateFigures';
 import { checkDerivedTables } from '../checks/publicationRules';
 import type { CheckFinding } from '../checks/rules';
 import { applyEdit, patchLine, type Edit, type LineFields } from '../edits';
@@ -33,8 +36,12 @@ export class LiveWorkbook {
   private current!: TableModel[];
   private lineChecks: LineChecks;
   private unitMemo: { units: readonly BudgetUnit[]; findings: CheckFinding[] } | null = null;
-  /** 项目支出 by project name; made when the workbook first has project records. */
-  private projectAmounts: Map<string, Fen> | null = null;
+  /** 项目支出 by the project name lines give (a name is here while it has lines). */
+  private projectAmounts: Map<string, Fen>;
+  /** How many 项目支出 lines each project name has (a project of lines summing to zero still has lines). */
+  private readonly projectLines = new Map<string, number>();
+  /** Last year's figures, by measure: they change only with the baseline or the units. */
+  private previous: { of: Workbook['baseline']; units: Workbook['units']; figure: (key: string) => Fen | null } | null = null;
   private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();
   private tableMemo: CheckFinding[] | null = null;
   private findingsMemo: readonly CheckFinding[] | null = null;
@@ -44,6 +51,8 @@ export class LiveWorkbook {
     this.catalogs = workbookCatalogs(workbook);
     this.store = new LineStore(workbook.lines);
     this.lineChecks = new LineChecks(this.catalogs, this.store);
+    this.projectAmounts = this.store.projectAmounts();
+    for (const line of workbook.lines) if (line.kind === '项目支出') this.projectLines.set(line.project, (this.projectLines.get(line.project) ?? 0) + 1);
     this.rederive();
   }
 
@@ -62,11 +71,18 @@ export class LiveWorkbook {
     return tablesFromAggregates({ ...this.ctx, unit }, this.store.aggregate(this.typeOf, unit));
   }
 
-  /** Line findings (by line id), project findings, computed-line and schedule findings, then table findings (by table and row). */
+  /** Line findings (by line id), project findings, computed-line and schedule findings, the changes that wait for a reason, then table findings (by table and row). */
   findings(): readonly CheckFinding[] {
     if (!this.findingsMemo) {
       const lines = this.lineChecks.findings();
-      const others = [...this.unitFindings(), ...this.frame.projects.flatMap((p) => this.projectFindings(p)), ...checkComputeAndSchedules(this.frame, () => this.storeLines()), ...this.tableFindings()];
+      const others = [
+        ...this.unitFindings(),
+        ...this.frame.projects.flatMap((p) => this.projectFindings(p)),
+        ...checkProjectGaps(this.frame.projects, this.projectAmounts),
+        ...checkComputeAndSchedules(this.frame, () => this.storeLines()),
+        ...this.changeFindings(),
+        ...this.tableFindings(),
+      ];
       this.findingsMemo = others.length === 0 ? lines : [...lines, ...others];
     }
     return this.findingsMemo;
@@ -126,7 +142,8 @@ export class LiveWorkbook {
 
   /**
    * Units lines name that the workbook has not registered, when it registers any (a workbook without
-   * a unit list names its units only on its lines). Worked out again only when the units change.
+   * a unit list names its units only on its lines). Worked out again when the units change or a line of
+   * an unregistered unit comes, goes or moves (see unitLineChanged).
    */
   private unitFindings(): readonly CheckFinding[] {
     const units = this.ctx.units;
@@ -203,12 +220,30 @@ export class LiveWorkbook {
   }
 
   private countProject(line: LineItem, sign: 1 | -1): void {
-    if (line.kind !== '项目支出' || !this.projectAmounts) return;
+    if (line.kind !== '项目支出') return;
+    const lines = (this.projectLines.get(line.project) ?? 0) + sign;
+    if (lines === 0) {
+      this.projectLines.delete(line.project);
+      this.projectAmounts.delete(line.project);
+      return;
+    }
+    this.projectLines.set(line.project, lines);
     this.projectAmounts.set(line.project, addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount));
   }
 
+  /** The explained changes that wait for a reason (none can while nothing of last year is known). */
+  private changeFindings(): CheckFinding[] {
+    if (!hasBaseline(this.frame.baseline)) return [];
+    return changeFindings(explainedChanges(this.frame, aggregateFigures(this.agg), this.catalogs, this.previousFigure()));
+  }
+
+  private previousFigure(): (key: string) => Fen | null {
+    const { baseline, units } = this.frame;
+    if (this.previous?.of !== baseline || this.previous.units !== units) this.previous = { of: baseline, units, figure: previousFigures(this.frame) };
+    return this.previous.figure;
+  }
+
   private projectFindings(project: Project): CheckFinding[] {
-    this.projectAmounts ??= this.store.projectAmounts();
     const lines = this.projectAmounts.get(project.name) ?? 0;
     let memo = this.projectMemo.get(project);
     if (!memo || memo.lines !== lines) this.projectMemo.set(project, (memo = { lines, findings: checkProject(project, lines) }));

@@ -8,7 +8,7 @@ import { assetsSection, officeExpensesSection, performanceSection, procurementSe
 import { sanGongSection } from './sanGong';
 
 export type { Narrative, NarrativeChapter, NarrativeEdit, NarrativeParagraph, NarrativeSection, NarrativeSectionId } from './model';
-export { performanceSource, VEHICLE_KINDS, type PerformanceFigures } from './otherSections';
+export { performanceSource, procurementFigures, VEHICLE_KINDS, type PerformanceFigures, type ProcurementFigures } from './otherSections';
 export { renderNarrativeText } from './render';
 export { renderChange } from './text';
 
@@ -17,21 +17,22 @@ export { renderChange } from './text';
  * lines, the baseline and the entered figures; a person writes only the 用途 of each 类 and the reasons
  * for changes. A comparison with an unknown prior-year figure is left out and listed in `gaps`.
  */
-export function buildNarrative(wb: Workbook, catalogs: Catalogs = workbookCatalogs(wb)): Narrative {
-  const ctx = new NarrativeContext(wb);
+export function buildNarrative(wb: Workbook, catalogs: Catalogs = workbookCatalogs(wb), opts: { unit?: string } = {}): Narrative {
+  const ctx = new NarrativeContext(wb, opts.unit);
   const chapters = [
     budgetChapter(ctx, catalogs),
     {
       title: '其他相关情况说明',
-      sections: [sanGongSection(ctx), officeExpensesSection(ctx), procurementSection(wb), performanceSection(wb), assetsSection(ctx)],
+      sections: [sanGongSection(ctx), officeExpensesSection(ctx), procurementSection(ctx), performanceSection(ctx), assetsSection(ctx)],
     },
   ];
   return {
-    department: wb.department,
+    department: opts.unit ?? wb.department,
     year: wb.year,
     previousYear: wb.baseline.year,
     chapters,
     ...(wb.baseline.reconstructed ? { baselineNote: wb.baseline.provenance || `${wb.baseline.year} 年数据为反推值，并非当年预算原数` } : {}),
     gaps: ctx.gaps,
+    notes: ctx.notes,
   };
 }

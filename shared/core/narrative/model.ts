@@ -1,7 +1,10 @@
 import type { MeasureKey } from '../model';
 
-/** A free text a paragraph prints, or would print once written: a 类's 用途 or the reason for a change. */
-export type NarrativeEdit = { kind: 'purpose'; code: string } | { kind: 'reason'; key: MeasureKey };
+/**
+ * What a person writes that a paragraph prints, or would print once written: a 类's 用途, the reason
+ * for a change, or the entered figures of 政府采购 or 国有资产.
+ */
+export type NarrativeEdit = { kind: 'purpose'; code: string } | { kind: 'reason'; key: MeasureKey } | { kind: 'entered'; part: 'procurement' | 'assets' };
 
 export interface NarrativeParagraph {
   text: string;
@@ -37,4 +40,6 @@ export interface Narrative {
   baselineNote?: string;
   /** What the text leaves out or says without a reason, in Chinese, for the person to complete. */
   gaps: string[];
+  /** Where figures come from when not from the lines (e.g. 绩效目标 counts as entered), for the screen. */
+  notes: string[];
 }

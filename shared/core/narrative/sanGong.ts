@@ -21,7 +21,7 @@ export function sanGongSection(ctx: NarrativeContext): NarrativeSection {
   const total = measureKey.sanGongTotal;
   const paragraphs = [
     {
-      text: P`${year}年，本部门“三公”经费预算数为${formatWanOrZero(ctx.row(total).current)}万元${ctx.changeClause(P, total, '上年预算', '“三公”经费', true)}。其中：`,
+      text: P`${year}年，${ctx.subject}“三公”经费预算数为${formatWanOrZero(ctx.row(total).current)}万元${ctx.changeClause(P, total, '上年预算', '“三公”经费', true)}。其中：`,
       measures: [total],
       edits: ctx.reasonEdits([total]),
     },

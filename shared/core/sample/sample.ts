@@ -25,8 +25,9 @@ export function sampleWorkbook(): Workbook {
     equipmentOver100: 0,
     plannedPurchase: '',
   };
-  // The publication counts 3 projects with 绩效目标 (27.25 万元) but details only one: kept as entered.
-  entered.performance = { units: 1, projects: 3, amount: 27_250_000, entered: true, remark: '按公开文本录入：原文只列明 1 个项目' };
+  // The publication counts 3 projects with 绩效目标 (27.25 万元) but details only one: kept as entered,
+  // for its 项目支出 of 337,324.00 元; once the project money changes they are counted from the records.
+  entered.performance = { units: 1, projects: 3, amount: 27_250_000, entered: true, remark: '按公开文本录入：原文只列明 1 个项目', forProjectAmount: 33_732_400 };
   return {
     department: SAMPLE_DEPARTMENT,
     year: SAMPLE_YEAR,

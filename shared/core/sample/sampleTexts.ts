@@ -32,6 +32,7 @@ export const SAMPLE_TEXTS: FreeTexts = {
     '221': '单位住房公积金缴费支出',
   },
   reasons: {
-    fiscal: '人员和公用经费增加',
+    // written for 财政拨款 875.96 万元 against the reconstructed 810.55 万元 of 2023 (see ./sample)
+    fiscal: { text: '人员和公用经费增加', writtenFor: { current: 875_956_113, previous: 810_550_000 } },
   },
 };

@@ -6,7 +6,8 @@ export interface ProcurementFigures {
   works: Fen;
   services: Fen;
   smeReserved: Fen;
-  smallMicro: Fen;
+  /** Of the part reserved for SMEs, the part for 小微企业; undefined when entered totals do not say. */
+  smallMicro?: Fen;
   /** Whether the figures are the sums of the 政府采购 schedule (else the entered totals). */
   fromItems: boolean;
 }
@@ -14,13 +15,13 @@ export interface ProcurementFigures {
 /** The 政府采购 figures the text states: the schedule's sums when it has items, the entered totals otherwise. */
 export function procurementFigures(wb: Pick<Workbook, 'entered' | 'schedules'>): ProcurementFigures {
   const items = wb.schedules?.procurement ?? [];
-  if (items.length === 0) return { ...wb.entered.procurement, smallMicro: 0, fromItems: false };
+  if (items.length === 0) return { ...wb.entered.procurement, fromItems: false };
   const f: ProcurementFigures = { goods: 0, works: 0, services: 0, smeReserved: 0, smallMicro: 0, fromItems: true };
   for (const item of items) {
     const kind = item.kind === '货物' ? 'goods' : item.kind === '工程' ? 'works' : 'services';
     f[kind] = addFen(f[kind], item.amount);
     f.smeReserved = addFen(f.smeReserved, item.smeReserved);
-    f.smallMicro = addFen(f.smallMicro, item.smallMicro);
+    f.smallMicro = addFen(f.smallMicro ?? 0, item.smallMicro);
   }
   return f;
 }

@@ -154,7 +154,7 @@ export interface Bridge {
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help'] as const;
 /** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
 export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
 export type ScreenTab = (typeof SCREEN_TABS)[number];

@@ -39,6 +39,14 @@ export function patchLine(line: LineItem, set: Partial<LineFields>): { line: Lin
   return { line: next as unknown as LineItem, undo: undo as Partial<LineFields> };
 }
 
+/**
+ * What an `updateLines` does to each line: of several changes to one line, the last one (the screen
+ * and the file both apply exactly this, so they never hold different lines).
+ */
+export function lineUpdates(changes: readonly { id: number; set: Partial<LineFields> }[]): Map<number, Partial<LineFields>> {
+  return new Map(changes.map((c) => [c.id, c.set]));
+}
+
 /** The lines with `added[k]` placed at index `at[k]` of the result (`at` ascending). */
 function insertAt(lines: readonly LineItem[], added: readonly LineItem[], at: readonly number[]): LineItem[] {
   const total = lines.length + added.length;
@@ -78,7 +86,7 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       return { workbook: { ...wb, lines: wb.lines.filter((l) => !doomed.has(l.id)) }, inverse: { op: 'insertLines', lines: removed, at } };
     }
     case 'updateLines': {
-      const byId = new Map(edit.changes.map((c) => [c.id, c.set]));
+      const byId = lineUpdates(edit.changes);
       const undo: { id: number; set: Partial<LineFields> }[] = [];
       const lines = wb.lines.map((l) => {
         const set = byId.get(l.id);

@@ -93,8 +93,10 @@ export class LiveWorkbook {
         return;
       default:
         // the rest of the workbook changes as applyEdit changes it; the lines are not in the frame
+        const year = this.frame.year;
         this.frame = applyEdit(this.frame, edit).workbook;
-        if (edit.op === 'setCatalogEdition') {
+        // the built-in catalogs are by edition year: a new year may mean another edition
+        if (edit.op === 'setCatalogEdition' || this.frame.year !== year) {
           this.catalogs = workbookCatalogs(this.frame);
           this.lineChecks = new LineChecks(this.catalogs, this.store);
         }

@@ -30,6 +30,8 @@ export interface WorkbookSession {
   /** Undoes the file's last edit; resolves to what was undone ("粘贴 20 行"), or null when there was nothing to undo. */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
+  /** Resolves once every call sent so far has been answered by the file. */
+  idle(): Promise<void>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -115,5 +117,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   const undo = useCallback(() => step('workbook.undo'), [step]);
   const redo = useCallback(() => step('workbook.redo'), [step]);
 
-  return { open, loadError, send, undo, redo, subscribe };
+  const idle = useCallback(() => queue.current.then(() => undefined), []);
+
+  return { open, loadError, send, undo, redo, idle, subscribe };
 }

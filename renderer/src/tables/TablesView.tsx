@@ -87,8 +87,10 @@ export function TablesView({ workbook, derived, target, onGoToLine }: Props) {
             </button>
           </div>
         )}
+        {/* The page the current table prints on (one table is printed at a time). */}
+        {table && <style>{`@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 12mm; }`}</style>}
         {table && (
-          <div className={landscape ? 'print-page landscape' : 'print-page'}>
+          <div className="print-page">
             <TableModelView table={table} highlightRow={target?.table === table.id ? target.row : undefined} onFigure={(filter, label) => setFigure({ filter, label })} />
           </div>
         )}

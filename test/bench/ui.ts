@@ -30,23 +30,23 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Presses a key and times it until a frame is painted after `changed` holds, split at the file call. */
 async function timeKey(page: Page, key: string, changedScript: string): Promise<EditTiming> {
-  await page.evaluate(() => performance.clearResourceTimings());
-  await page.evaluate((script) => {
-    const w = window as unknown as { __bench: Promise<number>; __down: number };
-    w.__bench = new Promise<number>((resolve) => {
-      window.addEventListener('keydown', () => (w.__down = performance.now()), { capture: true, once: true });
-      const changed = new Function(script) as () => boolean;
+  await page.evaluate('performance.clearResourceTimings()');
+  // Given as text: the bench runs under tsx, whose helpers would not exist in the page.
+  await page.evaluate(`
+    window.__bench = new Promise((resolve) => {
+      window.addEventListener('keydown', () => { window.__down = performance.now(); }, { capture: true, once: true });
+      const changed = () => { ${changedScript} };
       const poll = () => (changed() ? requestAnimationFrame((t) => resolve(t)) : requestAnimationFrame(poll));
       requestAnimationFrame(poll);
     });
-  }, changedScript);
+  `);
   await page.keyboard.press(key);
-  const painted = await page.evaluate(() => (window as unknown as { __bench: Promise<number> }).__bench);
-  const down = await page.evaluate(() => (window as unknown as { __down: number }).__down);
-  const call = await page.evaluate(() => {
-    const r = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/call')).pop() as PerformanceResourceTiming | undefined;
+  const painted = (await page.evaluate('window.__bench')) as number;
+  const down = (await page.evaluate('window.__down')) as number;
+  const call = (await page.evaluate(`(() => {
+    const r = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/call')).pop();
     return r ? { start: r.startTime, end: r.responseEnd } : null;
-  });
+  })()`)) as { start: number; end: number } | null;
   return {
     total: painted - down,
     beforeCall: call ? call.start - down : NaN,
@@ -71,7 +71,8 @@ async function measure(lines: number, paste: boolean): Promise<Record<string, nu
     const page = context.pages()[0] ?? (await context.newPage());
     const t0 = Date.now();
     await page.goto(launched.host.url);
-    const first = page.locator('[row-index="0"] [col-id="amount"]').first();
+    // By line id (the generated lines are 1…N in order): the pinned rows below share row indexes with the first lines.
+    const first = page.locator('[row-id="1"] [col-id="amount"]');
     await first.waitFor({ timeout: 600_000 });
     await first.click();
     const open = Date.now() - t0;
@@ -80,7 +81,7 @@ async function measure(lines: number, paste: boolean): Promise<Record<string, nu
     for (let i = 0; i < EDITS; i++) {
       await page.keyboard.type(String(1000 + i));
       const expected = `${(1000 + i).toLocaleString('en-US')}.00`;
-      edits.push(await timeKey(page, 'Enter', `return document.querySelector('[row-index="${i}"] [col-id="amount"]')?.textContent === ${JSON.stringify(expected)} && !document.querySelector('.ag-cell-inline-editing, .ag-popup-editor')`));
+      edits.push(await timeKey(page, 'Enter', `return document.querySelector('[row-id="${i + 1}"] [col-id="amount"]')?.textContent === ${JSON.stringify(expected)} && !document.querySelector('.ag-cell-inline-editing, .ag-popup-editor')`));
     }
     const result: Record<string, number | EditTiming> = {
       open,
@@ -91,7 +92,7 @@ async function measure(lines: number, paste: boolean): Promise<Record<string, nu
       // Ctrl+Home goes to 单位名称; six columns on is 金额.
       await page.keyboard.press('Control+Home');
       for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-      await page.evaluate((text) => navigator.clipboard.writeText(text), block);
+      await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(block)})`);
       result.paste = await timeKey(page, 'Control+V', `return (document.querySelector('.message-area')?.textContent ?? '').includes('已粘贴')`);
     }
     return result;

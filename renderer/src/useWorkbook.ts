@@ -32,6 +32,8 @@ export interface WorkbookSession {
   redo(): Promise<string | null>;
   /** Resolves once every call sent so far has been answered by the file. */
   idle(): Promise<void>;
+  /** Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it failed or changed nothing. */
+  perform(call: () => Promise<EditResult | null>, label?: string): Promise<boolean>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -116,8 +118,18 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   );
   const undo = useCallback(() => step('workbook.undo'), [step]);
   const redo = useCallback(() => step('workbook.redo'), [step]);
+  const perform = useCallback(
+    async (call: () => Promise<EditResult | null>, label?: string) =>
+      (await enqueue(async () => {
+        const result = await call();
+        applyResult(result);
+        if (result) labels.current.sent(label);
+        return result !== null;
+      })) === true,
+    [enqueue, applyResult],
+  );
 
   const idle = useCallback(() => queue.current.then(() => undefined), []);
 
-  return { open, loadError, send, undo, redo, idle, subscribe };
+  return { open, loadError, send, undo, redo, idle, perform, subscribe };
 }

@@ -1,3 +1,4 @@
+import { checkUnits } from '../../shared/core/checks/lineRules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLines, checkPublication, checkWorkbook } from '../../shared/core/checks/index';
@@ -41,7 +42,7 @@ describe('table rules on the tables the engine derives', () => {
   it('checkWorkbook, which runs them only then, finds exactly what running them always finds', () => {
     fc.assert(
       fc.property(workbookArb(true), (wb) => {
-        expect(checkWorkbook(wb)).toEqual([...checkLines(wb.lines), ...checkProjects(wb), ...tableRulesInFull(wb)]);
+        expect(checkWorkbook(wb)).toEqual([...checkLines(wb.lines), ...checkUnits(wb), ...checkProjects(wb), ...tableRulesInFull(wb)]);
       }),
       { numRuns: runs(600) },
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS } from '../../shared/core/catalog/catalog';
 import { workbookCatalogs } from '../../shared/core/catalog/workbookCatalogs';
 import { checkLines, checkPublication } from '../../shared/core/checks/index';
+import { checkUnits } from '../../shared/core/checks/lineRules';
 import { checkProjects } from '../../shared/core/checks/projectRules';
 import { applyEdit, type Edit } from '../../shared/core/edits';
 import { LiveWorkbook } from '../../shared/core/live/liveWorkbook';
@@ -16,7 +17,7 @@ import { runs } from '../helpers/runs';
 function checkedAfresh(wb: Workbook) {
   const catalogs = workbookCatalogs(wb);
   const tableFindings = checkPublication(deriveWorkbookTables(wb).map(toPublishedTable), catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
-  return [...checkLines(wb.lines, catalogs), ...checkProjects(wb), ...tableFindings];
+  return [...checkLines(wb.lines, catalogs), ...checkUnits(wb), ...checkProjects(wb), ...tableFindings];
 }
 
 const NOTHING: Edit = { op: 'batch', edits: [] };

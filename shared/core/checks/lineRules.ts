@@ -209,3 +209,19 @@ export function unregisteredUnitFinding(unit: string, lines: number, firstLineId
     { lineId: firstLineId, column: '单位名称' },
   );
 }
+
+/** The units lines name that a workbook registering units has not registered, from the lines themselves (LiveWorkbook keeps the same from its store). */
+export function checkUnits(wb: { units: readonly { name: string }[]; lines: readonly LineItem[] }): CheckFinding[] {
+  if (wb.units.length === 0) return [];
+  const declared = new Set(wb.units.map((u) => u.name));
+  const byUnit = new Map<string, { lines: number; first: number }>();
+  for (const l of wb.lines) {
+    if (declared.has(l.unit)) continue;
+    const seen = byUnit.get(l.unit);
+    if (seen) {
+      seen.lines++;
+      seen.first = Math.min(seen.first, l.id);
+    } else byUnit.set(l.unit, { lines: 1, first: l.id });
+  }
+  return [...byUnit].map(([unit, u]) => unregisteredUnitFinding(unit, u.lines, u.first));
+}

@@ -31,7 +31,6 @@ export class LiveWorkbook {
   private typeOf!: (unit: string) => UnitType;
   private current!: TableModel[];
   private lineChecks: LineChecks;
-  private unitMemo: { units: readonly BudgetUnit[]; findings: CheckFinding[] } | null = null;
   /** 项目支出 by project name; made when the workbook first has project records. */
   private projectAmounts: Map<string, Fen> | null = null;
   private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();
@@ -121,20 +120,19 @@ export class LiveWorkbook {
 
   /**
    * Units lines name that the workbook has not registered, when it registers any (a workbook without
-   * a unit list names its units only on its lines). Worked out again only when the units change.
+   * a unit list names its units only on its lines). The pass over the lines runs only while such a unit exists.
    */
   private unitFindings(): readonly CheckFinding[] {
-    const units = this.ctx.units;
-    if (this.unitMemo?.units !== units) {
-      const unregistered = this.frame.units.length === 0 ? [] : units.slice(this.frame.units.length).map((u) => u.name);
-      const first = new Map<string, number>();
-      for (let row = 0; unregistered.length > 0 && row < this.store.size; row++) {
-        const line = this.store.lineAt(row);
-        if (unregistered.includes(line.unit) && (first.get(line.unit) ?? Infinity) > line.id) first.set(line.unit, line.id);
-      }
-      this.unitMemo = { units, findings: unregistered.map((u) => unregisteredUnitFinding(u, this.store.linesOfUnit(u), first.get(u)!)) };
+    if (this.frame.units.length === 0) return [];
+    const declared = new Set(this.frame.units.map((u) => u.name));
+    const unregistered = this.store.units.values.filter((name) => !declared.has(name) && this.store.linesOfUnit(name) > 0);
+    if (unregistered.length === 0) return [];
+    const first = new Map<string, number>();
+    for (let row = 0; row < this.store.size; row++) {
+      const line = this.store.lineAt(row);
+      if (unregistered.includes(line.unit) && (first.get(line.unit) ?? Infinity) > line.id) first.set(line.unit, line.id);
     }
-    return this.unitMemo.findings;
+    return unregistered.map((u) => unregisteredUnitFinding(u, this.store.linesOfUnit(u), first.get(u)!));
   }
 
   /** The declared units, then units only lines name (as 事业单位), as `withLineUnits` gives them. */

@@ -16,7 +16,7 @@ import { menuTemplate } from './menu';
 import { APP_ID, WORKBOOK_FILTER } from './product';
 import { readRecent, withRecent, writeRecent } from './recent';
 import { checkSqliteAddon } from './sqliteAddon';
-import { createWorkbookWindow } from './window';
+import { createWorkbookWindow, holdCloseUntilCommitted } from './window';
 import { copyWorkbook, createWorkbookAt } from './workbookFiles';
 
 type Doc = Document<BrowserWindow, WorkbookFile>;
@@ -138,6 +138,7 @@ function show(path: string, file: WorkbookFile): void {
   remember(path);
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  holdCloseUntilCommitted(window);
   window.on('closed', () => {
     const current = documents.ofWindow(window);
     if (!current) return;

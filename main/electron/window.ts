@@ -43,3 +43,31 @@ export function createWorkbookWindow<W>(BrowserWindow: new (options: BrowserWind
     },
   });
 }
+
+/** What `holdCloseUntilCommitted` needs of a window (a BrowserWindow; a fake in tests). */
+export interface ClosingWindow {
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  close(): void;
+  webContents: { executeJavaScript(code: string): Promise<unknown> };
+}
+
+/** The screen's hook that commits what is being typed and resolves once the file has every edit (renderer/src/App.tsx). */
+export const COMMIT_BEFORE_CLOSE = 'window.budgetCommitBeforeClose?.()';
+
+/**
+ * Holds a window's close until the screen has committed what is typed in an open editor or text box
+ * and the file has taken it; then closes it. A screen that does not answer within `waitMs` does not
+ * keep the window open.
+ */
+export function holdCloseUntilCommitted(window: ClosingWindow, waitMs = 3000): void {
+  let committed = false;
+  window.on('close', (event) => {
+    if (committed) return;
+    event.preventDefault();
+    const timeout = new Promise((resolve) => setTimeout(resolve, waitMs));
+    void Promise.race([window.webContents.executeJavaScript(COMMIT_BEFORE_CLOSE).catch(() => undefined), timeout]).then(() => {
+      committed = true;
+      window.close();
+    });
+  });
+}

@@ -31,28 +31,14 @@ export function a4PageSetup(landscape: boolean): Partial<ExcelJS.PageSetup> {
 
 export const PAGE_FOOTER = '&C第 &P 页，共 &N 页';
 
-/** Display width of a text in Excel's column units: a CJK character is about two digits wide. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return width;
-}
+export { displayWidth, fitWidth, PORTRAIT_WIDTH } from '../../shared/core/tables/printLayout';
 
-/**
- * A column width (Excel's units) that shows the text in one line, with room for the cell's indent:
- * CJK glyphs of 宋体 10pt are a little wider than two digits of the default font.
- */
-export function fitWidth(text: string): number {
-  return Math.ceil(displayWidth(text) * 1.1) + 3;
-}
 
 /** exceljs leaves out a column of width 9 (its default); a width is always written. */
 export function explicitWidth(width: number): number {
   return width === 9 ? 10 : width;
 }
 
-/** Column widths (in characters) that fit a page: A4 portrait holds about this many. */
-export const PORTRAIT_WIDTH = 120;
 
 /**
  * Sets a cell to user text. Text is always a plain string value, never a formula: a cell that

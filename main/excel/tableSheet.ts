@@ -1,11 +1,11 @@
 import type ExcelJS from 'exceljs';
 import { wanHundredths } from '../../shared/core/money';
+import { columnWidths, isLandscape } from '../../shared/core/tables/printLayout';
 import { cellText, isAmount, type Cell, type TableModel } from '../../shared/core/tables/tableModel';
 import {
   BODY_FONT,
   HEADER_FONT,
   PAGE_FOOTER,
-  PORTRAIT_WIDTH,
   TEXT_FORMAT,
   THIN_BORDER,
   TITLE_FONT,
@@ -13,7 +13,6 @@ import {
   YUAN_FORMAT,
   a4PageSetup,
   explicitWidth,
-  fitWidth,
   setText,
 } from './style';
 
@@ -40,23 +39,6 @@ function columnLetter(col: number): string {
   return s;
 }
 
-/** Widths that fit every printed text; a merged header's text is spread over its columns. */
-function columnWidths(table: TableModel): number[] {
-  const n = table.columns.length;
-  const widths: number[] = table.columns.map((c) => (c.type === 'code' ? 5 : c.type === 'amount' ? 12 : 10));
-  const fit = (i: number, text: string) => {
-    widths[i] = Math.max(widths[i], Math.min(fitWidth(text), 50));
-  };
-  for (const row of table.rows) row.cells.forEach((cell, i) => fit(i, cellText(table, cell)));
-  for (const h of table.header.filter((h) => h.colSpan === 1)) fit(h.col, h.text);
-  for (const h of table.header.filter((h) => h.colSpan > 1)) {
-    const cols = Array.from({ length: h.colSpan }, (_, k) => h.col + k);
-    const have = cols.reduce((s, c) => s + widths[c], 0);
-    const need = Math.min(fitWidth(h.text), 60);
-    if (need > have) for (const c of cols) widths[c] += (need - have) / h.colSpan;
-  }
-  return widths.slice(0, n).map((w) => Math.ceil(w));
-}
 
 function writeBodyCell(table: TableModel, target: ExcelJS.Cell, cell: Cell, type: 'text' | 'code' | 'amount'): void {
   target.border = THIN_BORDER;
@@ -90,7 +72,7 @@ export function addTableSheet(book: ExcelJS.Workbook, name: string, table: Table
   const headerTop = ROWS_ABOVE_HEADER + 1;
   const headerBottom = ROWS_ABOVE_HEADER + table.headerRows;
   const widths = columnWidths(table);
-  const landscape = widths.reduce((s, w) => s + w, 0) > PORTRAIT_WIDTH;
+  const landscape = isLandscape(widths);
   const sheet = book.addWorksheet(name, {
     pageSetup: { ...a4PageSetup(landscape), printTitlesRow: `${headerTop}:${headerBottom}` },
     headerFooter: { oddFooter: PAGE_FOOTER },

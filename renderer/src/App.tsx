@@ -22,6 +22,13 @@ import { isTextEntry } from './textEntry';
 import { useLiveWorkbook } from './useLiveWorkbook';
 import { useWorkbook } from './useWorkbook';
 
+declare global {
+  interface Window {
+    /** See main/electron/window.ts `holdCloseUntilCommitted`. */
+    budgetCommitBeforeClose?: () => Promise<void>;
+  }
+}
+
 interface Notice {
   id: number;
   message: string;
@@ -143,11 +150,17 @@ export function App({ bridge }: { bridge: Bridge }) {
     };
     window.addEventListener('beforeunload', flush);
     window.addEventListener('pagehide', flush);
+    // Electron holds a closing window until this has committed and the file has answered (main/electron/window.ts).
+    window.budgetCommitBeforeClose = async () => {
+      flush();
+      await session.idle();
+    };
     return () => {
       window.removeEventListener('beforeunload', flush);
       window.removeEventListener('pagehide', flush);
+      delete window.budgetCommitBeforeClose;
     };
-  }, []);
+  }, [session.idle]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

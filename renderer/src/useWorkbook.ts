@@ -30,6 +30,8 @@ export interface WorkbookSession {
   /** Undoes the file's last edit; resolves to what was undone ("粘贴 20 行"), or null when there was nothing to undo. */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
+  /** Resolves once every call sent so far has been answered by the file. */
+  idle(): Promise<void>;
   /** Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it failed or changed nothing. */
   perform(call: () => Promise<EditResult | null>, label?: string): Promise<boolean>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
@@ -127,5 +129,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
     [enqueue, applyResult],
   );
 
-  return { open, loadError, send, undo, redo, perform, subscribe };
+  const idle = useCallback(() => queue.current.then(() => undefined), []);
+
+  return { open, loadError, send, undo, redo, idle, perform, subscribe };
 }

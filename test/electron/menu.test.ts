@@ -71,8 +71,10 @@ describe('the menu on Windows and Linux', () => {
     expect(labels(setup('win32', [], true).menu('视图'))).toContain('开发者工具');
   });
 
-  it('帮助 has 关于', () => {
+  it('帮助 has the shortcuts (F1, shown by the screen) and 关于', () => {
     expect(labels(m.menu('帮助'))).toEqual(['快捷键与金额写法', '关于预算编制工作台']);
+    const window = { id: 7 };
+    expect(m.click('帮助', '快捷键与金额写法', window)).toEqual(['send', window, { command: 'help' }]);
     expect(m.click('帮助', '关于预算编制工作台')).toEqual(['about']);
   });
 

@@ -64,3 +64,30 @@ describe('the workbook window', () => {
     expect(options.show).toBe(false);
   });
 });
+
+describe('closing a workbook window', () => {
+  it('is held until the screen has committed what is being typed and the file has answered, then goes ahead', async () => {
+    const { holdCloseUntilCommitted, COMMIT_BEFORE_CLOSE } = await import('../../main/electron/window');
+    let onClose: ((e: { preventDefault(): void }) => void) | undefined;
+    let answer: (() => void) | undefined;
+    const calls: string[] = [];
+    const window = {
+      on: (_event: 'close', listener: (e: { preventDefault(): void }) => void) => (onClose = listener),
+      close: () => {
+        calls.push('close');
+        onClose!({ preventDefault: () => calls.push('held again') });
+      },
+      webContents: {
+        executeJavaScript: (code: string) => {
+          calls.push(code);
+          return new Promise<void>((resolve) => (answer = resolve));
+        },
+      },
+    };
+    holdCloseUntilCommitted(window, 60_000);
+    onClose!({ preventDefault: () => calls.push('held') });
+    expect(calls).toEqual(['held', COMMIT_BEFORE_CLOSE]);
+    answer!();
+    await expect.poll(() => calls).toEqual(['held', COMMIT_BEFORE_CLOSE, 'close']);
+  });
+});

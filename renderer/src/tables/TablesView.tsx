@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { columnWidths, isLandscape } from '../../../shared/core/tables/printLayout';
 import { unitTypeLookup, type LineItem, type Workbook } from '../../../shared/core/model';
 import { addFen, formatYuan } from '../../../shared/core/money';
 import { matchesFilter, type LineFilter, type TableId } from '../../../shared/core/tables/tableModel';
@@ -42,6 +43,8 @@ export function TablesView({ workbook, derived, target, onGoToLine }: Props) {
   const [figure, setFigure] = useState<Figure | null>(null);
   const unitTypeOf = useMemo(() => unitTypeLookup(workbook.units), [workbook.units]);
   const table = tables[current];
+  // The same rule as the Excel file's page setup: a table too wide for A4 portrait prints on its side.
+  const landscape = useMemo(() => (table ? isLandscape(columnWidths(table)) : false), [table]);
 
   const lines = useMemo<LineItem[]>(
     () => (figure ? workbook.lines.filter((l) => matchesFilter(figure.filter, l, unitTypeOf(l.unit))) : []),
@@ -77,7 +80,20 @@ export function TablesView({ workbook, derived, target, onGoToLine }: Props) {
         ))}
       </nav>
       <div className="table-body">
-        {table && <TableModelView table={table} highlightRow={target?.table === table.id ? target.row : undefined} onFigure={(filter, label) => setFigure({ filter, label })} />}
+        {table && (
+          <div className="print-bar">
+            <button type="button" onClick={() => window.print()} title="按公开格式打印当前表（Ctrl+P）：一张表一页，宽表横向">
+              打印当前表
+            </button>
+          </div>
+        )}
+        {/* The page the current table prints on (one table is printed at a time). */}
+        {table && <style>{`@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 12mm; }`}</style>}
+        {table && (
+          <div className="print-page">
+            <TableModelView table={table} highlightRow={target?.table === table.id ? target.row : undefined} onFigure={(filter, label) => setFigure({ filter, label })} />
+          </div>
+        )}
         {figure && (
           <aside className="figure-lines" aria-label="构成此数的明细">
             <header>

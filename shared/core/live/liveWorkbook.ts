@@ -35,7 +35,6 @@ export class LiveWorkbook {
   private typeOf!: (unit: string) => UnitType;
   private current!: TableModel[];
   private lineChecks: LineChecks;
-  private unitMemo: { units: readonly BudgetUnit[]; findings: CheckFinding[] } | null = null;
   /** 项目支出 by the project name lines give (a name is here while it has lines). */
   private projectAmounts: Map<string, Fen>;
   /** How many 项目支出 lines each project name has (a project of lines summing to zero still has lines). */
@@ -142,21 +141,19 @@ export class LiveWorkbook {
 
   /**
    * Units lines name that the workbook has not registered, when it registers any (a workbook without
-   * a unit list names its units only on its lines). Worked out again when the units change or a line of
-   * an unregistered unit comes, goes or moves (see unitLineChanged).
+   * a unit list names its units only on its lines). The pass over the lines runs only while such a unit exists.
    */
   private unitFindings(): readonly CheckFinding[] {
-    const units = this.ctx.units;
-    if (this.unitMemo?.units !== units) {
-      const unregistered = this.frame.units.length === 0 ? [] : units.slice(this.frame.units.length).map((u) => u.name);
-      const first = new Map<string, number>();
-      for (let row = 0; unregistered.length > 0 && row < this.store.size; row++) {
-        const line = this.store.lineAt(row);
-        if (unregistered.includes(line.unit) && (first.get(line.unit) ?? Infinity) > line.id) first.set(line.unit, line.id);
-      }
-      this.unitMemo = { units, findings: unregistered.map((u) => unregisteredUnitFinding(u, this.store.linesOfUnit(u), first.get(u)!)) };
+    if (this.frame.units.length === 0) return [];
+    const declared = new Set(this.frame.units.map((u) => u.name));
+    const unregistered = this.store.units.values.filter((name) => !declared.has(name) && this.store.linesOfUnit(name) > 0);
+    if (unregistered.length === 0) return [];
+    const first = new Map<string, number>();
+    for (let row = 0; row < this.store.size; row++) {
+      const line = this.store.lineAt(row);
+      if (unregistered.includes(line.unit) && (first.get(line.unit) ?? Infinity) > line.id) first.set(line.unit, line.id);
     }
-    return this.unitMemo.findings;
+    return unregistered.map((u) => unregisteredUnitFinding(u, this.store.linesOfUnit(u), first.get(u)!));
   }
 
   /** The declared units, then units only lines name (as 事业单位), as `withLineUnits` gives them. */
@@ -166,13 +163,7 @@ export class LiveWorkbook {
     return [...this.frame.units, ...named.map((name): BudgetUnit => ({ name, type: '事业单位' }))];
   }
 
-  /** A line of a unit the workbook has not registered came or went: the L-UNIT finding's count and first line may change. */
-  private unitLineChanged(unit: string): void {
-    if (this.unitMemo && !this.frame.units.some((u) => u.name === unit)) this.unitMemo = null;
-  }
-
   private addLine(line: LineItem, touched: Set<string>): void {
-    this.unitLineChanged(line.unit);
     if (this.store.line(line.id)) throw new Error(`明细 ${line.id} 已存在`);
     const newUnit = this.store.linesOfUnit(line.unit) === 0;
     this.store.add(line);
@@ -186,7 +177,6 @@ export class LiveWorkbook {
   private removeLine(id: number, touched: Set<string>): LineItem {
     const line = this.store.line(id);
     if (!line) throw new Error('要删除的明细不存在');
-    this.unitLineChanged(line.unit);
     this.lineChecks.remove(line);
     this.store.remove(id);
     applyLine(this.agg, line, this.typeOf(line.unit), -1);
@@ -200,10 +190,6 @@ export class LiveWorkbook {
     const before = this.store.line(id);
     if (!before) throw new Error('要修改的明细不存在');
     const after = patchLine(before, set).line;
-    if (before.unit !== after.unit) {
-      this.unitLineChanged(before.unit);
-      this.unitLineChanged(after.unit);
-    }
     this.store.replace(after);
     this.lineChecks.update(before, after);
     applyLine(this.agg, before, this.typeOf(before.unit), -1);

@@ -3,10 +3,9 @@ import { basename, extname } from 'node:path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import type { Catalogs } from '../../shared/core/catalog/catalog';
-import { parseCsv } from '../../shared/core/csv';
 import { describeFinding, readLineTable, type Finding } from '../../shared/core/lineTable';
 import type { LineItem } from '../../shared/core/model';
-import { readTextFile } from '../io/textFile';
+import { readCsvFile } from '../io/csvFile';
 import { UserError } from '../io/userError';
 import { plainValue } from './cellValue';
 import { LINE_SHEET_NAME } from './sheetNames';
@@ -120,9 +119,7 @@ export async function readRowsFile(path: string, opts: { sheet: string; onProgre
   if (!existsSync(path)) throw new UserError(`文件不存在：${path}`);
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
-    const rows = parseCsv(readTextFile(path));
-    opts.onProgress?.(rows.length);
-    return { rows, source: name };
+    return { rows: readCsvFile(path, opts.onProgress), source: name };
   }
   if (ext === '.xlsx') {
     const read = await readXlsxRows(path, opts.sheet, opts.onProgress);

@@ -1,12 +1,11 @@
 import { basename } from 'node:path';
-import { parseCsv } from '../../shared/core/csv';
 import { UNIT_TYPES, type BudgetUnit, type UnitType } from '../../shared/core/model';
-import { readTextFile } from './textFile';
+import { readCsvFile } from './csvFile';
 import { UserError } from './userError';
 
 /** Units and their types from a CSV with columns 单位名称, 单位类型. */
 export function readUnitsCsv(path: string): BudgetUnit[] {
-  const rows = parseCsv(readTextFile(path));
+  const rows = readCsvFile(path);
   const header = (rows[0] ?? []).map((h) => h.trim());
   const nameCol = header.indexOf('单位名称');
   const typeCol = header.indexOf('单位类型');

@@ -16,6 +16,8 @@ export interface ReadLinesOptions {
   onProgress?: (rowsRead: number) => void;
   /** Id of the first line read (the caller's next free id). */
   firstId?: number;
+  /** The amounts of the lines already in the workbook, taken as positive, added up. */
+  existingTotal?: number;
 }
 
 export interface ReadLinesResult {
@@ -138,7 +140,7 @@ export async function readRowsFile(path: string, opts: { sheet: string; onProgre
  */
 export async function readLinesFile(path: string, opts: ReadLinesOptions = {}): Promise<ReadLinesResult> {
   const { rows, source } = await readRowsFile(path, { sheet: LINE_SHEET_NAME, onProgress: opts.onProgress });
-  const result = readLineTable(rows, opts.catalogs, opts.firstId);
+  const result = readLineTable(rows, opts.catalogs, opts.firstId, opts.existingTotal);
   if (result.errors.length > 0) {
     throw new UserError(
       `明细文件 ${source} 有 ${result.errors.length} 处错误，未导入任何数据：\n${result.errors.map((f) => `${source} ${describeFinding(f)}`).join('\n')}`,

@@ -1,4 +1,5 @@
 import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type Catalogs, type CatalogKind } from './catalog/catalog';
+import { LINE_TEXT_LIMITS, MAX_TOTAL_FEN, limitText } from './limits';
 import { fenToPlainYuan, parseAmount } from './money';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, type CostType, type ExpenditureKind, type FundSource, type LineItem } from './model';
 
@@ -55,15 +56,20 @@ function findColumns(header: readonly string[]): { map: Partial<Record<LineColum
   return { map, missing };
 }
 
+/** Free-text columns, whose length the contract bounds too. */
+const TEXT_COLUMNS = ['unit', 'project', 'basis', 'note', 'functionName', 'economicName'] as const;
+
 function oneOf<T extends string>(value: string, options: readonly T[]): T | undefined {
   return options.find((o) => o === value);
 }
 
 /**
  * Reads line items from rows of text (header first). Every problem is reported with its row and
- * column; callers import nothing when `errors` is not empty.
+ * column; callers import nothing when `errors` is not empty. `existingTotal` is what the lines
+ * already in the workbook add up to (amounts taken as positive): the row that would take all lines
+ * past the exact range is named.
  */
-export function readLineTable(rows: readonly (readonly string[])[], catalogs: Catalogs = BUILTIN_CATALOGS, firstId = 1): LineTableResult {
+export function readLineTable(rows: readonly (readonly string[])[], catalogs: Catalogs = BUILTIN_CATALOGS, firstId = 1, existingTotal = 0): LineTableResult {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   const lines: LineItem[] = [];
@@ -73,6 +79,7 @@ export function readLineTable(rows: readonly (readonly string[])[], catalogs: Ca
     return { lines, errors, warnings };
   }
   const { map, missing } = findColumns(rows[headerIndex]);
+  let total = existingTotal;
   if (missing.length > 0) {
     errors.push({
       severity: '错误',
@@ -110,6 +117,16 @@ export function readLineTable(rows: readonly (readonly string[])[], catalogs: Ca
     }
     const amount = parseAmount(get('amount'));
     if (!amount.ok) err('amount', amount.reason);
+    else if (total <= MAX_TOTAL_FEN) {
+      total += Math.abs(amount.fen);
+      if (total > MAX_TOTAL_FEN) {
+        err('amount', `加上这一行后，${existingTotal > 0 ? '工作簿中已有的与文件中的' : '全部'}明细金额合计超过 ${limitText(MAX_TOTAL_FEN)}（可精确计算的上限）。请核对金额是否多输了几位`);
+      }
+    }
+    for (const key of TEXT_COLUMNS) {
+      const length = [...get(key)].length;
+      if (length > LINE_TEXT_LIMITS[key]) err(key, `内容过长（${length} 个字），最多 ${LINE_TEXT_LIMITS[key]} 个字`);
+    }
 
     const codes: Record<CatalogKind, { code: string; name?: string }> = {
       function: { code: get('functionCode').replace(/\s+/g, ''), name: get('functionName') || undefined },

@@ -49,6 +49,7 @@ export function parseYear(text: string, option = '--year'): number {
 }
 
 function readBaseline(path: string): Baseline {
+  if (!existsSync(path)) throw new UserError(`无法读取上年基数文件 ${basename(path)}：文件不存在，请检查文件名和所在文件夹`);
   let data: unknown;
   try {
     data = JSON.parse(readTextFile(path));

@@ -1,3 +1,4 @@
+import { fileProblem } from '../io/fileProblem';
 import { UserError } from '../io/userError';
 import { COMMANDS } from './commands';
 
@@ -26,9 +27,15 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    const fileTrouble = fileProblem((error as NodeJS.ErrnoException | undefined)?.code);
     if (error instanceof UserError) {
       process.stderr.write(`错误：${error.message}\n`);
       process.exitCode = error.exitCode;
+    } else if (fileTrouble) {
+      // A file the user named could not be read or written: their situation to mend, not a bug.
+      const path = (error as NodeJS.ErrnoException).path;
+      process.stderr.write(`错误：${path ? `${path}：` : ''}${fileTrouble}\n`);
+      process.exitCode = 2;
     } else {
       process.stderr.write(`内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 3;

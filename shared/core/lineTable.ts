@@ -42,22 +42,33 @@ function normalizeHeader(h: string): string {
   return h.normalize('NFKC').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
-function findColumns(header: readonly string[]): { map: Partial<Record<LineColumn, number>>; missing: string[] } {
+function findColumns(header: readonly string[]): { map: Partial<Record<LineColumn, number>>; missing: string[]; twice: string[] } {
   const names = header.map(normalizeHeader);
   const map: Partial<Record<LineColumn, number>> = {};
   const missing: string[] = [];
+  const twice: string[] = [];
   for (const key of LINE_COLUMN_ORDER) {
     const spec = LINE_COLUMNS[key];
     const wanted = [spec.header, ...spec.aliases].map(normalizeHeader);
-    const index = names.findIndex((n) => wanted.includes(n));
-    if (index >= 0) map[key] = index;
+    const found = names.flatMap((n, i) => (wanted.includes(n) ? [i] : []));
+    if (found.length > 1) {
+      twice.push(`${found.map((i) => `第 ${i + 1} 列“${header[i].trim()}”`).join('和')}都是“${spec.header}”列`);
+    }
+    if (found.length > 0) map[key] = found[0];
     else if (spec.required) missing.push(spec.header);
   }
-  return { map, missing };
+  return { map, missing, twice };
 }
 
 /** Free-text columns, whose length the contract bounds too. */
 const TEXT_COLUMNS = ['unit', 'project', 'basis', 'note', 'functionName', 'economicName'] as const;
+
+/** The level (款 or 项) of a code that is `00`: no catalog has such a code; it is a shorter code padded with zeros. */
+function paddedLevel(code: string): string | undefined {
+  if (code.slice(3, 5) === '00') return '款';
+  if (code.length === 7 && code.slice(5, 7) === '00') return '项';
+  return undefined;
+}
 
 function oneOf<T extends string>(value: string, options: readonly T[]): T | undefined {
   return options.find((o) => o === value);
@@ -78,7 +89,11 @@ export function readLineTable(rows: readonly (readonly string[])[], catalogs: Ca
     errors.push({ severity: '错误', row: 1, message: '文件是空的：没有表头，也没有明细行' });
     return { lines, errors, warnings };
   }
-  const { map, missing } = findColumns(rows[headerIndex]);
+  const { map, missing, twice } = findColumns(rows[headerIndex]);
+  if (twice.length > 0) {
+    errors.push({ severity: '错误', row: headerIndex + 1, message: `表头中${twice.join('；')}，无法确定用哪一列。请删去多余的一列或改名后重试` });
+    return { lines, errors, warnings };
+  }
   let total = existingTotal;
   if (missing.length > 0) {
     errors.push({
@@ -141,7 +156,10 @@ export function readLineTable(rows: readonly (readonly string[])[], catalogs: Ca
       if (status.status === 'malformed') err(column, `${label}编码“${code}”格式不对，应为${leafName}科目编码`);
       else if (status.status === 'notLeaf') err(column, `${label}编码 ${code}${status.name ? `（${status.name}）` : ''}不是末级科目，请填到${leafName}`);
       else if (status.status === 'unknown') {
-        if (name) {
+        const padded = paddedLevel(code);
+        if (padded) {
+          err(column, `${label}编码 ${code} 的${padded}为 00，是把上一级编码用 0 补足了位数，不是末级科目；请填到${leafName}的真实编码`);
+        } else if (name) {
           warnings.push({ severity: '警告', row: rowNo, column: LINE_COLUMNS[column].header, message: `${label}编码 ${code} 不在科目表中，按文件中的科目名称“${name}”使用` });
         } else err(column, `${label}编码 ${code} 不在科目表中；请核对编码，或在“${LINE_COLUMNS[kindKey === 'function' ? 'functionName' : 'economicName'].header}”列写明科目名称`);
       }

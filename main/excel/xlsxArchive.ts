@@ -83,7 +83,7 @@ function unpackedSize(path: string): { packed: number; unpacked: number; entries
   }
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
  * Refuses, before anything unpacks it, a file that is not a zip (so not an .xlsx) or whose contents
@@ -91,13 +91,14 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
  */
 export function checkXlsxArchive(path: string): void {
   const name = basename(path);
-  const size = unpackedSize(path);
-  if (!size) throw new UserError(`${xlsxUnreadable(name)}`);
+  const sizes = unpackedSize(path);
+  if (!sizes) throw new UserError(xlsxUnreadable(name));
+  const { packed, unpacked } = sizes;
   const { maxBytes, maxRatio, ratioFromBytes } = XLSX_UNPACK_BOUNDS;
-  if (size.unpacked > maxBytes || (size.unpacked > ratioFromBytes && size.unpacked > size.packed * maxRatio)) {
-    const limit = Math.min(maxBytes, Math.max(ratioFromBytes, size.packed * maxRatio));
+  if (unpacked > maxBytes || (unpacked > ratioFromBytes && unpacked > packed * maxRatio)) {
+    const limit = Math.min(maxBytes, Math.max(ratioFromBytes, packed * maxRatio));
     throw new UserError(
-      `${name} 解压后有 ${Number.isFinite(size.unpacked) ? mb(size.unpacked) : '极多'}内容（文件本身 ${mb(size.packed)}），超过可读取的上限 ${mb(limit)}，未读取。` +
+      `${name} 解压后有 ${Number.isFinite(unpacked) ? `${size(unpacked)} ` : '极多'}的内容（文件本身 ${size(packed)}），超过可读取的上限 ${size(limit)}，未读取。` +
         '正常的 Excel 文件解压后只有其大小的几倍到二十倍；请检查文件来源，或在 Excel 中打开后只保留需要的工作表另存为 .xlsx',
     );
   }

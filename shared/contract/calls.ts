@@ -207,7 +207,7 @@ export function callShapeProblem(args: unknown): string | undefined {
 
 /** Validates a call's name and arguments; throws a Chinese message on anything else. */
 export function parseCall(name: unknown, args: unknown): { name: CallName; args: unknown[] } {
-  if (typeof name !== 'string' || !Object.hasOwn(CALL_ARGS, name)) throw new Error(`未知的调用：${typeof name === 'string' ? name.slice(0, 100) : typeof name}`);
+  if (typeof name !== 'string' || !Object.hasOwn(CALL_ARGS, name)) throw new Error(typeof name === 'string' ? `未知的调用：${name.slice(0, 100)}` : '未知的调用：没有给出调用名');
   const shape = callShapeProblem(args);
   if (shape) throw new Error(`调用 ${name} 的参数${shape}，未执行。请分批提交`);
   const schema = CALL_ARGS[name as CallName];

@@ -57,3 +57,22 @@ export function statusOf(answer: string): number | undefined {
   const m = /^HTTP\/1\.[01] (\d{3})/.exec(answer);
   return m ? Number(m[1]) : undefined;
 }
+
+/** The body of a raw HTTP answer, chunked transfer decoded. */
+export function bodyOf(answer: string): string {
+  const split = answer.indexOf('\r\n\r\n');
+  if (split < 0) return '';
+  const head = answer.slice(0, split);
+  let rest = answer.slice(split + 4);
+  if (!/^transfer-encoding:\s*chunked/im.test(head)) return rest;
+  let body = '';
+  for (;;) {
+    const line = rest.indexOf('\r\n');
+    const size = Number.parseInt(rest.slice(0, line), 16);
+    if (!(size > 0)) return body;
+    // Sizes count bytes; the answers here are read as UTF-8 text.
+    const chunk = Buffer.from(rest.slice(line + 2)).subarray(0, size).toString('utf8');
+    body += chunk;
+    rest = rest.slice(line + 2 + chunk.length + 2);
+  }
+}

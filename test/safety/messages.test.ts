@@ -41,6 +41,7 @@ describe('every message is Chinese and says what to do', () => {
     const cut = join(dir, 'cut.json');
     writeFileSync(cut, '{"year": 2023, "figures": {');
     expectUserError(runBudget(['derive', csv, '--baseline', cut]), '不是有效的 JSON');
+    expectUserError(runBudget(['check', cut]), '不是有效的 JSON（可能被截断');
     const wrong = join(dir, 'wrong.json');
     writeFileSync(wrong, '{"year": "2023", "figures": {"x": 1.5}}');
     expectUserError(runBudget(['derive', csv, '--baseline', wrong]), 'year：应为数字');

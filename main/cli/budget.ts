@@ -1,4 +1,5 @@
 import { fileProblem } from '../io/fileProblem';
+import { AmountRangeError } from '../../shared/core/money';
 import { UserError } from '../io/userError';
 import { COMMANDS } from './commands';
 
@@ -28,9 +29,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const fileTrouble = fileProblem((error as NodeJS.ErrnoException | undefined)?.code);
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof AmountRangeError) {
       process.stderr.write(`错误：${error.message}\n`);
-      process.exitCode = error.exitCode;
+      process.exitCode = error instanceof UserError ? error.exitCode : 2;
     } else if (fileTrouble) {
       // A file the user named could not be read or written: their situation to mend, not a bug.
       const path = (error as NodeJS.ErrnoException).path;

@@ -15,9 +15,17 @@ export function isFen(value: unknown): value is Fen {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
+/** A sum left the exact range: only a workbook written before amounts were bounded can hold such lines. */
+export class AmountRangeError extends RangeError {
+  constructor() {
+    super('金额合计超出可精确计算的范围（超过 9,007 万亿分）。请删除或改小金额过大的明细（单笔不超过 1 万亿元）后重试');
+    this.name = 'AmountRangeError';
+  }
+}
+
 export function addFen(a: Fen, b: Fen): Fen {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError('金额超出可精确表示的范围');
+  if (!Number.isSafeInteger(sum)) throw new AmountRangeError();
   return sum;
 }
 

@@ -6,6 +6,7 @@ import { MAX_AMOUNT_FEN } from '../../shared/core/limits';
 import { parseAmount } from '../../shared/core/money';
 import { importLinesFile } from '../../main/excel/importFiles';
 import { WorkbookFile } from '../../main/workbook/file';
+import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { runBudget } from '../helpers/cli';
 import { useTempDir } from '../workbook/tempDir';
 
@@ -65,4 +66,16 @@ describe('amounts and totals stay in the exact range', () => {
       expect(r.status).toBeLessThan(2);
     }
   });
+
+  it('a workbook written before the bounds, whose sums overflow, is a user error in Chinese, not a crash', () => {
+    const path = join(temp(), 'legacy.budget');
+    const huge = 4_600_000_000_000_000;
+    const wb = { ...sampleWorkbook(), lines: [1, 2].map((id) => ({ ...line(huge), id })) };
+    WorkbookFile.create(path, wb).close();
+    const r = runBudget(['derive', path]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('金额合计超出可精确计算的范围');
+    expect(r.stderr).not.toMatch(/内部错误|at .*\.ts:/);
+  });
 });
+

@@ -38,7 +38,7 @@ export async function startTestHost(): Promise<TestHost> {
 /**
  * Sends bytes as they are on a fresh connection and returns all that came back once the host closes
  * it (a request should say `Connection: close`). A host still waiting for more after 5 s (a request
- * cut short) gets the end of the stream.
+ * cut short) gets the end of the stream, and 5 s later the connection is dropped.
  */
 export function rawRequest(port: number, bytes: string | Uint8Array): Promise<string> {
   return new Promise((done, fail) => {
@@ -47,7 +47,12 @@ export function rawRequest(port: number, bytes: string | Uint8Array): Promise<st
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? done(Buffer.concat(chunks).toString('utf8')) : fail(e)));
     socket.on('close', () => done(Buffer.concat(chunks).toString('utf8')));
-    socket.setTimeout(5_000, () => socket.end());
+    let ended = false;
+    socket.setTimeout(5_000, () => {
+      if (ended) socket.destroy();
+      ended = true;
+      socket.end();
+    });
     socket.on('connect', () => socket.write(bytes));
   });
 }

@@ -6,6 +6,7 @@ import type { Workbook } from '../../shared/core/model';
 import { toPublishedTable } from '../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { workbookArb } from '../helpers/randomWorkbooks';
+import { runs } from '../helpers/runs';
 
 /** The table rules on the workbook's derived tables, run in full (codes the catalog lacks are the line rules' business). */
 function tableRulesInFull(wb: Workbook) {
@@ -21,7 +22,7 @@ describe('table rules on the tables the engine derives', () => {
         expect(atRisk(wb)).toBe(false);
         expect(tableRulesInFull(wb)).toEqual([]);
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 
@@ -32,7 +33,7 @@ describe('table rules on the tables the engine derives', () => {
         for (const f of tableRulesInFull(wb)) fired.add(f.rule);
       }),
       // a fixed seed: which rules fire depends on the draws, and this test is about their variety
-      { numRuns: 300, seed: 20251125 },
+      { numRuns: runs(300), seed: 20251125 },
     );
     expect([...fired]).toEqual(expect.arrayContaining(['T-NEGATIVE', 'T-CODE', 'T-PARENT-SUM', 'T-TOTAL-SUM']));
   });
@@ -42,7 +43,7 @@ describe('table rules on the tables the engine derives', () => {
       fc.property(workbookArb(true), (wb) => {
         expect(checkWorkbook(wb)).toEqual([...checkLines(wb.lines), ...checkProjects(wb), ...tableRulesInFull(wb)]);
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 });

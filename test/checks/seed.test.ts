@@ -8,6 +8,7 @@ import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { toPublishedTable } from '../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { SEED_DERIVED, SEED_PUBLISHED, places, readTables } from './publications';
+import { runs } from '../helpers/runs';
 
 describe('the checks on the reference publication', () => {
   it('find exactly the publication’s known errors: table 3’s malformed amounts and table 8’s 302 subtotal', () => {
@@ -86,7 +87,7 @@ describe('the checks on derived tables', () => {
         expect(checkPublication(tables)).toEqual([]);
         expect(checkLines(wb.lines).filter((f) => f.rule !== 'L-DUPLICATE')).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });
@@ -104,7 +105,7 @@ describe('no blind spots', () => {
         tables.find((t) => t.id === cell.id)!.rows[cell.row][cell.col] = formatYuan(fen);
         expect(checkPublication(tables).some((f) => f.severity === '错误')).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

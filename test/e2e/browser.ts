@@ -9,6 +9,15 @@ export const RESULTS = join(ROOT, 'test-results');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
+/** Uncaught errors and unhandled rejections of every page opened here, until a test's end takes them (see pageErrors.ts). */
+const pageErrors: string[] = [];
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
+}
+export function watchPage(page: Page): void {
+  page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
+}
+
 export interface Session {
   page: Page;
   context: BrowserContext;
@@ -37,7 +46,7 @@ export async function openSample(options: { viewport?: { width: number; height: 
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => console.error('页面错误：', e.message));
+  watchPage(page);
   await page.goto(host.host.url);
   await page.locator('.ag-row').first().waitFor();
   return {

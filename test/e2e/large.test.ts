@@ -8,7 +8,7 @@ import { WorkbookFile } from '../../main/workbook/file';
 import type { LineItem } from '../../shared/core/model';
 import { formatYuan } from '../../shared/core/money';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot } from './browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, watchPage } from './browser';
 
 const COUNT = 100_000;
 
@@ -37,6 +37,7 @@ describe('a workbook of 100,000 lines', () => {
     launched = await launchWebHost({ path });
     context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });
     page = context.pages()[0] ?? (await context.newPage());
+    watchPage(page);
     await page.goto(launched.host.url);
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['test/setup/fastCheck.ts', 'test/e2e/pageErrors.ts'],
     fileParallelism: false,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/e2e.json' },

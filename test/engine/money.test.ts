@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fenToPlainYuan, formatWan, formatWanOrZero, formatYuan, parseAmount, percentChange, wanHundredths } from '../../shared/core/money';
+import { runs } from '../helpers/runs';
 
 const fenArb = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
 
@@ -54,7 +55,7 @@ describe('amounts as people type them', () => {
         expect(parseAmount(formatYuan(fen), Number.MAX_SAFE_INTEGER)).toEqual({ ok: true, fen });
         expect(parseAmount(fenToPlainYuan(fen), Number.MAX_SAFE_INTEGER)).toEqual({ ok: true, fen });
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 
@@ -65,7 +66,7 @@ describe('amounts as people type them', () => {
         expect(wanHundredths(fen)).toBe(expected);
         expect(parseAmount(`${formatWan(fen).replace(/,/g, '')}万`, Number.MAX_SAFE_INTEGER)).toEqual({ ok: true, fen: expected * 10_000 });
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });

@@ -5,6 +5,7 @@ import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES, unitTypeLookup
 import { aggregate, applyLine } from '../../shared/core/tables/aggregate';
 import { deriveTables, tablesFromAggregates, withLineUnits } from '../../shared/core/tables/derive';
 import { isAmount, matchesFilter, type TableModel } from '../../shared/core/tables/tableModel';
+import { runs } from '../helpers/runs';
 
 const leaves = (kind: 'function' | 'economic') => [...BUILTIN_CATALOGS[kind].entries.keys()].filter((c) => c.length === leafLength(kind));
 const FUNCTION_LEAVES = leaves('function');
@@ -50,7 +51,7 @@ describe('tables of random workbooks', () => {
           }
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -76,7 +77,7 @@ describe('tables of random workbooks', () => {
           }
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -99,7 +100,7 @@ describe('tables of random workbooks', () => {
         const strip = (ts: TableModel[]) => ts.map((t) => t.rows.map((r) => r.cells.map((c) => (isAmount(c) ? c.fen : c.text))));
         expect(strip(tablesFromAggregates(ctx, agg))).toEqual(strip(deriveTables(ctx, current)));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

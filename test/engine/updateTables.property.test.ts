@@ -4,6 +4,7 @@ import { BUILTIN_CATALOGS, leafLength } from '../../shared/core/catalog/catalog'
 import { EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES, unitTypeLookup, type BudgetUnit, type LineItem } from '../../shared/core/model';
 import { aggregate, applyLine } from '../../shared/core/tables/aggregate';
 import { tablesFromAggregates, updateTables, withLineUnits, type DeriveContext } from '../../shared/core/tables/derive';
+import { runs } from '../helpers/runs';
 
 // A few codes under the same 类 and 款, so that edits make rows appear and disappear around each other.
 const FUNCTION_CODES = [...BUILTIN_CATALOGS.function.entries.keys()].filter((c) => c.length === leafLength('function') && /^(205|208|212)/.test(c)).slice(0, 12);
@@ -51,7 +52,7 @@ describe('updateTables after edits', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });

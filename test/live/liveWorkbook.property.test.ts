@@ -10,6 +10,7 @@ import { UNIT_TYPES, type Workbook } from '../../shared/core/model';
 import { toPublishedTable } from '../../shared/core/tables/published';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { CODES, UNIT_NAMES, lineFieldsArb, workbookArb } from '../helpers/randomWorkbooks';
+import { runs } from '../helpers/runs';
 
 /** Every check run in full on the workbook as it now is: what the kept findings must equal. */
 function checkedAfresh(wb: Workbook) {
@@ -74,7 +75,7 @@ describe('LiveWorkbook', () => {
           expect(live.findings()).toEqual(checkedAfresh(wb));
         });
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

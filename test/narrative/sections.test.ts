@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { measureKey } from '../../shared/core/measures';
 import { buildNarrative, performanceSource, renderNarrativeText } from '../../shared/core/narrative/index';
 import { line, workbook } from './workbooks';
+import { runs } from '../helpers/runs';
 
 const general = measureKey.source('一般公共预算财政拨款');
 const reception = measureKey.sanGong('reception');
@@ -120,7 +121,7 @@ describe('the text never contradicts the figures', () => {
         if (fiscalChange < 0) expect(t).not.toContain('财政拨款收入支出增加');
         if (fiscalChange > 0) expect(t).not.toContain('财政拨款收入支出减少');
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

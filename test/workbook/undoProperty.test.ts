@@ -7,6 +7,7 @@ import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { WorkbookFile } from '../../main/workbook/file';
 import { digest } from './digest';
 import { useTempDir } from './tempDir';
+import { runs } from '../helpers/runs';
 
 type Step = { kind: 'undo' } | { kind: 'redo' } | { kind: 'edit'; make: (wb: Workbook) => EditRequest | undefined };
 
@@ -69,7 +70,7 @@ describe('undo and redo of any sequence of edits', () => {
         expect(file.snapshot().canRedo).toBe(now.canRedo);
         file.close();
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { importCatalogEdition } from '../../shared/core/catalog/edition';
 import { readLineTable } from '../../shared/core/lineTable';
 import { readLinesFile } from '../../main/excel/readLines';
 import { checkXlsxArchive } from '../../main/excel/xlsxArchive';
@@ -94,5 +95,13 @@ describe('silent choices become errors', () => {
     const ours = join(dir, 'ours.xlsx');
     await exportPublication(sampleWorkbook(), ours);
     expect(() => checkXlsxArchive(ours)).not.toThrow();
+  });
+});
+
+describe('catalog imports keep the contract\'s limits', () => {
+  it('refuses a catalog name longer than the workbook keeps', () => {
+    const read = importCatalogEdition('economic', [['科目编码', '科目名称'], ['301', '工资福利支出'], ['30101', '名'.repeat(201)]], 2025);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.problems[0].message).toContain('科目名称过长（201 个字），最多 200 个字');
   });
 });

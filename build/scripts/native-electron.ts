@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NATIVE_FILE, NATIVE_STAMP, nativeDir } from '../../main/electron/nativeBinding';
+import { NATIVE_FILE, NATIVE_HASH, NATIVE_STAMP, nativeDir, sha256 } from '../../main/electron/nativeBinding';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -45,7 +45,11 @@ function attempt(what: string, run: () => void): string | null {
 export function buildForElectron(platform: NodeJS.Platform, arch: string, force = false): string {
   const version = electronVersion();
   const out = nativeDir(root, platform, arch);
-  if (!force && isCurrent(out, version)) return out;
+  if (!force && isCurrent(out, version)) {
+    // An addon built before hashes were written gets its hash now.
+    if (!existsSync(join(out, NATIVE_HASH))) writeFileSync(join(out, NATIVE_HASH), `${sha256(join(out, NATIVE_FILE))}\n`);
+    return out;
+  }
   const work = mkdtempSync(join(tmpdir(), 'budget-native-'));
   const pkg = join(work, 'better-sqlite3');
   try {
@@ -82,6 +86,7 @@ export function buildForElectron(platform: NodeJS.Platform, arch: string, force 
     }
     mkdirSync(out, { recursive: true });
     copyFileSync(built, join(out, NATIVE_FILE));
+    writeFileSync(join(out, NATIVE_HASH), `${sha256(join(out, NATIVE_FILE))}\n`);
     writeFileSync(join(out, NATIVE_STAMP), `${version}\n`);
     return out;
   } finally {

@@ -14,6 +14,7 @@ import { workbookPathsFromArgv } from './launchArgs';
 import { menuTemplate } from './menu';
 import { APP_ID, WORKBOOK_FILTER } from './product';
 import { readRecent, withRecent, writeRecent } from './recent';
+import { checkSqliteAddon } from './sqliteAddon';
 import { createWorkbookWindow } from './window';
 import { copyWorkbook, createWorkbookAt } from './workbookFiles';
 
@@ -51,6 +52,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  try {
+    checkSqliteAddon();
+  } catch (error) {
+    return fail('预算编制工作台无法启动', error);
+  }
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   guardSession(session.defaultSession);
   guardRequests(session.defaultSession.webRequest);

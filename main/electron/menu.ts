@@ -85,7 +85,11 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     ],
   };
 
-  const help: MenuItemConstructorOptions = { label: '帮助', role: 'help', submenu: [about] };
+  const help: MenuItemConstructorOptions = {
+    label: '帮助',
+    role: 'help',
+    submenu: [{ label: '快捷键与金额写法', accelerator: 'F1', click: command({ command: 'help' }) }, { type: 'separator' }, about],
+  };
 
   if (!mac) return [file, edit, view, help];
   const appMenu: MenuItemConstructorOptions = {

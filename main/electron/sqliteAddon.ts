@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import { nativeBindingPath } from './nativeBinding';
+import { checkedNativeBinding, type RuntimePlace } from './nativeBinding';
 
 /**
  * Stands in for the `bindings` package in the bundled main process (build/scripts/build-main.ts
@@ -7,6 +7,11 @@ import { nativeBindingPath } from './nativeBinding';
  * opened, and gets the one built for Electron's ABI instead of node_modules' build for Node.
  */
 export function loadSqliteAddon(): unknown {
-  const place = { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath(), platform: process.platform, arch: process.arch };
-  return require(nativeBindingPath(place));
+  return require(checkSqliteAddon());
+}
+
+/** Checks the addon against its hash (see nativeBinding.ts); main calls it at start, before any window. */
+export function checkSqliteAddon(): string {
+  const place: RuntimePlace = { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath(), platform: process.platform, arch: process.arch };
+  return checkedNativeBinding(place);
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Edit, LineFields } from '../../shared/core/edits';
+import { lineUpdates, type Edit, type LineFields } from '../../shared/core/edits';
 import type { LineItem, Workbook } from '../../shared/core/model';
 import { LINE_COLUMNS, LINE_SELECT, lineFromRow, lineValues } from './lineRows';
 
@@ -32,7 +32,7 @@ export class WorkbookContent {
     // One JSON array from SQLite parses faster than 100,000 rows handed over value by value.
     const json = this.db.prepare(`SELECT json_group_array(json_array(${LINE_SELECT})) FROM (SELECT ${LINE_SELECT} FROM lines ORDER BY seq)`).pluck().get() as string;
     const lines = (JSON.parse(json) as unknown[][]).map(lineFromRow);
-    this.nextSeq = ((this.db.prepare('SELECT max(seq) FROM lines').pluck().get() as number | null) ?? 0) + 1;
+    this.continueAfter();
     const part = (name: JsonPart) => JSON.parse(this.db.prepare(`SELECT json FROM ${name}`).pluck().get() as string);
     const editions = part('catalogs') as NonNullable<Workbook['catalogEditions']>;
     return {
@@ -46,6 +46,11 @@ export class WorkbookContent {
       projects: part('projects'),
       ...(Object.keys(editions).length > 0 ? { catalogEditions: editions } : {}),
     };
+  }
+
+  /** Takes up where the lines in the file end: new lines go after the last. */
+  continueAfter(): void {
+    this.nextSeq = ((this.db.prepare('SELECT max(seq) FROM lines').pluck().get() as number | null) ?? 0) + 1;
   }
 
   /** Fills the tables of a new file (the meta row is written by the caller). */
@@ -64,7 +69,7 @@ export class WorkbookContent {
         for (const id of edit.ids) this.deleteLine.run(id);
         return;
       case 'updateLines':
-        for (const change of edit.changes) this.updateLine(change.id, change.set);
+        for (const [id, set] of lineUpdates(edit.changes)) this.updateLine(id, set);
         return;
       case 'setMeta':
         this.db.prepare('UPDATE meta SET department = ?, year = ?').run(edit.department, edit.year);

@@ -54,6 +54,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE edit_log (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL, inverse TEXT NOT NULL, at TEXT NOT NULL) STRICT;
       CREATE TABLE versions (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, workbook TEXT NOT NULL) STRICT;
     `),
+  // Version 2. The checksum of each part of the content (see checksum.ts), filled when a file of
+  // version 1 is first opened; and the file's identity: a random tag (hex) drawn anew by every write,
+  // with the tags of the writes before it, newest first, against which a -wal found beside the file is
+  // checked (see sideFiles.ts).
+  (db) =>
+    db.exec(`
+      CREATE TABLE checksums (part TEXT PRIMARY KEY, sum TEXT NOT NULL) STRICT;
+      CREATE TABLE identity (only INTEGER PRIMARY KEY CHECK (only = 1), tag TEXT NOT NULL, previous TEXT NOT NULL) STRICT;
+      INSERT INTO identity (only, tag, previous) VALUES (1, hex(randomblob(16)), '');
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The first version whose files keep checksums of their content (and an identity). */
+export const CHECKSUM_VERSION = 2;

@@ -2,12 +2,14 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { SCREEN_TABS, type Bridge, type ScreenTab } from '../../shared/contract/calls';
 import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
-import { formatYuan } from '../../shared/core/money';
+import { formatYuan, type Fen } from '../../shared/core/money';
+import type { UnitType } from '../../shared/core/model';
 import { yearOnYear } from '../../shared/core/yoy';
 import { BasicsView } from './basics/BasicsView';
 import { ChangesView } from './changes/ChangesView';
 import { ChecksView } from './checks/ChecksView';
 import { ExportView } from './export/ExportView';
+import { HelpDialog } from './help/HelpDialog';
 import { LinesGrid, type LineTarget } from './lines/LinesGrid';
 import { linesTotal } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
@@ -17,7 +19,6 @@ import { isTextEntry } from './textEntry';
 import { useLiveWorkbook } from './useLiveWorkbook';
 import { useWorkbook } from './useWorkbook';
 
-
 interface Notice {
   id: number;
   message: string;
@@ -25,17 +26,42 @@ interface Notice {
 }
 
 export function App({ bridge }: { bridge: Bridge }) {
-  const [notices, setNotices] = useState<Notice[]>([]);
+  // One message at a time, in its own strip above the status bar (never over the 合计 row): a later
+  // message replaces an earlier one; a success fades, an error stays until replaced or closed.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const nextNotice = useRef(1);
   const notify = useCallback((message: string, kind: 'info' | 'error' = 'info') => {
     const id = nextNotice.current++;
-    setNotices((n) => [...n.slice(-3), { id, message, kind }]);
-    if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 4000);
+    setNotice({ id, message, kind });
+    if (kind === 'info') setTimeout(() => setNotice((n) => (n?.id === id ? null : n)), 6000);
   }, []);
   const session = useWorkbook(bridge, (m) => notify(m, 'error'));
   const { open, send } = session;
-  const undo = useCallback(async () => notify((await session.undo()) ? '已撤销' : '没有可撤销的操作'), [session.undo, notify]);
-  const redo = useCallback(async () => notify((await session.redo()) ? '已重做' : '没有可重做的操作'), [session.redo, notify]);
+  /** Bumped when the keys should go back to the 明细 grid (after undo, a form or a dialog closing). */
+  const [gridFocus, setGridFocus] = useState(0);
+  const undo = useCallback(async () => {
+    const what = await session.undo();
+    notify(what ? `已撤销：${what}` : '没有可撤销的操作');
+    setGridFocus((n) => n + 1);
+  }, [session.undo, notify]);
+  const redo = useCallback(async () => {
+    const what = await session.redo();
+    notify(what ? `已重做：${what}` : '没有可重做的操作');
+    setGridFocus((n) => n + 1);
+  }, [session.redo, notify]);
+  const [helpShown, setHelpShown] = useState(false);
+  const showHelp = useCallback(() => setHelpShown(true), []);
+  const closeHelp = useCallback(() => {
+    setHelpShown(false);
+    setGridFocus((n) => n + 1);
+  }, []);
+  const [filtered, setFiltered] = useState<{ total: Fen; count: number } | null>(null);
+  const onFilteredTotal = useCallback((total: Fen | null, count: number) => setFiltered(total === null ? null : { total, count }), []);
+  /** Commits the open cell editor; set by the grid. */
+  const flushGrid = useRef<() => void>(() => {});
+  const onFlush = useCallback((flush: () => void) => {
+    flushGrid.current = flush;
+  }, []);
   const [tab, setTab] = useState<ScreenTab>('明细');
   const [lineTarget, setLineTarget] = useState<LineTarget | null>(null);
   const [tableTarget, setTableTarget] = useState<TableTarget | null>(null);
@@ -64,7 +90,18 @@ export function App({ bridge }: { bridge: Bridge }) {
     setLineTarget({ lineId, column, seq: ++seq.current });
   }, []);
   const openProject = useCallback((name: string, unit?: string) => setProjectShown({ name, unit }), []);
-  const closeProject = useCallback(() => setProjectShown(null), []);
+  const closeProject = useCallback(() => {
+    setProjectShown(null);
+    setGridFocus((n) => n + 1);
+  }, []);
+  const registerUnit = useCallback(
+    (f: CheckFinding, type: UnitType) => {
+      const name = open?.workbook.lines.find((l) => l.id === f.place.lineId)?.unit;
+      if (!name) return;
+      void send((wb) => ({ op: 'setUnits', units: [...wb.units, { name, type }] }), `登记单位“${name}”`).then((ok) => ok && notify(`已登记单位“${name}”（${type}）；可在基本信息中修改`));
+    },
+    [open, send, notify],
+  );
   const goToFinding = useCallback(
     (f: CheckFinding) => {
       if (f.place.project !== undefined) openProject(f.place.project);
@@ -77,8 +114,28 @@ export function App({ bridge }: { bridge: Bridge }) {
     [goToLine, openProject],
   );
 
+  // A window or tab that closes: what is typed in a cell editor or a text box is committed first
+  // (the calls go out as keep-alive requests, which outlive the page).
+  useEffect(() => {
+    const flush = () => {
+      flushGrid.current();
+      if (document.activeElement instanceof HTMLElement && isTextEntry(document.activeElement)) document.activeElement.blur();
+    };
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F1') {
+        e.preventDefault();
+        showHelp();
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEntry(e.target)) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
@@ -91,7 +148,7 @@ export function App({ bridge }: { bridge: Bridge }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  }, [undo, redo, showHelp]);
 
   useEffect(
     () =>
@@ -103,8 +160,9 @@ export function App({ bridge }: { bridge: Bridge }) {
           setTab('明细');
           document.querySelector<HTMLInputElement>('.quick-filter')?.focus();
         } else if (m.command === 'showTab') setTab(m.tab);
+        else if (m.command === 'help') showHelp();
       }),
-    [bridge, undo, redo, notify],
+    [bridge, undo, redo, notify, showHelp],
   );
 
   const title = open ? `${open.fileName} — 预算编制工作台` : '预算编制工作台';
@@ -132,6 +190,9 @@ export function App({ bridge }: { bridge: Bridge }) {
           <button type="button" disabled={!open.canRedo} onClick={() => void redo()} title="重做（Ctrl+Y）">
             重做
           </button>
+          <button type="button" onClick={showHelp} title="快捷键与金额写法（F1）">
+            帮助
+          </button>
         </div>
       </header>
       <nav className="tabs" role="tablist">
@@ -144,10 +205,22 @@ export function App({ bridge }: { bridge: Bridge }) {
       </nav>
       <main className="content">
         <div className="pane" hidden={tab !== '明细'}>
-          <LinesGrid workbook={open.workbook} total={total} findings={findings} send={send} notify={notify} target={lineTarget} onOpenProject={openProject} />
+          <LinesGrid
+            workbook={open.workbook}
+            total={total}
+            findings={findings}
+            send={send}
+            notify={notify}
+            target={lineTarget}
+            onOpenProject={openProject}
+            focusRequest={gridFocus}
+            onHelp={showHelp}
+            onFilteredTotal={onFilteredTotal}
+            onFlush={onFlush}
+          />
         </div>
         {tab === '九张表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
-        {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} />}
+        {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} onRegisterUnit={registerUnit} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
@@ -166,24 +239,30 @@ export function App({ bridge }: { bridge: Bridge }) {
           onClose={closeProject}
         />
       )}
+      {helpShown && <HelpDialog onClose={closeHelp} />}
+      <div className="message-area" aria-live="polite">
+        {notice && (
+          <div key={notice.id} className={`notice-toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
+            <span>{notice.message}</span>
+            <button type="button" aria-label="关闭" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </div>
+        )}
+      </div>
       <footer className="status">
         <span className="status-total">合计 {formatYuan(total)} 元</span>
+        {filtered && (
+          <span className="status-filtered">
+            筛选出 {filtered.count.toLocaleString('zh-CN')} 行，合计 {formatYuan(filtered.total)} 元
+          </span>
+        )}
         <span className="status-lines">明细 {open.workbook.lines.length.toLocaleString('zh-CN')} 行</span>
         <button type="button" className={errors > 0 ? 'status-errors bad' : 'status-errors good'} onClick={() => setTab('审核')}>
           错误 {errors} 个 · 警告 {warnings} 个
         </button>
         <span className="status-saved">已保存（第 {open.revision} 次修改）</span>
       </footer>
-      <div className="notices" aria-live="polite">
-        {notices.map((n) => (
-          <div key={n.id} className={`notice-toast ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <span>{n.message}</span>
-            <button type="button" aria-label="关闭" onClick={() => setNotices((all) => all.filter((x) => x.id !== n.id))}>
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
     </div>
   );
 }

@@ -13,19 +13,26 @@ declare global {
  * fragment (`#token=…`), which the browser never sends to a server; it is then removed from the
  * address bar so that it is not left in history, and kept in this tab's session storage.
  */
+/** Bytes of a call body that may still be sent as the page closes (the browser's keep-alive quota is 64 KB). */
+const KEEPALIVE_LIMIT = 32_000;
+
 class HttpBridge implements Bridge {
   constructor(private readonly token: string) {}
 
   async call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<CallResults[K]> {
     let response: Response;
+    const payload = encodeJson({ name, args });
     try {
       response = await fetch('./api/call', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: this.token },
-        body: encodeJson({ name, args }),
+        body: payload,
+        // A small call (an edit typed into a cell) outlives the page: what is committed as the tab
+        // closes still reaches the file. The browser allows this up to 64 KB in flight.
+        keepalive: payload.length < KEEPALIVE_LIMIT,
       });
     } catch {
-      throw new Error('无法连接本机服务：请确认“npm run web”仍在运行，然后刷新页面');
+      throw new Error('与工作台的连接已断开：打开本页面的程序已关闭。修改未能保存；请重新启动预算编制工作台，再打开这个工作簿');
     }
     const text = await response.text();
     if (!response.headers.get('content-type')?.startsWith('application/json')) throw new Error(`本机服务拒绝了请求：${text}`);

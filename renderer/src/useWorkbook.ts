@@ -3,6 +3,7 @@ import type { EditRequest, EditResult } from '../../shared/contract/api';
 import type { Bridge } from '../../shared/contract/calls';
 import { applyEdit, type Edit } from '../../shared/core/edits';
 import type { Workbook } from '../../shared/core/model';
+import { EditLabels } from './editLabels';
 
 export interface OpenWorkbook {
   fileName: string;
@@ -22,12 +23,13 @@ export interface WorkbookSession {
   /**
    * Sends an edit to the file; resolves to false (after `onError`) when the file refused it. An edit
    * given as a function is made from the workbook as it is when its turn comes (after the edits
-   * sent before it), so quick successive changes to one record all count.
+   * sent before it), so quick successive changes to one record all count; it may then say there is
+   * nothing left to do (null).
    */
-  send(edit: EditRequest | ((workbook: Workbook) => EditRequest)): Promise<boolean>;
-  /** Undoes the file's last edit; resolves to false when there was nothing to undo. */
-  undo(): Promise<boolean>;
-  redo(): Promise<boolean>;
+  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string): Promise<boolean>;
+  /** Undoes the file's last edit; resolves to what was undone ("粘贴 20 行"), or null when there was nothing to undo. */
+  undo(): Promise<string | null>;
+  redo(): Promise<string | null>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -41,6 +43,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   const [open, setOpen] = useState<OpenWorkbook | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const labels = useRef(new EditLabels());
   const errorRef = useRef(onError);
   errorRef.current = onError;
   const listeners = useRef(new Set<(change: WorkbookChange) => void>());
@@ -87,10 +90,12 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   }, []);
 
   const send = useCallback(
-    async (edit: EditRequest | ((workbook: Workbook) => EditRequest)) => {
+    async (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string) => {
       const done = await enqueue(async () => {
         const request = typeof edit === 'function' ? edit(latest.current!.workbook) : edit;
+        if (request === null) return false;
         applyResult(await bridge.call('workbook.edit', request));
+        labels.current.sent(label);
         return true;
       });
       return done === true;
@@ -102,8 +107,9 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
       (await enqueue(async () => {
         const result = await bridge.call(call);
         applyResult(result);
-        return result !== null;
-      })) === true,
+        if (!result) return null;
+        return call === 'workbook.undo' ? labels.current.undo(result.applied) : labels.current.redo(result.applied);
+      })) ?? null,
     [bridge, enqueue, applyResult],
   );
   const undo = useCallback(() => step('workbook.undo'), [step]);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { duplicateChangeMessage } from '../core/edits';
 import { LINE_TEXT_LIMITS, MAX_AMOUNT_FEN, MAX_LINES, MAX_TOTAL_FEN, NAME_LIMIT, limitText } from '../core/limits';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
 import type { Workbook } from '../core/model';
@@ -110,6 +109,17 @@ const catalogEdition = z
 
 const ids = z.array(z.number().int().positive()).max(MAX_LINES);
 
+/** Names the first line id given twice in one updateLines (the screen never sends two changes to one line). */
+function duplicateChangeMessage(changeIds: readonly number[]): string {
+  const seen = new Set<number>();
+  const twice = changeIds.find((id) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    return false;
+  });
+  return `同一次修改中明细 #${twice} 出现了不止一次：请把对同一行的改动合并为一处后再提交`;
+}
+
 export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
   z.discriminatedUnion('op', [
     z.object({ op: z.literal('insertLines'), lines: z.array(lineFields).max(MAX_LINES) }).strict(),
@@ -173,7 +183,7 @@ export interface Bridge {
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help'] as const;
 /** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
 export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
 export type ScreenTab = (typeof SCREEN_TABS)[number];

@@ -41,6 +41,14 @@ export function patchLine(line: LineItem, set: Partial<LineFields>): { line: Lin
   return { line: next as unknown as LineItem, undo: undo as Partial<LineFields> };
 }
 
+/**
+ * What an `updateLines` does to each line: of several changes to one line, the last one (the screen
+ * and the file both apply exactly this, so they never hold different lines).
+ */
+export function lineUpdates(changes: readonly { id: number; set: Partial<LineFields> }[]): Map<number, Partial<LineFields>> {
+  return new Map(changes.map((c) => [c.id, c.set]));
+}
+
 /** The lines with `added[k]` placed at index `at[k]` of the result (`at` ascending). */
 function insertAt(lines: readonly LineItem[], added: readonly LineItem[], at: readonly number[]): LineItem[] {
   const total = lines.length + added.length;
@@ -52,17 +60,6 @@ function insertAt(lines: readonly LineItem[], added: readonly LineItem[], at: re
   let k = 0;
   for (let i = 0; i < total; i++) out.push(k < at.length && at[k] === i ? added[k++] : lines[next++]);
   return out;
-}
-
-/** Names the first line id given twice in one updateLines. */
-export function duplicateChangeMessage(ids: readonly number[]): string {
-  const seen = new Set<number>();
-  const twice = ids.find((id) => {
-    if (seen.has(id)) return true;
-    seen.add(id);
-    return false;
-  });
-  return `同一次修改中明细 #${twice} 出现了不止一次：请把对同一行的改动合并为一处后再提交`;
 }
 
 const lineLabel = (l: LineItem) => `明细 #${l.id}（${l.unit}｜${l.functionCode}｜${l.economicCode}）`;
@@ -109,9 +106,7 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       return { workbook: { ...wb, lines: wb.lines.filter((l) => !doomed.has(l.id)) }, inverse: { op: 'insertLines', lines: removed, at } };
     }
     case 'updateLines': {
-      const byId = new Map(edit.changes.map((c) => [c.id, c.set]));
-      // Two changes to one line would be applied one after the other by the file but merged here.
-      if (byId.size !== edit.changes.length) throw new Error(duplicateChangeMessage(edit.changes.map((c) => c.id)));
+      const byId = lineUpdates(edit.changes);
       const undo: { id: number; set: Partial<LineFields> }[] = [];
       const patched: LineItem[] = [];
       let growth = 0;

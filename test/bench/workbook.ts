@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checksums } from '../../main/workbook/checksum';
 import { WorkbookFile } from '../../main/workbook/file';
 import { applyEdit } from '../../shared/core/edits';
 import { generateWorkbook } from './generate';
@@ -9,9 +10,11 @@ import { summarize, timeRuns, type Timing } from './measure';
 export interface WorkbookBench {
   lines: number;
   fileBytes: number;
-  /** WorkbookFile.open: header checks, quick_check, the lock, reading every line into memory. */
+  /** WorkbookFile.open: header checks, quick_check, the lock, reading every line into memory, checking the checksums. */
   open: Timing;
-  /** The first edit after opening (one line's amount), committed (WAL, synchronous=FULL): it starts the -wal. */
+  /** Of opening, the checksums of the content read (every field of every line hashed). */
+  checksumsOnOpen: Timing;
+  /** The first edit after opening (one line's amount), committed (WAL, synchronous=FULL) and checkpointed. */
   firstEdit: Timing;
   /** Undo of that edit, committed likewise. */
   firstUndo: Timing;
@@ -41,6 +44,7 @@ export function benchWorkbook(lineCount = 100_000, sessions = 15): WorkbookBench
       return performance.now() - start;
     };
     let applyInMemory: Timing | undefined;
+    let checksumsOnOpen: Timing | undefined;
     for (let s = 0; s <= sessions; s++) {
       let file: WorkbookFile | undefined;
       const open = timed(() => (file = WorkbookFile.open(path)));
@@ -54,6 +58,7 @@ export function benchWorkbook(lineCount = 100_000, sessions = 15): WorkbookBench
       const firstUndo = timed(() => f.undo());
       const later = Array.from({ length: EDITS_PER_SESSION }, (_, k) => [timed(() => f.edit(change(k + 1))), timed(() => f.undo())]);
       if (s === 0) applyInMemory = timeRuns(sessions, () => applyEdit(f.workbook(), change(0)));
+      if (s === 0) checksumsOnOpen = timeRuns(sessions, () => checksums(f.workbook()));
       f.close();
       if (s === 0) continue;
       samples.open.push(open);
@@ -73,6 +78,7 @@ export function benchWorkbook(lineCount = 100_000, sessions = 15): WorkbookBench
       edit: summarize(samples.edit),
       undo: summarize(samples.undo),
       applyInMemory: applyInMemory!,
+      checksumsOnOpen: checksumsOnOpen!,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -13,19 +13,33 @@ describe('budget check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toBe('审核 seed-2024-published-tables.json：错误 10 处，警告 0 处。');
-    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('审核 seed-2024-published-tables.json：错误 6 处，警告 0 处。');
+    expect(lines).toHaveLength(8);
     expect(lines[1]).toMatch(/^错误 \[T-NUMBER\] 表 3 第 8 行“212 城乡社区支出”“基本支出”列印为“6,34695\.92”/);
-    expect(lines[10]).toMatch(/^错误 \[T-PARENT-SUM\] 表 8 第 10 行“302 商品和服务支出”“公用经费”列为 745,280\.54，但其下各款合计为 725,280\.54/);
+    expect(lines[6]).toMatch(/^错误 \[T-PARENT-SUM\] 表 8 第 10 行“302 商品和服务支出”“合计”列为 745,280\.54，但其下各款合计为 725,280\.54/);
+    expect(lines[7]).toMatch(/^  连带 \[T-PARENT-SUM\] 表 8 第 10 行“302 商品和服务支出”“公用经费”列为 745,280\.54/);
   });
 
   it('with --json prints the findings with their places', () => {
     const run = runBudget(['check', SEED_PUBLISHED, '--json']);
     expect(run.status).toBe(1);
     const out = JSON.parse(run.stdout);
-    expect(out.errors).toBe(10);
+    expect(out.errors).toBe(6);
     expect(out.warnings).toBe(0);
-    expect(out.findings[8]).toMatchObject({ rule: 'T-PARENT-SUM', severity: '错误', place: { table: 8, row: 9, column: '合计' } });
+    expect(out.findings[5]).toMatchObject({
+      id: 'T-PARENT-SUM|表8|302 商品和服务支出|合计',
+      rule: 'T-PARENT-SUM',
+      severity: '错误',
+      table: 8,
+      row: 9,
+      rowLabel: '302 商品和服务支出',
+      column: '合计',
+      place: { table: 8, row: 9, column: '合计' },
+      consequences: [{ rule: 'T-PARENT-SUM', table: 8, row: 9, column: '公用经费', message: expect.stringContaining('“公用经费”列为 745,280.54') }],
+    });
+    const ids = out.findings.map((f: { id: string }) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[1]).toBe('T-NUMBER-STYLE|表3|212 城乡社区支出|项目支出');
   });
 
   it('on the seed line CSV finds nothing; on the sample only a warning; both exit 0', () => {
@@ -38,7 +52,16 @@ describe('budget check', () => {
       input: '内置样例',
       errors: 0,
       warnings: 1,
-      findings: [{ rule: 'P-CALC', severity: '警告', message: '项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算', place: { project: '城管通服务费' } }],
+      findings: [
+        {
+          id: 'P-CALC|项目:城管通服务费',
+          rule: 'P-CALC',
+          severity: '警告',
+          message: '项目“城管通服务费”的测算（43*128*12+3250*12）为 105,048.00 元，未达到预算 152,500.00 元，差 47,452.00 元；请补全测算依据或调整预算',
+          place: { project: '城管通服务费' },
+          consequences: [],
+        },
+      ],
     });
   });
 

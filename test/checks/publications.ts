@@ -51,3 +51,8 @@ export function getCell(tables: PublishedTableInput[], id: number, row: number, 
 export function places(findings: readonly CheckFinding[]) {
   return findings.map((f) => ({ rule: f.rule, ...f.place }));
 }
+
+/** Findings as roots, each with the places of the consequences folded into it. */
+export function roots(findings: readonly CheckFinding[]) {
+  return findings.map((f) => ({ rule: f.rule, ...f.place, consequences: (f.consequences ?? []).map((c) => ({ rule: c.rule, ...c.place })) }));
+}

@@ -154,9 +154,9 @@ describe('预算编制工作台 in a real browser', () => {
     await page.keyboard.press('Home');
     await expect.poll(focused).toMatch(/\/unit$/);
 
-    // Rows selected with a click and a Shift+click go to the clipboard as tab-separated text.
-    await cell(page, 1, 'unit').click();
-    await cell(page, 3, 'unit').click({ modifiers: ['Shift'] });
+    // Rows selected with a click and a Shift+click on their line numbers go to the clipboard as tab-separated text.
+    await cell(page, 1, 'lineNo').click();
+    await cell(page, 3, 'lineNo').click({ modifiers: ['Shift'] });
     await page.keyboard.press('Control+C');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const rows = copied.split('\r\n').filter((r) => r !== '');

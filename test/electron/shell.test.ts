@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMain } from '../../build/scripts/build-main';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
-import { NATIVE_FILE, nativeDir } from '../../main/electron/nativeBinding';
+import { NATIVE_FILE, NATIVE_HASH, nativeDir, sha256 } from '../../main/electron/nativeBinding';
 import { WorkbookFile } from '../../main/workbook/file';
 
 // The bundled main process, run under Node with a fake 'electron' (test/electron/shell/). Under
@@ -19,6 +19,7 @@ const documents = join(base, 'documents');
 const workbook = join(documents, '区财政局.budget');
 const goodCsv = join(documents, '明细.csv');
 const badCsv = join(documents, '有错的明细.csv');
+const nodeAddon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', NATIVE_FILE);
 let mainPath = '';
 
 beforeAll(async () => {
@@ -27,8 +28,8 @@ beforeAll(async () => {
   writeFileSync(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>预算编制工作台</title>');
   const native = nativeDir(appPath, process.platform, process.arch);
   mkdirSync(native, { recursive: true });
-  const nodeAddon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', NATIVE_FILE);
   copyFileSync(nodeAddon, join(native, NATIVE_FILE));
+  writeFileSync(join(native, NATIVE_HASH), `${sha256(nodeAddon)}\n`);
   mkdirSync(documents, { recursive: true });
   WorkbookFile.create(workbook, { department: '区财政局', year: 2026 }).close();
   const seed = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'reference', 'seed-2024-line-items.csv'), 'utf8');
@@ -161,4 +162,24 @@ describe('新建', () => {
     expect(readFileSync(path).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
     expect(readdirSync(documents).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 60_000);
+});
+
+describe('the SQLite addon outside the asar', () => {
+  it('is checked against the hash written when it was built: a changed addon stops the start, said in Chinese', () => {
+    const tampered = join(base, 'tampered');
+    mkdirSync(join(tampered, 'dist', 'renderer'), { recursive: true });
+    const native = nativeDir(tampered, process.platform, process.arch);
+    mkdirSync(native, { recursive: true });
+    const addon = readFileSync(nodeAddon);
+    writeFileSync(join(native, NATIVE_HASH), `${sha256(nodeAddon)}\n`);
+    addon[addon.length - 1] ^= 1; // one byte changed
+    writeFileSync(join(native, NATIVE_FILE), addon);
+    const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'shell', 'drive.ts'), 'refused', mainPath, tampered, join(base, 'userData2'), documents], { encoding: 'utf8', timeout: 60_000 });
+    const run = JSON.parse(output.trim().split('\n').at(-1)!);
+    expect(run.windows).toBe(0);
+    expect(run.log).toContainEqual(['app.exit', 1]);
+    const error = run.log.find((l: unknown[]) => l[0] === 'dialog.error');
+    expect(error[1]).toBe('预算编制工作台无法启动');
+    expect(error[2]).toMatch(/^程序所需的数据库组件（.+better_sqlite3\.node）与安装时的不一致（可能被改动或已损坏），为保护工作簿，预算编制工作台不再启动。/);
+  }, 90_000);
 });

@@ -120,4 +120,19 @@ describe('the workbook file from the command line', () => {
     writeFileSync(path, 'hello');
     expect(runBudget(['derive', path])).toMatchObject({ status: 2, stderr: '错误：x.budget 不是预算工作簿文件（文件内容不是工作簿格式）。请选择由预算编制工作台保存的 .budget 文件。文件未作任何改动。\n' });
   });
+
+  it('derive refuses a workbook with a damaged header byte as a user error (exit 2), in Chinese, the file unchanged', () => {
+    const path = join(temp(), 'a.budget');
+    WorkbookFile.create(path, { department: '甲局', year: 2025 }).close();
+    const original = readFileSync(path);
+    // The page size, the schema format (SQLite: "unsupported file format") and the text encoding.
+    for (const at of [16, 47, 59]) {
+      const flipped = Buffer.from(original);
+      flipped[at] ^= 0x40;
+      writeFileSync(path, flipped);
+      const run = runBudget(['derive', path]);
+      expect(run).toMatchObject({ status: 2, stderr: '错误：a.budget 已损坏，无法打开（文件头已损坏）。请改用备份或之前发出的副本。文件未作任何改动。\n' });
+      expect(readFileSync(path).equals(flipped)).toBe(true);
+    }
+  });
 });

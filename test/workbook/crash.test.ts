@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checksums, readChecksums, readFileState, stateSum } from '../../main/workbook/checksum';
+import { WorkbookContent } from '../../main/workbook/content';
 import { WorkbookFile } from '../../main/workbook/file';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { mulberry32 } from '../bench/generate';
@@ -25,10 +28,23 @@ interface Acked {
   digest: string;
 }
 
-/** Runs the child until a random moment, kills it with SIGKILL, and returns what it reported. */
-function runAndKill(child: string, path: string, seed: number, killAfterMs: number): Promise<{ acked: Acked | undefined; inFlight: string | undefined; acks: number }> {
+interface Killed {
+  acked: Acked | undefined;
+  inFlight: string | undefined;
+  acks: number;
+  /** Where the child stopped by design (`pause` mode): 'mid' a transaction, or 'committed' before the checkpoint. */
+  paused?: 'mid' | 'committed';
+  /** The -wal's size at the moment of the kill. */
+  walBytes: number;
+}
+
+/**
+ * Runs the child until a random moment (or, with `pause`, until it stops where it was told to), kills
+ * it with SIGKILL, and returns what it reported.
+ */
+function runAndKill(child: string, path: string, seed: number, killAfterMs: number, mode = ''): Promise<Killed> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, path, String(seed)], {
+    const proc = spawn(process.execPath, [child, path, String(seed), mode], {
       env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -37,7 +53,10 @@ function runAndKill(child: string, path: string, seed: number, killAfterMs: numb
     let timer: NodeJS.Timeout | undefined;
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      if (!timer && out.includes('ack ')) timer = setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
+      if (mode === 'pause' ? out.includes('pause ') : !timer && out.includes('ack ')) {
+        if (mode === 'pause') proc.kill('SIGKILL');
+        else timer = setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
+      }
     });
     proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     proc.on('error', reject);
@@ -48,8 +67,10 @@ function runAndKill(child: string, path: string, seed: number, killAfterMs: numb
       let acked: Acked | undefined;
       let inFlight: string | undefined;
       let acks = 0;
+      let paused: Killed['paused'];
       for (const line of lines) {
         const [word, a, b] = line.split(' ');
+        if (word === 'pause') paused = a as Killed['paused'];
         if (word === 'do') inFlight = a;
         if (word === 'ack') {
           acked = { revision: Number(a), digest: b };
@@ -57,7 +78,7 @@ function runAndKill(child: string, path: string, seed: number, killAfterMs: numb
           acks++;
         }
       }
-      resolve({ acked, inFlight, acks });
+      resolve({ acked, inFlight, acks, paused, walBytes: existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0 });
     });
   });
 }
@@ -108,4 +129,49 @@ describe('a workbook file survives SIGKILL at any moment', () => {
       expect(uncommittedSeen).toBeLessThan(KILLS_PER_TEST);
     }, 180_000);
   }
+
+  it('kills inside a transaction and between a commit and its checkpoint, by design; a plain SQLite connection finds the file whole first', async () => {
+    const dir = temp();
+    const child = bundleChild(dir);
+    const path = join(dir, 'pause.budget');
+    WorkbookFile.create(path, sampleWorkbook()).close();
+    mkdirSync(join(dir, 'copies'));
+    const seen = { mid: 0, committed: 0, spilled: 0 };
+    for (let round = 0; round < 16; round++) {
+      const killed = await runAndKill(child, path, 90_000 + round, 0, 'pause');
+      expect(killed.paused).toBeDefined();
+      const acked = killed.acked!;
+      seen[killed.paused!]++;
+      if (killed.paused === 'mid' && killed.walBytes > 0) seen.spilled++;
+      // The state the kill left, kept for the program's own open below.
+      const copy = join(dir, 'copies', `r${round}.budget`);
+      copyFileSync(path, copy);
+      if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+
+      // A plain connection, as any SQLite tool would open it.
+      const db = new Database(path, { fileMustExist: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const content = new WorkbookContent(db).read();
+      const state = readFileState(db);
+      expect(readChecksums(db)).toEqual({ ...checksums(content), state: stateSum(state) });
+      db.close();
+      if (killed.paused === 'mid') {
+        // Nothing of the unfinished transaction: exactly the last acknowledged state.
+        expect(state.revision).toBe(acked.revision);
+        expect(digest(content)).toBe(acked.digest);
+      } else {
+        // The step was committed (not yet acknowledged): it is there whole.
+        expect(state.revision).toBe(acked.revision + 1);
+      }
+
+      // The program's own open of the copy (with the -wal the kill left) finds the same.
+      const file = WorkbookFile.open(copy);
+      expect(file.snapshot().revision).toBe(state.revision);
+      expect(digest(file.workbook())).toBe(digest(content));
+      file.close();
+    }
+    expect(seen.mid).toBeGreaterThan(0);
+    expect(seen.committed).toBeGreaterThan(0);
+    expect(seen.spilled).toBeGreaterThan(0);
+  }, 180_000);
 });

@@ -1,14 +1,19 @@
 // Run by crash.test.ts: applies a random stream of edits, undos and redos to a workbook file and
 // prints `do <kind>` before each step and `ack <revision> <digest>` once it has returned (committed).
-// The parent kills it with SIGKILL at a random moment.
+// The parent kills it with SIGKILL at a random moment; or, with `pause` as third argument, the child
+// stops by design after a few steps, either inside a transaction (`pause mid`: a large insert whose
+// pages have started to spill into the -wal, not committed) or between a commit and its checkpoint
+// (`pause committed`), and waits there to be killed.
+import Database from 'better-sqlite3';
 import { writeSync } from 'node:fs';
 import type { EditRequest } from '../../shared/contract/api';
 import type { LineFields } from '../../shared/core/edits';
+import { WorkbookContent } from '../../main/workbook/content';
 import { WorkbookFile } from '../../main/workbook/file';
 import { mulberry32 } from '../bench/generate';
 import { digest } from './digest';
 
-const [path, seed] = process.argv.slice(2);
+const [path, seed, mode] = process.argv.slice(2);
 const random = mulberry32(Number(seed));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const say = (text: string) => writeSync(1, `${text}\n`);
@@ -48,9 +53,40 @@ function nextEdit(): EditRequest {
   return { op: 'batch', edits: [{ op: 'insertLines', lines: [newLine(0)] }, { op: 'setUnits', units: [{ name: '甲单位', type: pick(['行政单位', '事业单位']) }] }] };
 }
 
+/** Blocks this thread for good: the parent kills the process here. */
+function stopHere(where: string): never {
+  say(`pause ${where}`);
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
+const pause = { mid: false, committed: false };
+if (mode === 'pause') {
+  const apply = WorkbookContent.prototype.apply;
+  WorkbookContent.prototype.apply = function (this: WorkbookContent, ...args: Parameters<typeof apply>) {
+    apply.apply(this, args);
+    if (pause.mid) stopHere('mid');
+  };
+  const pragma = Database.prototype.pragma;
+  Database.prototype.pragma = function (this: Database.Database, source: string, options?: Database.PragmaOptions) {
+    if (pause.committed && source.startsWith('wal_checkpoint')) stopHere('committed');
+    return pragma.call(this, source, options);
+  } as typeof pragma;
+}
+
 const opened = file.snapshot();
 say(`ack ${opened.revision} ${digest(opened.workbook)}`);
-for (;;) {
+for (let steps = 0; ; steps++) {
+  if (mode === 'pause' && steps === 3) {
+    if (random() < 0.5) {
+      pause.mid = true;
+      // A small page cache, so that the transaction's pages spill into the -wal before it is committed.
+      (file as unknown as { db: Database.Database }).db.pragma('cache_size = 20');
+      say('do edit');
+      file.edit({ op: 'insertLines', lines: Array.from({ length: 5_000 }, (_, i) => ({ ...newLine(i), note: `一次很大的粘贴 ${i}` })) });
+    } else {
+      pause.committed = true;
+    }
+  }
   const r = random();
   const s = file.snapshot();
   if (r < 0.15 && s.canUndo) {

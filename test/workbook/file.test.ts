@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { LineFields } from '../../shared/core/edits';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { WorkbookFile } from '../../main/workbook/file';
+import { MIGRATIONS } from '../../main/workbook/schema';
 import { UserError } from '../../main/io/userError';
 import { useTempDir } from './tempDir';
 
@@ -47,7 +48,7 @@ describe('a workbook file', () => {
     expect(readdirSync(temp())).toEqual(['a.budget']);
     const db = new Database(path, { readonly: true });
     expect(db.pragma('application_id', { simple: true })).toBe(0x42444754);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.prepare("SELECT typeof(amount_fen) AS t, count(*) AS n FROM lines GROUP BY 1").all()).toEqual([{ t: 'integer', n: 30 }]);
     db.close();
@@ -192,6 +193,24 @@ describe('a workbook file', () => {
     expect(f.snapshot()).toEqual(before);
     expect(f.edit({ op: 'insertLines', lines: pasted(1000) }).applied).toMatchObject({ lines: expect.arrayContaining([expect.objectContaining({ id: 31 })]) });
     f.close();
+  });
+
+  it('says a write SQLite refuses for its data (UNIQUE, NOT NULL…) in Chinese, and changes nothing', () => {
+    const { file } = sampleFile();
+    // The file's next line id taken behind its back (as a second writer would): the insert collides.
+    const db = (file as unknown as { db: Database.Database }).db;
+    db.prepare("INSERT INTO lines (id, seq, unit, function_code, economic_code, kind, source, project, amount_fen) SELECT 31, 1000, unit, function_code, economic_code, kind, source, project, 1 FROM lines LIMIT 1").run();
+    const before = file.snapshot();
+    let message = '';
+    try {
+      file.edit({ op: 'insertLines', lines: pasted(1) });
+    } catch (e) {
+      expect(e).toBeInstanceOf(UserError);
+      message = (e as Error).message;
+    }
+    expect(message).toBe('修改未保存：文件中已有的数据与这次修改冲突，文件可能已损坏（可先另存一份，再改用备份）。a.budget 仍是这次修改之前的样子；请排除问题后重试。');
+    expect(file.snapshot()).toEqual(before);
+    file.close();
   });
 
   it('refuses to create over an existing file', () => {

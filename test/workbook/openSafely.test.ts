@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,27 +8,10 @@ import { openDatabase } from '../../main/workbook/openFile';
 import { MIGRATIONS } from '../../main/workbook/schema';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { ROOT } from '../helpers/cli';
+import { expectRefused } from './refused';
 import { useTempDir } from './tempDir';
 
 const temp = useTempDir();
-
-/** Every file of the folder with a hash of its bytes and its modification time. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    out[name] = `${createHash('sha1').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
-  }
-  return out;
-}
-
-/** Opening `path` is refused with `message`, and the folder is byte for byte as it was. */
-function expectRefused(path: string, message: string | RegExp): void {
-  const dir = join(path, '..');
-  const before = fingerprint(dir);
-  expect(() => WorkbookFile.open(path)).toThrow(message);
-  expect(fingerprint(dir)).toEqual(before);
-}
 
 /** A closed workbook file with enough lines to span many pages. */
 function workbookFile(name = 'a.budget'): string {
@@ -100,7 +82,7 @@ describe('opening a file safely', () => {
   it('refuses a file already open in this process (another window)', () => {
     const path = workbookFile();
     const first = WorkbookFile.open(path);
-    expectRefused(path, 'a.budget 已在另一个窗口中打开。请切换到那个窗口。');
+    expectRefused(path, 'a.budget 已在另一个窗口中打开（可能用的是另一个名字或它的硬链接）。请切换到那个窗口。');
     first.edit({ op: 'setMeta', department: '仍可编辑', year: 2024 });
     first.close();
     const again = WorkbookFile.open(path);

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { checkPublication, checkWorkbook, hasErrors, parsePublicationJson, type CheckFinding } from '../../../shared/core/checks/index';
+import { checkPublication, checkWorkbook, findingId, hasErrors, parsePublicationJson, type CheckFinding } from '../../../shared/core/checks/index';
 import { readPublicationXlsx } from '../../excel/readPublication';
 import { readTextFile } from '../../io/textFile';
 import { UserError } from '../../io/userError';
@@ -12,8 +12,10 @@ const usage = `用法：budget check <工作簿.budget | 明细.csv | 公开表.
   工作簿.budget 或 明细.csv  检查明细（科目编码、负数、项目名称、重复），再检查由明细生成的九张表
   公开表.json                检查已公开的九张表（格式同 seed-2024-published-tables.json）
   公开表.xlsx                检查标准格式的公开表 Excel 文件（本程序导出的，或按该格式录入的）
+一处错误只报告一次：由它连带造成的不符（如上级科目、合计行）列在它之下。
 有错误时退出状态为 1，没有错误（可有警告）时为 0。
-  --json               以 JSON 输出审核结果
+  --json               以 JSON 输出审核结果：每条有 id（同一问题在各次运行中相同）、severity、table、row、
+                       rowLabel（印出的编码和名称）、column、message，以及连带的 consequences
 ${WORKBOOK_USAGE}`;
 
 async function findingsOf(input: string | undefined, values: Parameters<typeof loadWorkbook>[1]): Promise<CheckFinding[]> {
@@ -28,6 +30,26 @@ async function findingsOf(input: string | undefined, values: Parameters<typeof l
   return checkWorkbook(await loadWorkbook(input, values));
 }
 
+/** A finding for other tools: flat fields, a stable id, the place as well (as before). */
+function asJson(f: CheckFinding, seen: Map<string, number>) {
+  const { table, row, column } = f.place;
+  const base = findingId(f);
+  const n = (seen.get(base) ?? 0) + 1;
+  seen.set(base, n);
+  return {
+    id: n === 1 ? base : `${base}#${n}`,
+    rule: f.rule,
+    severity: f.severity,
+    table,
+    row,
+    rowLabel: f.rowLabel,
+    column,
+    message: f.message,
+    place: f.place,
+    consequences: (f.consequences ?? []).map((c) => ({ rule: c.rule, table: c.place.table, row: c.place.row, column: c.place.column, message: c.message })),
+  };
+}
+
 export const check: Command = {
   summary: '审核明细或已公开的九张表',
   usage,
@@ -39,11 +61,12 @@ export const check: Command = {
     const warnings = findings.length - errors;
     const name = values.sample ? '内置样例' : basename(input ?? '');
     if (values.json) {
-      process.stdout.write(JSON.stringify({ input: name, errors, warnings, findings }, null, 2) + '\n');
+      const seen = new Map<string, number>();
+      process.stdout.write(JSON.stringify({ input: name, errors, warnings, findings: findings.map((f) => asJson(f, seen)) }, null, 2) + '\n');
     } else if (findings.length === 0) {
       process.stdout.write(`审核 ${name}：未发现问题。\n`);
     } else {
-      const lines = findings.map((f) => `${f.severity} [${f.rule}] ${f.message}`);
+      const lines = findings.flatMap((f) => [`${f.severity} [${f.rule}] ${f.message}`, ...(f.consequences ?? []).map((c) => `  连带 [${c.rule}] ${c.message}`)]);
       process.stdout.write([`审核 ${name}：错误 ${errors} 处，警告 ${warnings} 处。`, ...lines].join('\n') + '\n');
     }
     return hasErrors(findings) ? 1 : 0;

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { CHECK_RULES, type CheckFinding } from '../../../shared/core/checks/index';
+import { UNIT_TYPES, type UnitType } from '../../../shared/core/model';
 
 interface Props {
   findings: readonly CheckFinding[];
   onGo(finding: CheckFinding): void;
+  /** Registers the unit an unregistered-unit finding names (by the line it points at). */
+  onRegisterUnit(finding: CheckFinding, type: UnitType): void;
 }
 
 const SHOWN = 500;
@@ -17,7 +20,7 @@ function placeText(f: CheckFinding): string {
 }
 
 /** 审核: every finding, each a link to the line, table cell or project it concerns. */
-export function ChecksView({ findings, onGo }: Props) {
+export function ChecksView({ findings, onGo, onRegisterUnit }: Props) {
   const [only, setOnly] = useState<'全部' | '错误' | '警告'>('全部');
   const errors = findings.filter((f) => f.severity === '错误').length;
   const warnings = findings.length - errors;
@@ -43,6 +46,15 @@ export function ChecksView({ findings, onGo }: Props) {
               <button type="button" className="link" onClick={() => onGo(f)}>
                 定位：{placeText(f)}
               </button>
+            )}
+            {f.rule === 'L-UNIT' && (
+              <span className="register-unit">
+                {UNIT_TYPES.map((t) => (
+                  <button key={t} type="button" onClick={() => onRegisterUnit(f, t)}>
+                    登记为{t}
+                  </button>
+                ))}
+              </span>
             )}
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { CatalogEdition, Workbook } from '../model';
-import { BUILTIN_CATALOGS, buildCatalog, type Catalog, type CatalogKind, type Catalogs } from './catalog';
+import { buildCatalog, type Catalog, type CatalogKind, type Catalogs } from './catalog';
+import { builtinEdition } from './editions';
 
 const built = new WeakMap<CatalogEdition, Catalog>();
 
@@ -12,12 +13,13 @@ function editionCatalog(kind: CatalogKind, edition: CatalogEdition): Catalog {
   return catalog;
 }
 
-/** The catalogs a workbook uses: its imported editions, the built-in catalogs for the rest. */
-export function workbookCatalogs(wb: Pick<Workbook, 'catalogEditions'>): Catalogs {
+/** The catalogs a workbook uses: its imported editions, the built-in edition of its year for the rest. */
+export function workbookCatalogs(wb: Pick<Workbook, 'catalogEditions'> & { year?: number }): Catalogs {
   const editions = wb.catalogEditions;
-  if (!editions?.function && !editions?.economic) return BUILTIN_CATALOGS;
+  const builtin = builtinEdition(wb.year);
+  if (!editions?.function && !editions?.economic) return builtin;
   return {
-    function: editions.function ? editionCatalog('function', editions.function) : BUILTIN_CATALOGS.function,
-    economic: editions.economic ? editionCatalog('economic', editions.economic) : BUILTIN_CATALOGS.economic,
+    function: editions.function ? editionCatalog('function', editions.function) : builtin.function,
+    economic: editions.economic ? editionCatalog('economic', editions.economic) : builtin.economic,
   };
 }

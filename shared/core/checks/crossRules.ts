@@ -22,9 +22,11 @@ interface Observation {
   column?: string;
   /** Where the figure is printed, for a message. */
   where: LazyText;
+  /** On a tie, the figure of the lowest rank is taken as right (the table number unless said). */
+  rank?: number;
 }
 
-type Fact = 'spend' | 'fiscal' | 'general' | 'fund' | 'capital' | 'business' | 'operating' | 'other';
+type Fact = 'spend' | 'fiscal' | 'general' | 'fund' | 'capital' | 'business' | 'operating' | 'other' | 'basic' | 'project';
 
 const FACT_NAMES: Record<Fact, string> = {
   spend: '支出合计',
@@ -35,6 +37,8 @@ const FACT_NAMES: Record<Fact, string> = {
   business: '事业收入',
   operating: '事业单位经营收入',
   other: '其他收入',
+  basic: '基本支出',
+  project: '项目支出',
 };
 
 /** The column of a function table holding a fact: 合计 of tables 3, 5, 6, 7; the income columns of table 2. */
@@ -47,6 +51,8 @@ const TABLE2_COLUMNS: Record<Fact, (c: ColumnInfo) => boolean> = {
   business: (c) => c.last === '事业收入',
   operating: (c) => c.last.includes('经营收入'),
   other: (c) => c.last.includes('其他收入'),
+  basic: () => false,
+  project: () => false,
 };
 
 /** Which function table lists a fact by 科目, and in which column. */
@@ -59,13 +65,24 @@ const CODED_SOURCES: Record<Fact, TableId[]> = {
   business: [2],
   operating: [2],
   other: [2],
+  basic: [3],
+  project: [3],
 };
 
 const KIND_COLUMN: Partial<Record<Fact, SpendingColumn>> = { fiscal: 'total', general: 'general', fund: 'fund', capital: 'capital' };
 
 function factColumn(ct: CodedTable, fact: Fact): ColumnInfo | undefined {
   const amounts = amountColumns(ct.table);
-  return ct.table.no === 2 ? amounts.find(TABLE2_COLUMNS[fact]) : amounts.find((c) => c.last === '合计');
+  if (ct.table.no === 2) return amounts.find(TABLE2_COLUMNS[fact]);
+  return amounts.find((c) => c.last === (fact === 'basic' || fact === 'project' ? FACT_NAMES[fact] : '合计'));
+}
+
+/** The table 1 spending column (a 单位预算 table 1 prints 基本支出 / 项目支出 by 类) holding a fact. */
+const TABLE1_SPENDING: Partial<Record<Fact, SpendingColumn>> = { spend: 'total', basic: 'basic', project: 'project' };
+
+/** Table 1's 本年支出 rows: the 本年支出合计 when printed (支出总计 then adds what is carried over), else the 总计. */
+export function spendingThisYear(s: SummaryTable): Map<SpendingColumn, AmountCell> {
+  return s.spendingSubtotal ?? s.spendingTotal;
 }
 
 /** `功能分类 212 的财政拨款`, or `财政拨款总额`. */
@@ -103,7 +120,7 @@ export class Facts {
     for (const entry of this.byKey.values()) {
       if (entry.done || entry.obs.every((o) => o.value === entry.obs[0].value)) continue;
       const { label } = entry;
-      const obs = [...entry.obs].sort((a, b) => a.table - b.table);
+      const obs = [...entry.obs].sort((a, b) => (a.rank ?? a.table) - (b.rank ?? b.table));
       const values = [...new Set(obs.map((o) => o.value))];
       if (entry.done || values.length < 2) continue;
       const count = (v: number) => obs.filter((o) => o.value === v).length;
@@ -125,6 +142,7 @@ export class Facts {
           'T-CROSS',
           `${o.where}为 ${formatYuan(o.value)}，但${agreeing}为 ${formatYuan(right)}，相差 ${formatYuan(o.value - right)}；${label}在各表中应一致，请核对`,
           { table: o.table, row: o.row, column: o.column },
+          o.value - right,
         );
       }
     }
@@ -138,6 +156,10 @@ function observeCoded(ct: CodedTable, code: string | 'total', column: ColumnInfo
   if (row === undefined) return code === 'total' || ct.unreadRows ? undefined : { value: 0, table: t.no, where: new Unlisted(t.no, code, 'code') };
   const value = t.values[row][column.index];
   return value === undefined ? undefined : { value, table: t.no, row, column: column.key, where: new CellName(t, row, column) };
+}
+
+function withRank(o: Observation | undefined, rank: number | undefined): Observation | undefined {
+  return o && rank !== undefined ? { ...o, rank } : o;
 }
 
 function observeCell(table: TableId, s: SummaryTable, cell: AmountCell | undefined): Observation | undefined {
@@ -200,15 +222,19 @@ export function collectFacts(r: Recognized, review: Review): Facts {
         if (ct) facts.add(key, what, observeCoded(ct, code, factColumn(ct, fact)));
       }
       const kind = KIND_COLUMN[fact];
+      const t1Column = TABLE1_SPENDING[fact];
+      const t1Prints = t1 !== undefined && t1Column !== undefined && spendingThisYear(t1).has(t1Column);
       if (code === 'total') {
-        if (t1 && fact === 'spend') facts.add(key, what, observeCell(1, t1, t1.spendingTotal.get('total')));
-        if (t1 && fact !== 'spend') facts.add(key, what, observeCell(1, t1, incomeCell(t1, fact as IncomeKind)));
+        if (t1Prints) facts.add(key, what, withRank(observeCell(1, t1, spendingThisYear(t1).get(t1Column!)), fact === 'spend' ? undefined : 10));
+        if (t1 && !t1Column) facts.add(key, what, observeCell(1, t1, incomeCell(t1, fact as IncomeKind)));
         if (t4 && kind) {
           facts.add(key, what, observeCell(4, t4, t4.spendingTotal.get(kind)));
           if (fact !== 'fiscal') facts.add(key, what, observeCell(4, t4, incomeCell(t4, fact as IncomeKind)));
         }
       } else if (code.length === 3) {
-        if (t1 && fact === 'spend') facts.add(key, what, summaryClass(t1, code, 'total'));
+        // a 单位预算 table 1's 基本/项目支出 by 类 are read off table 3: on a tie table 3 is taken as right
+        const ranked = fact === 'spend' ? undefined : 10;
+        if (t1Prints) facts.add(key, what, withRank(summaryClass(t1, code, t1Column!), ranked));
         if (t4 && kind) facts.add(key, what, summaryClass(t4, code, kind));
       }
     }
@@ -276,25 +302,25 @@ function fiscalTablesAddUp(r: Recognized, review: Review, referenceOf: Reference
   const t3 = r.coded.get(3);
   const parts = FISCAL_TABLES.map((no) => r.coded.get(no)).filter((ct): ct is CodedTable => ct !== undefined);
   const codes = new Set<string>([t2, t3, ...parts].flatMap((ct) => (ct ? [...ct.rowOf.keys()] : [])));
-  const report = (ct: CodedTable, code: string | 'total', column: ColumnInfo, printed: number, detail: string) => {
+  const report = (ct: CodedTable, code: string | 'total', column: ColumnInfo, printed: number, detail: string, delta: number) => {
     const row = code === 'total' ? ct.totalRow : ct.rowOf.get(code);
     const where = row === undefined ? `表 ${ct.table.no}（未列科目 ${code}，按 0 计）` : cellName(ct.table, row, column);
-    review.add('T-CROSS', `${where}为 ${formatYuan(printed)}，${detail}；请核对`, { table: ct.table.no, row, column: row === undefined ? undefined : column.key });
+    review.add('T-CROSS', `${where}为 ${formatYuan(printed)}，${detail}；请核对`, { table: ct.table.no, row, column: row === undefined ? undefined : column.key }, delta);
   };
   const check = (ct: CodedTable, code: string | 'total', column: ColumnInfo | undefined) => {
     const printed = column && codedValue(ct, code, column);
     if (!column || printed === undefined) return;
     const ref = referenceOf(ct, code, column);
     if (ref) {
-      if (printed !== ref.value) report(ct, code, column, printed, `但${ref.where}为 ${formatYuan(ref.value)}，相差 ${formatYuan(printed - ref.value)}`);
+      if (printed !== ref.value) report(ct, code, column, printed, `但${ref.where}为 ${formatYuan(ref.value)}，相差 ${formatYuan(printed - ref.value)}`, printed - ref.value);
       return;
     }
     if (ct !== t3 || parts.length === 0) return;
     const values = parts.map((p) => codedValue(p, code, amountColumns(p.table).find((c) => c.last === column.last)));
-    if (values.some((v) => v === undefined)) return;
+    if (values.some((v) => v === undefined) || parts.some((p) => review.suspect(p.table.no, code === 'total' ? p.totalRow : p.rowOf.get(code)))) return;
     const fiscal = values.reduce<number>((a, v) => a + v!, 0);
     const what = code === 'total' ? '合计行' : `科目 ${code} `;
-    if (printed < fiscal) report(ct, code, column, printed, `少于${parts.map((p) => `表 ${p.table.no}`).join('、')}中${what}的${column.last}之和 ${formatYuan(fiscal)}`);
+    if (printed < fiscal) report(ct, code, column, printed, `少于${parts.map((p) => `表 ${p.table.no}`).join('、')}中${what}的${column.last}之和 ${formatYuan(fiscal)}`, printed - fiscal);
   };
   for (const code of [...codes, 'total' as const]) {
     if (t2) check(t2, code, factColumn(t2, 'fiscal'));
@@ -317,6 +343,7 @@ function basicAgrees(r: Recognized, review: Review): void {
     'T-BASIC',
     `${cellName(t8.table, t8.totalRow, total)}为 ${formatYuan(printed)}，但${cellName(t5.table, t5.totalRow, basic)}为 ${formatYuan(expected)}，相差 ${formatYuan(printed - expected)}；表 8 是表 5 基本支出按经济分类的细化，两者应相等，请核对`,
     { table: 8, row: t8.totalRow, column: total.key },
+    printed - expected,
   );
 }
 
@@ -332,7 +359,7 @@ function sanGongCovers(r: Recognized, review: Review): void {
   for (const item of SANGONG_ITEMS) {
     const row8 = t8.rowOf.get(item.economicCode);
     const column = s.items.get(item.key);
-    if (row8 === undefined || !column || !total || review.suspect(8, row8)) continue;
+    if (row8 === undefined || !column || !total || review.suspect(8, row8) || t8.misnamed.has(item.economicCode)) continue;
     const basic = t8.table.values[row8][total.index];
     if (basic === undefined) continue;
     const floor = s.table.wan ? wanHundredths(basic) : basic;
@@ -349,9 +376,36 @@ function sanGongCovers(r: Recognized, review: Review): void {
   }
 }
 
+/**
+ * A 单位预算 table 1 prints 人员经费 and 公用经费: when all its income is 一般公共预算, they are
+ * table 8's (一般公共预算 基本支出 by 经济分类) 人员经费 and 公用经费 totals.
+ */
+function personnelAgrees(r: Recognized, review: Review): void {
+  const t1 = r.summary.get(1);
+  const t8 = r.coded.get(8);
+  if (!t1 || !t8 || t8.totalRow === undefined || review.suspect(8, t8.totalRow)) return;
+  const income = t1.incomeSubtotal ?? t1.incomeTotal;
+  const general = incomeCell(t1, 'general');
+  if (income?.value === undefined || general?.value !== income.value) return;
+  const row = spendingThisYear(t1);
+  for (const [kind, last] of [['personnel', '人员经费'], ['public', '公用经费']] as const) {
+    const cell = row.get(kind);
+    const column8 = amountColumns(t8.table).find((c) => c.last === last);
+    const expected = codedValue(t8, 'total', column8);
+    if (!cell || cell.value === undefined || expected === undefined || cell.value === expected || review.suspect(1, cell.row)) continue;
+    review.add(
+      'T-CROSS',
+      `${cellName(t1.table, cell.row, cell.column)}为 ${formatYuan(cell.value)}，但${cellName(t8.table, t8.totalRow, column8!)}为 ${formatYuan(expected)}，相差 ${formatYuan(cell.value - expected)}；本单位收入全部是一般公共预算，表 1 的${last}应等于表 8 的${last}合计，请核对`,
+      { table: 1, row: cell.row, column: cell.column.key },
+      cell.value - expected,
+    );
+  }
+}
+
 /** The relations between tables that are sums or bounds rather than the same figure. */
 export function checkRelations(r: Recognized, review: Review, referenceOf: ReferenceOf): void {
   fiscalTablesAddUp(r, review, referenceOf);
   basicAgrees(r, review);
+  personnelAgrees(r, review);
   sanGongCovers(r, review);
 }

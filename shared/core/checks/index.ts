@@ -2,7 +2,7 @@ import type { Workbook } from '../model';
 import { LiveWorkbook } from '../live/liveWorkbook';
 import type { CheckFinding } from './rules';
 
-export { CHECK_RULES, hasErrors, type CheckFinding, type FindingPlace, type RuleId, type Severity } from './rules';
+export { CHECK_RULES, findingId, hasErrors, type CheckFinding, type Consequence, type FindingPlace, type RuleId, type Severity } from './rules';
 export { checkLines } from './lineRules';
 export { checkPublication } from './publicationRules';
 export { identifyTable, type PublishedTableInput } from './readTables';

@@ -200,3 +200,12 @@ export class LineChecks {
 export function checkLines(lines: readonly LineItem[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
   return [...new LineChecks(catalogs, new LineStore(lines)).findings()];
 }
+
+/** A unit lines name that the workbook has not registered (often a typo): counted as 事业单位 until registered. */
+export function unregisteredUnitFinding(unit: string, lines: number, firstLineId: number): CheckFinding {
+  return finding(
+    'L-UNIT',
+    `单位“${unit}”未在基本信息中登记（${lines} 行明细），按事业单位计算，其公用经费不计入机关运行经费；请核对单位名称，或登记该单位`,
+    { lineId: firstLineId, column: '单位名称' },
+  );
+}

@@ -1,6 +1,8 @@
 import { BUILTIN_CATALOGS, type Catalogs } from '../catalog/catalog';
+import { builtinEdition, publicationYear } from '../catalog/editions';
 import type { TableId, TableModel } from '../tables/tableModel';
 import { checkParentAndTotalSums, checkRowSums, readCodedTable, type CodedTable } from './codedTables';
+import { checkNotes } from './notes';
 import { checkRelations, collectFacts, referencesBetween } from './crossRules';
 import type { PublishedTableInput } from './readTables';
 import { Review, readDerivedTables, readPublication, type ReadTable } from './review';
@@ -12,7 +14,7 @@ import { checkSanGongTable, checkSummaryRowSums, checkSummarySums, readSanGongTa
  * department's publication in the standard layout can be checked, whatever its printing style.
  * Findings come in the order of the tables and their rows.
  */
-export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = BUILTIN_CATALOGS): CheckFinding[] {
+export function checkPublication(tables: readonly PublishedTableInput[], catalogs: Catalogs = builtinEdition(publicationYear(tables.map((t) => t.title)))): CheckFinding[] {
   const review = new Review();
   return checkRead(readPublication(tables, review), review, catalogs);
 }
@@ -42,6 +44,7 @@ function checkRead(read: readonly ReadTable[], review: Review, catalogs: Catalog
   for (const ct of coded.values()) checkRowSums(ct, review);
   for (const s of summary.values()) checkSummaryRowSums(s, review);
   if (sanGong) checkSanGongTable(sanGong, review);
+  checkNotes(coded, sanGong, review);
   const recognized = { coded, summary, sanGong };
   const facts = collectFacts(recognized, review);
   facts.compare(true);
@@ -50,5 +53,5 @@ function checkRead(read: readonly ReadTable[], review: Review, catalogs: Catalog
   for (const s of summary.values()) checkSummarySums(s, review);
   facts.compare(false);
   checkRelations(recognized, review, referenceOf);
-  return review.findings.sort((a, b) => (a.place.table ?? 0) - (b.place.table ?? 0) || (a.place.row ?? -1) - (b.place.row ?? -1));
+  return review.finish(read);
 }

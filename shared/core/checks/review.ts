@@ -1,4 +1,4 @@
-import { formatYuan, wanHundredths } from '../money';
+import { wanHundredths } from '../money';
 import { cellText, isAmount, type TableId, type TableModel } from '../tables/tableModel';
 import { readPrintedAmount, type PrintedAmount } from './printedAmount';
 import { codeKind, columnLabel, identifyTable, joinCode, norm, readColumns, type ColumnInfo, type ColumnRole, type PublishedTableInput } from './readTables';
@@ -18,29 +18,90 @@ export interface ReadTable {
   values: (number | undefined)[][];
 }
 
+/** Rules that say how a table is printed, not that a figure is wrong: they leave the figures in the sums (a row with a malformed code still counts where it is printed). */
+const NON_BLOCKING: ReadonlySet<RuleId> = new Set(['T-NUMBER-STYLE', 'T-EMPTY', 'T-NOTE', 'T-CODE']);
+
 /**
  * The findings of one review. One error per cell: a cell already reported is not reported again,
  * and a row with an error is “suspect”, so that sums over it are not reported a second time.
  * Warnings say nothing about the figures and neither block nor make suspect.
+ *
+ * A figure that is off makes every sum over it off by as much: such findings (same table, at the
+ * same row, or with the same difference at an ancestor or total row) are folded into the deepest
+ * one, the root, as its consequences (`finish`).
  */
 export class Review {
   readonly findings: CheckFinding[] = [];
   private readonly cells = new Set<string>();
   private readonly rows = new Set<string>();
+  /** Printed minus expected, of findings about a sum. */
+  private readonly deltas = new Map<CheckFinding, number>();
+  /** The code of a body row of a coded table (`table|row`), and the rows that are totals. */
+  private readonly codes = new Map<string, string>();
+  private readonly totals = new Set<string>();
 
-  add(rule: RuleId, message: string, place: FindingPlace): void {
+  add(rule: RuleId, message: string, place: FindingPlace, delta?: number): void {
     const f = finding(rule, message, place);
-    if (f.severity === '错误') {
+    if (f.severity === '错误' && !NON_BLOCKING.has(rule)) {
       const cell = place.row === undefined ? message : `${place.table}|${place.row}|${place.column}`;
       if (this.cells.has(cell)) return;
       this.cells.add(cell);
       if (place.row !== undefined) this.rows.add(`${place.table}|${place.row}`);
     }
+    if (delta !== undefined && delta !== 0) this.deltas.set(f, delta);
     this.findings.push(f);
   }
 
   suspect(table: TableId, row: number | undefined): boolean {
     return row !== undefined && this.rows.has(`${table}|${row}`);
+  }
+
+  /** Where a row sits, for folding: its code (ancestors are prefixes), or that it is a total. */
+  placeRow(table: TableId, row: number, code: string | 'total'): void {
+    if (code === 'total') this.totals.add(`${table}|${row}`);
+    else this.codes.set(`${table}|${row}`, code);
+  }
+
+  /** Whether an error at `upper` can be the sum of an error at `lower` (same row, an ancestor, or a total). */
+  private above(table: TableId | undefined, lower: number, upper: number): boolean {
+    if (lower === upper || this.totals.has(`${table}|${upper}`)) return true;
+    const a = this.codes.get(`${table}|${lower}`);
+    const b = this.codes.get(`${table}|${upper}`);
+    return a !== undefined && b !== undefined && b.length < a.length && a.startsWith(b);
+  }
+
+  private depth(f: CheckFinding): number {
+    const key = `${f.place.table}|${f.place.row}`;
+    return this.totals.has(key) ? 0 : (this.codes.get(key)?.length ?? 1);
+  }
+
+  /** Folds consequences into their roots, names the rows, and orders the findings by table and row. */
+  finish(tables: readonly ReadTable[]): CheckFinding[] {
+    const sums = [...this.deltas.keys()].filter((f) => f.place.row !== undefined).sort((a, b) => this.depth(b) - this.depth(a) || a.place.row! - b.place.row!);
+    const folded = new Set<CheckFinding>();
+    const roots: CheckFinding[] = [];
+    for (const f of sums) {
+      const root = roots.find(
+        (r) =>
+          r.place.table === f.place.table &&
+          (r.place.row === f.place.row || (Math.abs(this.deltas.get(r)!) === Math.abs(this.deltas.get(f)!) && this.above(f.place.table, r.place.row!, f.place.row!))),
+      );
+      if (!root) {
+        roots.push(f);
+        continue;
+      }
+      (root.consequences ??= []).push({ rule: f.rule, message: f.message, place: f.place });
+      folded.add(f);
+    }
+    const out = this.findings.filter((f) => !folded.has(f));
+    for (const f of out) {
+      const t = tables.find((x) => x.no === f.place.table);
+      if (!t || f.place.row === undefined) continue;
+      const column = t.columns.find((c) => c.key === f.place.column) ?? t.columns[t.columns.length - 1];
+      const label = rowLabel(t, f.place.row, column);
+      if (label) f.rowLabel = label;
+    }
+    return out.sort((a, b) => (a.place.table ?? 0) - (b.place.table ?? 0) || (a.place.row ?? -1) - (b.place.row ?? -1));
   }
 }
 
@@ -132,39 +193,50 @@ function reportNegative(review: Review, t: ReadTable, row: number, column: Colum
   review.add('T-NEGATIVE', `${cellName(t, row, column)}为负数 ${text}；公开表中的金额不能为负数，请核对`, { table: t.no, row, column: column.key });
 }
 
+/** Cells named as examples in a finding about a table's number style. */
+const STYLE_EXAMPLES = 3;
+
 /**
- * Recognizes the tables and reads every amount cell. A malformed number, and a number of 1,000 or more
- * printed without separators in a publication whose amounts use them, is reported and left out of all sums.
+ * Amounts of 1,000 and more printed both with and without thousands separators in one table: one
+ * finding for the table, naming both styles with a count and examples. The figures are read either way.
  */
+function reportMixedStyle(review: Review, t: ReadTable, parsed: (PrintedAmount | undefined)[][]): void {
+  const styles = { grouped: [] as [number, ColumnInfo, string][], plain: [] as [number, ColumnInfo, string][] };
+  parsed.forEach((cells, row) =>
+    cells.forEach((a, ci) => {
+      if (a?.status === 'ok' && Math.abs(a.value) >= LARGE) styles[a.grouped ? 'grouped' : 'plain'].push([row, t.columns[ci], a.text]);
+    }),
+  );
+  const { grouped, plain } = styles;
+  if (grouped.length === 0 || plain.length === 0) return;
+  const examples = (cells: typeof grouped) => cells.slice(0, STYLE_EXAMPLES).map(([row, column, text]) => `${cellName(t, row, column)}“${text}”`).join('、');
+  // The place is the first cell of the rarer style (on a tie, the one without separators): where the screen takes the user.
+  const [row, column] = (plain.length <= grouped.length ? plain : grouped)[0];
+  review.add(
+    'T-NUMBER-STYLE',
+    `表 ${t.no} 中 1,000 以上的金额有两种写法：用千分位分隔符的 ${grouped.length} 处（如 ${examples(grouped)}），不用的 ${plain.length} 处（如 ${examples(plain)}）；同一张表应统一写法，请统一后重新印出`,
+    { table: t.no, row, column: column.key },
+  );
+}
+
+/** Recognizes the tables and reads every amount cell. A malformed number is reported and left out of all sums. */
 export function readPublication(inputs: readonly PublishedTableInput[], review: Review): ReadTable[] {
   const tables = recognize(inputs, review);
-  const parsed = tables.map((t) => t.input.rows.map((cells) => t.columns.map((c) => (c.role === 'amount' ? readPrintedAmount(cells[c.index] ?? '') : undefined))));
-  // The style is the one most amounts of 1,000 and more follow; the other is the inconsistency.
-  const large = parsed.flat(2).filter((a): a is PrintedAmount & { status: 'ok' } => a?.status === 'ok' && Math.abs(a.value) >= LARGE);
-  const grouped = large.filter((a) => a.grouped);
-  const groupedStyle = grouped.length * 2 >= large.length;
-  const example = (groupedStyle ? grouped : large.filter((a) => !a.grouped))[0]?.text ?? '';
-
-  tables.forEach((t, ti) => {
-    t.values = parsed[ti].map((cells, row) =>
+  tables.forEach((t) => {
+    const parsed = t.input.rows.map((cells) => t.columns.map((c) => (c.role === 'amount' ? readPrintedAmount(cells[c.index] ?? '') : undefined)));
+    t.values = parsed.map((cells, row) =>
       cells.map((a, ci) => {
         if (!a) return undefined;
         const column = t.columns[ci];
-        const place = { table: t.no, row, column: column.key };
         if (a.status === 'malformed') {
-          review.add('T-NUMBER', `${cellName(t, row, column)}印为“${a.text}”，不是规范的金额：${a.reason}；请按正确金额改印`, place);
-          return undefined;
-        }
-        if (Math.abs(a.value) >= LARGE && a.grouped !== groupedStyle) {
-          const fix = groupedStyle ? `应印为 ${formatYuan(a.value)}` : `应印为 ${a.text.replace(/,/g, '')}`;
-          const style = groupedStyle ? '没有千分位分隔符' : '使用了千分位分隔符';
-          review.add('T-NUMBER-STYLE', `${cellName(t, row, column)}印为“${a.text}”，${style}，与本公开文本其他金额的写法（如 ${example}）不一致；${fix}`, place);
+          review.add('T-NUMBER', `${cellName(t, row, column)}印为“${a.text}”，不是规范的金额：${a.reason}；请按正确金额改印`, { table: t.no, row, column: column.key });
           return undefined;
         }
         if (a.value < 0) reportNegative(review, t, row, column, a.text);
         return a.value;
       }),
     );
+    reportMixedStyle(review, t, parsed);
   });
   return tables;
 }
@@ -175,7 +247,14 @@ export function readPublication(inputs: readonly PublishedTableInput[], review: 
  * parsed back. Only the labels and codes go through the text.
  */
 export function readDerivedTables(models: readonly TableModel[], review: Review): ReadTable[] {
-  const inputs = models.map((m) => ({ id: m.id, title: m.title, unit: m.unit, columns: m.columns.map((c) => c.key), rows: m.rows.map((r) => r.cells.map((c) => (isAmount(c) ? '' : c.text))) }));
+  const inputs = models.map((m) => ({
+    id: m.id,
+    title: m.title,
+    unit: m.unit,
+    columns: m.columns.map((c) => c.key),
+    rows: m.rows.map((r) => r.cells.map((c) => (isAmount(c) ? '' : c.text))),
+    note: m.note,
+  }));
   const tables = recognize(inputs, review);
   for (const t of tables) {
     const model = models.find((m) => m.id === t.no)!;

@@ -26,16 +26,23 @@ export interface AmountCell {
   value: number | undefined;
 }
 
-/** Budget kinds of table 4's spending columns. */
-export type SpendingColumn = 'total' | 'general' | 'fund' | 'capital';
+/** Spending columns: table 4's budget kinds; a 单位预算 table 1's 基本支出 (人员经费, 公用经费) and 项目支出. */
+export type SpendingColumn = 'total' | 'general' | 'fund' | 'capital' | 'basic' | 'personnel' | 'public' | 'project';
 
 /** Table 1 or 4 read by its item labels. */
 export interface SummaryTable {
   table: ReadTable;
+  /** Income lines above 本年收入合计 (all of them when there is none). */
   income: { kind: IncomeKind; cell: AmountCell }[];
+  /** 本年收入合计, when the table prints it; then the lines after it (上年结转 …) are `incomeCarried`. */
+  incomeSubtotal?: AmountCell;
+  incomeCarried: AmountCell[];
   incomeTotal?: AmountCell;
   /** Spending rows by 类 name (numbering stripped), then by column. */
   classes: Map<string, Map<SpendingColumn, AmountCell>>;
+  /** 本年支出合计 and the lines after it (结转下年 …), as for income. */
+  spendingSubtotal?: Map<SpendingColumn, AmountCell>;
+  spendingCarried: Map<SpendingColumn, AmountCell>[];
   spendingTotal: Map<SpendingColumn, AmountCell>;
 }
 
@@ -44,8 +51,18 @@ function spendingColumnOf(column: ColumnInfo, first: boolean): SpendingColumn | 
   if (l.includes('一般公共预算')) return 'general';
   if (l.includes('政府性基金')) return 'fund';
   if (l.includes('国有资本经营')) return 'capital';
-  if (l === '合计' || first) return 'total';
+  if (l.includes('人员经费')) return 'personnel';
+  if (l.includes('公用经费')) return 'public';
+  if (l.includes('基本支出')) return 'basic';
+  if (l.includes('项目支出')) return 'project';
+  if (l === '合计' || l === '小计' || first) return 'total';
   return undefined;
+}
+
+/** `本年收入合计`, `本年支出合计`, `收入合计`: this year's lines added up, before what is carried over. */
+function isSubtotalLabel(label: string): boolean {
+  const l = stripNumbering(label);
+  return l !== '合计' && l.endsWith('合计') && !isTotalLabel(l);
 }
 
 /** The label and amount columns of each side: by 收入 / 支出 in the headings, else the first and second item column. */
@@ -70,17 +87,29 @@ export function readSummaryTable(t: ReadTable, review: Review): SummaryTable | u
     return undefined;
   }
   const spendingCols = spending[1].map((c, i) => [spendingColumnOf(c, i === 0), c] as const).filter(([k]) => k !== undefined) as [SpendingColumn, ColumnInfo][];
-  const out: SummaryTable = { table: t, income: [], classes: new Map(), spendingTotal: new Map() };
+  const out: SummaryTable = { table: t, income: [], incomeCarried: [], classes: new Map(), spendingCarried: [], spendingTotal: new Map() };
   t.input.rows.forEach((cells, row) => {
     const inLabel = norm(cells[income[0].index] ?? '');
     const inCell: AmountCell = { row, column: income[1][0], value: t.values[row][income[1][0].index] };
-    if (isTotalLabel(inLabel)) out.incomeTotal = inCell;
+    if (isTotalLabel(inLabel)) {
+      out.incomeTotal = inCell;
+      review.placeRow(t.no, row, 'total');
+    } else if (isSubtotalLabel(inLabel)) {
+      out.incomeSubtotal = inCell;
+      review.placeRow(t.no, row, 'total');
+    } else if (inLabel && out.incomeSubtotal) out.incomeCarried.push(inCell);
     else if (inLabel) out.income.push({ kind: incomeKind(inLabel), cell: inCell });
     const outLabel = norm(cells[spending[0].index] ?? '');
     if (!outLabel) return;
-    const target = isTotalLabel(outLabel) ? out.spendingTotal : new Map<SpendingColumn, AmountCell>();
-    for (const [kind, column] of spendingCols) target.set(kind, { row, column, value: t.values[row][column.index] });
-    if (target !== out.spendingTotal) out.classes.set(stripNumbering(outLabel), target);
+    const cellsOf = () => new Map(spendingCols.map(([kind, column]) => [kind, { row, column, value: t.values[row][column.index] }]));
+    if (isTotalLabel(outLabel)) {
+      out.spendingTotal = cellsOf();
+      review.placeRow(t.no, row, 'total');
+    } else if (isSubtotalLabel(outLabel)) {
+      out.spendingSubtotal = cellsOf();
+      review.placeRow(t.no, row, 'total');
+    } else if (out.spendingSubtotal) out.spendingCarried.push(cellsOf());
+    else out.classes.set(stripNumbering(outLabel), cellsOf());
   });
   return out;
 }
@@ -106,14 +135,32 @@ function compareSum(review: Review, t: ReadTable, rule: 'T-TOTAL-SUM' | 'T-PAREN
     rule,
     `${cellName(t, target.row, target.column)}为 ${formatYuan(target.value)}，但${what}合计为 ${formatYuan(sum)}，相差 ${formatYuan(target.value - sum)}；请核对`,
     { table: t.no, row: target.row, column: target.column.key },
+    target.value - sum,
   );
 }
 
-/** Table 4: each 类's 合计 = its budget kinds (一般公共预算 + 政府性基金 + 国有资本经营), total row included. */
+/** Which columns of a spending row make up its 合计 (or its 基本支出), by what the table prints. */
+function rowParts(row: Map<SpendingColumn, AmountCell>): [SpendingColumn, SpendingColumn[]][] {
+  const has = (k: SpendingColumn) => row.has(k);
+  const out: [SpendingColumn, SpendingColumn[]][] = [];
+  const kinds = (['general', 'fund', 'capital'] as const).filter(has);
+  if (kinds.length > 0) out.push(['total', kinds]);
+  else if (has('basic') && has('project')) out.push(['total', ['basic', 'project']]);
+  else if (has('personnel') && has('public')) out.push(['total', ['personnel', 'public', ...(has('project') ? (['project'] as const) : [])]]);
+  if (has('basic') && has('personnel') && has('public')) out.push(['basic', ['personnel', 'public']]);
+  return out;
+}
+
+/**
+ * Each spending row's 合计 = its parts, total rows included: table 4's budget kinds (一般公共预算 +
+ * 政府性基金 + 国有资本经营); a 单位预算 table 1's 基本支出 + 项目支出, or 人员经费 + 公用经费 + 项目支出.
+ */
 export function checkSummaryRowSums(s: SummaryTable, review: Review): void {
-  for (const row of [...s.classes.values(), s.spendingTotal]) {
-    const parts = (['general', 'fund', 'capital'] as const).map((k) => row.get(k)).filter((c): c is AmountCell => c !== undefined);
-    compareSum(review, s.table, 'T-ROW-SUM', row.get('total'), parts, parts.map((c) => columnLabel(c.column)).join(' + '));
+  for (const row of [...s.classes.values(), ...(s.spendingSubtotal ? [s.spendingSubtotal] : []), s.spendingTotal]) {
+    for (const [target, kinds] of rowParts(row)) {
+      const parts = kinds.map((k) => row.get(k)!);
+      compareSum(review, s.table, 'T-ROW-SUM', row.get(target), parts, parts.map((c) => columnLabel(c.column)).join(' + '));
+    }
   }
 }
 
@@ -126,10 +173,19 @@ export function checkSummarySums(s: SummaryTable, review: Review): void {
   const sources = s.income.filter((i) => FISCAL_PARTS.includes(i.kind)).map((i) => i.cell);
   if (fiscal) compareSum(review, t, 'T-PARENT-SUM', fiscal, sources, '其下各项财政拨款资金');
   const top = s.income.filter((i) => !(fiscal && FISCAL_PARTS.includes(i.kind))).map((i) => i.cell);
-  compareSum(review, t, 'T-TOTAL-SUM', s.incomeTotal, top, '各项收入');
-  for (const [kind, cell] of totalRow) {
+  if (s.incomeSubtotal) {
+    compareSum(review, t, 'T-TOTAL-SUM', s.incomeSubtotal, top, '本年各项收入');
+    compareSum(review, t, 'T-TOTAL-SUM', s.incomeTotal, [s.incomeSubtotal, ...s.incomeCarried], '本年收入合计与其后各行（上年结转等）');
+  } else compareSum(review, t, 'T-TOTAL-SUM', s.incomeTotal, top, '各项收入');
+  for (const [kind, cell] of s.spendingSubtotal ?? totalRow) {
     const parts = classRows.map((r) => r.get(kind)).filter((c): c is AmountCell => c !== undefined);
     compareSum(review, t, 'T-TOTAL-SUM', cell, parts, '各类支出');
+  }
+  if (s.spendingSubtotal) {
+    for (const [kind, cell] of totalRow) {
+      const parts = [s.spendingSubtotal, ...s.spendingCarried].map((r) => r.get(kind)).filter((c): c is AmountCell => c !== undefined);
+      compareSum(review, t, 'T-TOTAL-SUM', cell, parts, '本年支出合计与其后各行（结转下年等）');
+    }
   }
 
   const inTotal = s.incomeTotal;
@@ -140,6 +196,7 @@ export function checkSummarySums(s: SummaryTable, review: Review): void {
     'T-BALANCE',
     `${cellName(t, inTotal.row, inTotal.column)}为 ${formatYuan(inTotal.value)}，与${cellName(t, outTotal.row, outTotal.column)} ${formatYuan(outTotal.value)} 不等，相差 ${formatYuan(inTotal.value - outTotal.value)}；收入总计应等于支出总计，请核对两侧各行`,
     { table: t.no, row: inTotal.row, column: inTotal.column.key },
+    inTotal.value - outTotal.value,
   );
 }
 
@@ -196,6 +253,7 @@ export function checkSanGongTable(s: SanGongTable, review: Review): void {
         'T-ROW-SUM',
         `${cellName(t, row, target)}为 ${formatYuan(printed)} ${unitWord(t)}，但${parts.map((c) => columnLabel(c!)).join(' + ')} = ${formatYuan(sum)} ${unitWord(t)}${t.wan ? '，相差超出各项分别四舍五入的误差' : ''}；请核对`,
         { table: t.no, row, column: target.key },
+        printed - sum,
       );
     }
   });

@@ -1,6 +1,6 @@
 import type { Catalogs } from '../catalog/catalog';
 import { workbookCatalogs } from '../catalog/workbookCatalogs';
-import { LineChecks } from '../checks/lineRules';
+import { LineChecks, unregisteredUnitFinding } from '../checks/lineRules';
 import { checkProject } from '../checks/projectRules';
 import { checkDerivedTables } from '../checks/publicationRules';
 import type { CheckFinding } from '../checks/rules';
@@ -31,6 +31,7 @@ export class LiveWorkbook {
   private typeOf!: (unit: string) => UnitType;
   private current!: TableModel[];
   private lineChecks: LineChecks;
+  private unitMemo: { units: readonly BudgetUnit[]; findings: CheckFinding[] } | null = null;
   /** 项目支出 by project name; made when the workbook first has project records. */
   private projectAmounts: Map<string, Fen> | null = null;
   private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();
@@ -59,7 +60,7 @@ export class LiveWorkbook {
   findings(): readonly CheckFinding[] {
     if (!this.findingsMemo) {
       const lines = this.lineChecks.findings();
-      const others = [...this.frame.projects.flatMap((p) => this.projectFindings(p)), ...this.tableFindings()];
+      const others = [...this.unitFindings(), ...this.frame.projects.flatMap((p) => this.projectFindings(p)), ...this.tableFindings()];
       this.findingsMemo = others.length === 0 ? lines : [...lines, ...others];
     }
     return this.findingsMemo;
@@ -92,8 +93,10 @@ export class LiveWorkbook {
         return;
       default:
         // the rest of the workbook changes as applyEdit changes it; the lines are not in the frame
+        const year = this.frame.year;
         this.frame = applyEdit(this.frame, edit).workbook;
-        if (edit.op === 'setCatalogEdition') {
+        // the built-in catalogs are by edition year: a new year may mean another edition
+        if (edit.op === 'setCatalogEdition' || this.frame.year !== year) {
           this.catalogs = workbookCatalogs(this.frame);
           this.lineChecks = new LineChecks(this.catalogs, this.store);
         }
@@ -109,6 +112,24 @@ export class LiveWorkbook {
     this.current = tablesFromAggregates(this.ctx, this.agg);
     this.tableMemo = null;
     touched?.clear();
+  }
+
+  /**
+   * Units lines name that the workbook has not registered, when it registers any (a workbook without
+   * a unit list names its units only on its lines). Worked out again only when the units change.
+   */
+  private unitFindings(): readonly CheckFinding[] {
+    const units = this.ctx.units;
+    if (this.unitMemo?.units !== units) {
+      const unregistered = this.frame.units.length === 0 ? [] : units.slice(this.frame.units.length).map((u) => u.name);
+      const first = new Map<string, number>();
+      for (let row = 0; unregistered.length > 0 && row < this.store.size; row++) {
+        const line = this.store.lineAt(row);
+        if (unregistered.includes(line.unit) && (first.get(line.unit) ?? Infinity) > line.id) first.set(line.unit, line.id);
+      }
+      this.unitMemo = { units, findings: unregistered.map((u) => unregisteredUnitFinding(u, this.store.linesOfUnit(u), first.get(u)!)) };
+    }
+    return this.unitMemo.findings;
   }
 
   /** The declared units, then units only lines name (as 事业单位), as `withLineUnits` gives them. */

@@ -31,6 +31,11 @@ if (scenario === 'second') {
   out.log = fake.log;
   out.windows = fake.windows.length;
   out.ipcHandlers = fake.handlers.ipc.size;
+} else if (scenario === 'refused') {
+  // The start is refused before anything else (the SQLite addon does not match its hash).
+  await until('exit', () => fake.log.some((l) => l[0] === 'app.exit'));
+  out.log = fake.log;
+  out.windows = fake.windows.length;
 } else if (scenario === 'welcome') {
   // Started with no workbook: the welcome box; the user chooses 退出.
   fake.answers.message.push(2);

@@ -1,5 +1,6 @@
 import { parseCall, type CallArgs, type CallName, type CallResults, type ExportRequest } from '../shared/contract/calls';
 import type { WorkbookFile } from './workbook/file';
+import { applyUploads, previewUploads } from './units/uploads';
 
 /**
  * Where the calls go: the open file, and how this host exports Excel (Electron asks where to save;
@@ -8,6 +9,8 @@ import type { WorkbookFile } from './workbook/file';
 export interface CallTarget {
   file: WorkbookFile;
   exportExcel(request: ExportRequest): Promise<CallResults['excel.export']>;
+  /** Makes a unit's workbook from the file: Electron asks where to save it, the browser host offers a download. */
+  exportUnitFile(unit: string): Promise<CallResults['units.exportFile']>;
 }
 
 type Handlers = { [K in CallName]: (target: CallTarget, ...args: CallArgs<K>) => CallResults[K] | Promise<CallResults[K]> };
@@ -21,6 +24,13 @@ const HANDLERS: Handlers = {
   'versions.mark': (t, label) => t.file.markVersion(label),
   'versions.workbook': (t, id) => t.file.workbookAtVersion(id),
   'excel.export': (t, request) => t.exportExcel(request),
+  'units.exportFile': (t, request) => t.exportUnitFile(request.unit),
+  'units.previewMerge': (t, request) => previewUploads(t.file, request.files),
+  'units.applyMerge': (t, request) => applyUploads(t.file, request.files, request.resolutions),
+  'units.origin': (t) => {
+    const frame = t.file.unitFrame;
+    return frame && { unit: frame.unit, department: frame.department, revision: frame.revision, madeAt: frame.madeAt };
+  },
 };
 
 /**

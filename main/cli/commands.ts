@@ -9,6 +9,9 @@ import { newCommand } from './commands/new';
 import { rollForwardCommand } from './commands/rollForward';
 import { versions } from './commands/versions';
 import { narrative } from './commands/narrative';
+import { merge } from './commands/merge';
+import { consolidate } from './commands/consolidate';
+import { split } from './commands/split';
 
 export interface Command {
   summary: string;
@@ -30,4 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   'import-baseline': importBaseline,
   'import-catalog': importCatalog,
+  split,
+  merge,
+  consolidate,
 };

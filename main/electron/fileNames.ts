@@ -8,3 +8,8 @@ export function excelFileName(workbook: Pick<Workbook, 'department' | 'year'>, u
   const name = unit ? `${unit}${workbook.year}年单位预算公开表` : `${workbook.department}${workbook.year}年部门预算公开表`;
   return `${name.replace(UNSAFE, '_').trim() || '预算公开表'}.xlsx`;
 }
+
+/** The suggested name of a unit's workbook made from the department's. */
+export function unitWorkbookFileName(workbook: Pick<Workbook, 'year'>, unit: string): string {
+  return `${`${unit}${workbook.year}年单位工作簿`.replace(UNSAFE, '_').trim() || '单位工作簿'}.budget`;
+}

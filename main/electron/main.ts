@@ -8,6 +8,7 @@ import { serveAppRequest } from './appProtocol';
 import { MENU_CHANNEL, CALL_CHANNEL } from './channels';
 import { Documents, type Document } from './documents';
 import { exportExcel, importLines } from './excelTransfer';
+import { exportUnitFile } from './unitTransfer';
 import { guardContents, guardRequests, guardSession } from './guards';
 import { createCallHandler } from './ipc';
 import { workbookPathsFromArgv } from './launchArgs';
@@ -76,7 +77,11 @@ async function start(): Promise<void> {
 }
 
 function callTarget(doc: Doc): CallTarget {
-  return { file: doc.file, exportExcel: (request) => exportExcel(doc, request.unit, app.getPath('documents')) };
+  return {
+    file: doc.file,
+    exportExcel: (request) => exportExcel(doc, request.unit, app.getPath('documents')),
+    exportUnitFile: (unit) => exportUnitFile(doc, unit, app.getPath('documents')),
+  };
 }
 
 /** No workbook named at start: offer to create or open one. */

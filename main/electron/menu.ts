@@ -48,6 +48,9 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       { type: 'separator' },
       { label: '导入明细…', accelerator: 'CmdOrCtrl+I', click: (_item, window) => actions.importLines(window) },
       { label: '导出 Excel…', accelerator: 'CmdOrCtrl+E', click: command({ command: 'exportExcel' }) },
+      { type: 'separator' },
+      { label: '导出单位工作簿…', click: command({ command: 'exportUnitFile' }) },
+      { label: '合并单位工作簿…', click: command({ command: 'mergeUnitFiles' }) },
       ...(mac ? [] : [{ type: 'separator' } as const, quit]),
     ],
   };

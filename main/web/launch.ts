@@ -6,6 +6,7 @@ import { exportPublication } from '../excel/writeWorkbook';
 import { UserError } from '../io/userError';
 import { WorkbookFile } from '../workbook/file';
 import { startWebHost, type WebHost } from './server';
+import { excelFileName } from '../electron/fileNames';
 
 export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
@@ -31,10 +32,7 @@ export async function launchWebHost(options: LaunchOptions): Promise<{ host: Web
         const wb = file.workbook();
         await exportPublication(wb, outPath, { unit: request.unit, narrative: buildNarrative(wb) });
       },
-      downloadName: () => {
-        const wb = file.workbook();
-        return `${wb.department}${wb.year}年部门预算公开表.xlsx`;
-      },
+      downloadName: (request) => excelFileName(file.workbook(), request.unit),
     });
     return {
       host,

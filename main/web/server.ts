@@ -10,6 +10,8 @@ import { TOKEN_HEADER, decodeJson, encodeJson } from '../../shared/contract/json
 import type { WorkbookFile } from '../workbook/file';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
 import { dispatchCall } from '../workbookCalls';
+import { unitWorkbookFileName } from '../electron/fileNames';
+import { splitToFile } from '../units/unitFiles';
 
 const SECURITY_HEADERS: Record<string, string> = {
   // The same policy as the Electron window's.
@@ -40,8 +42,8 @@ export interface WebHostOptions {
   file: WorkbookFile;
   /** Writes the publication workbook (xlsx) of the file's current state to `outPath`. */
   exportTo(outPath: string, request: ExportRequest): Promise<void>;
-  /** The name the downloaded xlsx gets. */
-  downloadName(): string;
+  /** The name the downloaded xlsx gets (the department's, or a unit's publication). */
+  downloadName(request: ExportRequest): string;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -59,6 +61,8 @@ export interface WebHost {
 interface Download {
   path: string;
   name: string;
+  /** The Content-Type; an xlsx when absent. */
+  type?: string;
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
@@ -123,7 +127,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const id = randomBytes(24).toString('base64url');
       const path = join(tempDir, `${id}.xlsx`);
       await options.exportTo(path, request);
-      downloads.set(id, { path, name: options.downloadName() });
+      downloads.set(id, { path, name: options.downloadName(request) });
+      return { savedTo: null, downloadUrl: `/download/${id}` };
+    },
+    async exportUnitFile(unit: string) {
+      const id = randomBytes(24).toString('base64url');
+      const path = join(tempDir, `${id}.budget`);
+      splitToFile(options.file, unit, path);
+      downloads.set(id, { path, name: unitWorkbookFileName(options.file.workbook(), unit), type: 'application/octet-stream' });
       return { savedTo: null, downloadUrl: `/download/${id}` };
     },
   };
@@ -155,9 +166,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const { size } = await stat(download.path);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Type': download.type ?? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Length': String(size),
-      'Content-Disposition': `attachment; filename="budget.xlsx"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+      'Content-Disposition': `attachment; filename="budget${extname(download.path)}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
     });
     createReadStream(download.path)
       .on('error', () => res.destroy())

@@ -11,6 +11,9 @@ import { decodeEdit, encodeEdit } from './editCodec';
 import { localTimestamp } from './localTime';
 import { checkpoint, migrate, newDatabase, openWorkbookDatabase, renewIdentity, type OpenedDatabase } from './openFile';
 import { MIGRATIONS } from './schema';
+import { readFileId, readUnitFrame, writeUnitFrame } from './unitFrame';
+import type { UnitFrame } from '../../shared/core/units/frame';
+import { unitEditRefusal } from '../../shared/core/units/guard';
 
 interface State extends FileState {
   /** Highest edit_log.seq: entries after the cursor can be redone. */
@@ -40,6 +43,10 @@ export class WorkbookFile {
   private readonly db: Database.Database;
   private readonly statements: Record<'dropRedo' | 'log' | 'state', Database.Statement>;
   private closed = false;
+  /** Set in a unit's file: the department's frame it keeps read-only. */
+  readonly unitFrame: UnitFrame | null;
+  /** The file's lasting id (the file_id table; not identity.tag, which every write draws anew). */
+  readonly fileId: string;
 
   private constructor(
     readonly path: string,
@@ -56,6 +63,8 @@ export class WorkbookFile {
     this.wb = opened.workbook;
     this.sums = opened.sums;
     this.content.continueAfter();
+    this.unitFrame = readUnitFrame(db);
+    this.fileId = readFileId(db);
     const meta = readFileState(db);
     const logEnd = (db.prepare('SELECT max(seq) FROM edit_log').pluck().get() as number | null) ?? 0;
     this.state = { ...meta, logEnd };
@@ -63,9 +72,10 @@ export class WorkbookFile {
 
   /**
    * A new file at `path` (which must not exist) holding `init`: an empty workbook of a department and
-   * year, or a whole workbook. The file is written under a temporary name and renamed when complete.
+   * year, or a whole workbook (with `unitFrame`: a unit's file). The file is written under a
+   * temporary name and renamed when complete.
    */
-  static create(path: string, init: { department: string; year: number } | Workbook): WorkbookFile {
+  static create(path: string, init: { department: string; year: number } | Workbook, unitFrame?: UnitFrame): WorkbookFile {
     if (existsSync(path)) throw new UserError(`${basename(path)} 已存在，未覆盖。请换一个文件名，或先删除它。`);
     const wb = 'lines' in init ? init : newWorkbook(init.department, init.year);
     const ids = new Set(wb.lines.map((l) => l.id));
@@ -80,6 +90,7 @@ export class WorkbookFile {
         db.prepare('INSERT INTO meta (only, department, year, next_line_id, undo_cursor, revision) VALUES (1, ?, ?, ?, 0, 0)').run(wb.department, wb.year, nextLineId);
         new WorkbookContent(db).writeAll(wb);
         writeChecksums(db, { ...checksums(wb), state: stateSum({ nextLineId, cursor: 0, revision: 0 }) });
+        if (unitFrame) writeUnitFrame(db, unitFrame);
       })();
       db.close();
     } catch (e) {
@@ -129,6 +140,8 @@ export class WorkbookFile {
   /** Applies a change (new lines get the next ids) as one undo step; the redo tail is dropped. */
   edit(request: EditRequest): EditResult {
     this.assertOpen();
+    const refusal = this.unitFrame && unitEditRefusal(this.unitFrame, request);
+    if (refusal) throw new UserError(`修改未保存：${refusal}`);
     const ids = { next: this.state.nextLineId };
     const edit = resolve(request, ids);
     const { workbook, inverse } = applyChecked(this.wb, edit);

@@ -64,6 +64,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE identity (only INTEGER PRIMARY KEY CHECK (only = 1), tag TEXT NOT NULL, previous TEXT NOT NULL) STRICT;
       INSERT INTO identity (only, tag, previous) VALUES (1, hex(randomblob(16)), '');
     `),
+  // Version 3. The file's lasting id (a unit's file names the department file it was made from; unlike
+  // identity.tag it never changes), and the frame a unit's file records (no row in a department's file).
+  (db) =>
+    db.exec(`
+      CREATE TABLE file_id (only INTEGER PRIMARY KEY CHECK (only = 1), id TEXT NOT NULL) STRICT;
+      INSERT INTO file_id (only, id) VALUES (1, lower(hex(randomblob(16))));
+      CREATE TABLE unit_frame (only INTEGER PRIMARY KEY CHECK (only = 1), json TEXT NOT NULL) STRICT;
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

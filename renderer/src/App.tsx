@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { SCREEN_TABS, type Bridge, type ScreenTab } from '../../shared/contract/calls';
+import { SCREEN_TABS, type Bridge, type CallResults, type ScreenTab } from '../../shared/contract/calls';
 import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan, type Fen } from '../../shared/core/money';
@@ -15,6 +15,7 @@ import { linesTotal } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
 import { ProjectForm } from './projects/ProjectForm';
 import { TablesView, type TableTarget } from './tables/TablesView';
+import { UnitsPanel } from './units/UnitsPanel';
 import { isTextEntry } from './textEntry';
 import { useLiveWorkbook } from './useLiveWorkbook';
 import { useWorkbook } from './useWorkbook';
@@ -68,6 +69,11 @@ export function App({ bridge }: { bridge: Bridge }) {
   /** The project whose form is open, and the unit of the line it was opened from. */
   const [projectShown, setProjectShown] = useState<{ name: string; unit?: string } | null>(null);
   const seq = useRef(0);
+  const [unitsFocus, setUnitsFocus] = useState<{ part: 'export' | 'merge'; seq: number } | null>(null);
+  const [origin, setOrigin] = useState<CallResults['units.origin']>(null);
+  useEffect(() => {
+    bridge.call('units.origin').then(setOrigin, (e: unknown) => notify(e instanceof Error ? e.message : String(e), 'error'));
+  }, [bridge, notify]);
 
   // The tables and the checks follow each edit incrementally (a LiveWorkbook); what is still derived
   // whole (changes, narrative) follows a deferred copy, so typing stays responsive.
@@ -161,6 +167,10 @@ export function App({ bridge }: { bridge: Bridge }) {
           document.querySelector<HTMLInputElement>('.quick-filter')?.focus();
         } else if (m.command === 'showTab') setTab(m.tab);
         else if (m.command === 'help') showHelp();
+        else if (m.command === 'exportUnitFile' || m.command === 'mergeUnitFiles') {
+          setTab('导出');
+          setUnitsFocus({ part: m.command === 'exportUnitFile' ? 'export' : 'merge', seq: ++seq.current });
+        }
       }),
     [bridge, undo, redo, notify, showHelp],
   );
@@ -183,6 +193,11 @@ export function App({ bridge }: { bridge: Bridge }) {
         <span className="dept">
           {open.workbook.department} · {open.workbook.year} 年
         </span>
+        {origin && (
+          <span className="unit-origin" title={`导出时间 ${origin.madeAt.slice(0, 16).replace('T', ' ')}`}>
+            单位工作簿：{origin.unit}（部门工作簿第 {origin.revision} 次修改时导出）
+          </span>
+        )}
         <div className="undo-redo">
           <button type="button" disabled={!open.canUndo} onClick={() => void undo()} title="撤销（Ctrl+Z）">
             撤销
@@ -224,7 +239,12 @@ export function App({ bridge }: { bridge: Bridge }) {
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && <NarrativeView workbook={workbook} narrative={narrative} labelOf={(k) => labels.get(k) ?? ''} send={send} />}
         {tab === '基本信息' && <BasicsView workbook={workbook} send={send} notify={notify} />}
-        {tab === '导出' && <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />}
+        {tab === '导出' && (
+          <>
+            <ExportView bridge={bridge} workbook={workbook} findings={findings} onShowChecks={() => setTab('审核')} />
+            <UnitsPanel bridge={bridge} workbook={workbook} perform={session.perform} focus={unitsFocus} origin={origin} />
+          </>
+        )}
       </main>
       {projectShown && (
         <ProjectForm

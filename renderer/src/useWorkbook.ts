@@ -30,6 +30,8 @@ export interface WorkbookSession {
   /** Undoes the file's last edit; resolves to what was undone ("粘贴 20 行"), or null when there was nothing to undo. */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
+  /** Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it failed or changed nothing. */
+  perform(call: () => Promise<EditResult | null>, label?: string): Promise<boolean>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -114,6 +116,16 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   );
   const undo = useCallback(() => step('workbook.undo'), [step]);
   const redo = useCallback(() => step('workbook.redo'), [step]);
+  const perform = useCallback(
+    async (call: () => Promise<EditResult | null>, label?: string) =>
+      (await enqueue(async () => {
+        const result = await call();
+        applyResult(result);
+        if (result) labels.current.sent(label);
+        return result !== null;
+      })) === true,
+    [enqueue, applyResult],
+  );
 
-  return { open, loadError, send, undo, redo, subscribe };
+  return { open, loadError, send, undo, redo, perform, subscribe };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LINE_TEXT_LIMITS, MAX_AMOUNT_FEN, MAX_LINES, MAX_TOTAL_FEN, NAME_LIMIT, limitText } from '../core/limits';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
 import type { Workbook } from '../core/model';
+import type { UnitMergePreview } from '../core/units/merge';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
 import { chineseIssue, describeIssues } from './messages';
 
@@ -149,6 +150,11 @@ export interface ExportRequest {
   unit?: string;
 }
 
+/** A unit's workbook file chosen on the screen, its bytes in base64 (a unit of 100,000 lines is ≈ 20 MB). */
+const unitFileUpload = z.object({ name: text(260).min(1), data: z.string().max(200 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64') }).strict();
+const unitFileUploads = z.array(unitFileUpload).min(1).max(500);
+export type UnitFileUpload = z.infer<typeof unitFileUpload>;
+
 /** The argument schemas, as tuples, and the result type of each call. */
 export const CALL_ARGS = {
   'workbook.snapshot': z.tuple([]),
@@ -159,6 +165,10 @@ export const CALL_ARGS = {
   'versions.mark': z.tuple([text(100).min(1)]),
   'versions.workbook': z.tuple([z.number().int().positive()]),
   'excel.export': z.tuple([z.object({ unit: text(200).optional() }).strict()]),
+  'units.exportFile': z.tuple([z.object({ unit: text(200).min(1) }).strict()]),
+  'units.previewMerge': z.tuple([z.object({ files: unitFileUploads }).strict()]),
+  'units.applyMerge': z.tuple([z.object({ files: unitFileUploads, resolutions: z.record(z.string().max(1000), z.enum(['mine', 'theirs', 'both'])) }).strict()]),
+  'units.origin': z.tuple([]),
 } as const;
 
 export interface CallResults {
@@ -171,6 +181,14 @@ export interface CallResults {
   'versions.workbook': Workbook;
   /** Electron: the path the user saved to (null when cancelled). Browser host: a one-time download URL. */
   'excel.export': { savedTo: string | null; downloadUrl?: string };
+  /** A unit's workbook made from this (department's) file: where it was saved, or a download URL. */
+  'units.exportFile': { savedTo: string | null; downloadUrl?: string };
+  /** What merging the unit files would change, unit by unit, with the conflicts to decide. */
+  'units.previewMerge': UnitMergePreview[];
+  /** The merge applied as one edit (null: nothing to change). */
+  'units.applyMerge': EditResult | null;
+  /** In a unit's workbook: which unit, and which department file revision it was made from; null in a department's. */
+  'units.origin': { unit: string; department: string; revision: number; madeAt: string } | null;
 }
 
 export type CallName = keyof typeof CALL_ARGS;
@@ -183,7 +201,7 @@ export interface Bridge {
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help', 'exportUnitFile', 'mergeUnitFiles'] as const;
 /** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
 export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息'] as const;
 export type ScreenTab = (typeof SCREEN_TABS)[number];

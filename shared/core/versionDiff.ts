@@ -73,7 +73,7 @@ function lineChanges(before: LineItem, after: LineItem): FieldChange[] {
   return LINE_COLUMN_ORDER.filter((f) => before[f] !== after[f]).map((field) => ({ field, old: before[field], new: after[field] }));
 }
 
-interface Figure {
+export interface Figure {
   table: TableModel;
   row: string;
   column: string;
@@ -81,7 +81,7 @@ interface Figure {
 }
 
 /** Every amount of the tables by table, row label and column; a label that repeats is numbered. */
-function figures(tables: readonly TableModel[]): Map<string, Figure> {
+export function figures(tables: readonly TableModel[]): Map<string, Figure> {
   const out = new Map<string, Figure>();
   for (const table of tables) {
     for (const r of table.rows) {

@@ -20,6 +20,7 @@ const target: CallTarget = {
     exports.push(request);
     return { savedTo: '/tmp/x.xlsx' };
   },
+  exportUnitFile: async () => ({ savedTo: null }),
 };
 const WINDOW = 12;
 const handle = createCallHandler((id) => (id === WINDOW ? target : undefined));

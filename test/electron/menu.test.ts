@@ -43,7 +43,7 @@ describe('the menu on Windows and Linux', () => {
   });
 
   it('文件 has 新建, 打开, 最近打开, 另存为, 导入, 导出 Excel and 退出, with their shortcuts', () => {
-    expect(labels(m.menu('文件'))).toEqual(['新建…', '打开…', '最近打开', '另存为…', '导入明细…', '导出 Excel…', '退出']);
+    expect(labels(m.menu('文件'))).toEqual(['新建…', '打开…', '最近打开', '另存为…', '导入明细…', '导出 Excel…', '导出单位工作簿…', '合并单位工作簿…', '退出']);
     expect(m.item('文件', '新建…').accelerator).toBe('CmdOrCtrl+N');
     expect(m.item('文件', '打开…').accelerator).toBe('CmdOrCtrl+O');
     expect(m.item('文件', '另存为…').accelerator).toBe('CmdOrCtrl+Shift+S');
@@ -72,7 +72,7 @@ describe('the menu on Windows and Linux', () => {
   });
 
   it('帮助 has 关于', () => {
-    expect(labels(m.menu('帮助'))).toEqual(['关于预算编制工作台']);
+    expect(labels(m.menu('帮助'))).toEqual(['快捷键与金额写法', '关于预算编制工作台']);
     expect(m.click('帮助', '关于预算编制工作台')).toEqual(['about']);
   });
 
@@ -82,6 +82,8 @@ describe('the menu on Windows and Linux', () => {
     expect(m.click('编辑', '重做', window)).toEqual(['send', window, { command: 'redo' }]);
     expect(m.click('编辑', '查找…', window)).toEqual(['send', window, { command: 'find' }]);
     expect(m.click('文件', '导出 Excel…', window)).toEqual(['send', window, { command: 'exportExcel' }]);
+    expect(m.click('文件', '导出单位工作簿…', window)).toEqual(['send', window, { command: 'exportUnitFile' }]);
+    expect(m.click('文件', '合并单位工作簿…', window)).toEqual(['send', window, { command: 'mergeUnitFiles' }]);
   });
 
   it('runs 新建, 打开, 另存为 and 导入 in main', () => {

@@ -29,7 +29,7 @@ function value(field: FieldChange['field'], v: FieldChange['old']): string {
   return field === 'amount' ? formatYuan(v as number) : String(v);
 }
 
-function lineText(l: LineItem): string {
+export function lineText(l: LineItem): string {
   return `#${l.id} ${l.unit}｜${l.functionCode}｜${l.economicCode}｜${l.kind}｜${l.source}${l.project ? `｜${l.project}` : ''}｜${formatYuan(l.amount)} 元`;
 }
 
@@ -38,7 +38,7 @@ function figureText(fen: number | null, unit: '元' | '万元'): string {
   return unit === '万元' ? `${formatWan(fen)} 万元` : `${formatYuan(fen)} 元`;
 }
 
-function render(d: WorkbookDiff): string {
+export function renderDiff(d: WorkbookDiff): string {
   const out: string[] = [];
   if (d.department) out.push(`部门：${d.department.old} → ${d.department.new}`);
   if (d.year) out.push(`年度：${d.year.old} → ${d.year.new}`);
@@ -73,7 +73,7 @@ export const diff: Command = {
       const b = refB === undefined ? null : findVersion(file, refB);
       const d = diffWorkbooks(file.workbookAtVersion(a.id), b ? file.workbookAtVersion(b.id) : file.workbook());
       if (values.json) process.stdout.write(`${JSON.stringify({ from: a, to: b, diff: d }, null, 2)}\n`);
-      else process.stdout.write(`比较：${describe(a)} → ${describe(b)}\n${render(d)}`);
+      else process.stdout.write(`比较：${describe(a)} → ${describe(b)}\n${renderDiff(d)}`);
       return 0;
     });
   },

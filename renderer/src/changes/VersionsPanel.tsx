@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Version } from '../../../shared/contract/api';
 import type { Bridge } from '../../../shared/contract/calls';
 import type { Workbook } from '../../../shared/core/model';
-import { LINE_COLUMNS } from '../../../shared/core/lineTable';
-import { formatYuan } from '../../../shared/core/money';
-import { WORKBOOK_PARTS, diffWorkbooks, type WorkbookDiff } from '../../../shared/core/versionDiff';
+import { diffWorkbooks, type WorkbookDiff } from '../../../shared/core/versionDiff';
+import { DiffView } from './DiffView';
 
 interface Props {
   bridge: Bridge;
@@ -13,8 +12,6 @@ interface Props {
 
 const CURRENT = 0;
 
-const fieldText = (v: unknown) => (typeof v === 'number' ? formatYuan(v) : v === undefined || v === '' ? '（空）' : String(v));
-const SHOWN = 100;
 
 /** Marked versions of the file, and what changed between two of them (or a version and now). */
 export function VersionsPanel({ bridge, workbook }: Props) {
@@ -105,56 +102,7 @@ export function VersionsPanel({ bridge, workbook }: Props) {
         )}
         {message && <span className="hint">{message}</span>}
       </div>
-      {diff && from !== null && (
-        <div className="diff">
-          <p>
-            “{name(from)}”→“{name(to)}”：新增明细 {diff.added.length} 行，删除 {diff.removed.length} 行，修改 {diff.changed.length} 行
-            {diff.parts.length > 0 && `；另有变动：${diff.parts.map((p) => WORKBOOK_PARTS[p]).join('、')}`}
-            {diff.department && `；部门由“${diff.department.old}”改为“${diff.department.new}”`}
-            {diff.year && `；年度由 ${diff.year.old} 改为 ${diff.year.new}`}
-          </p>
-          {diff.figures.length > 0 && (
-            <table className="yoy">
-              <thead>
-                <tr>
-                  <th>表</th>
-                  <th>行</th>
-                  <th>列</th>
-                  <th>原数</th>
-                  <th>新数</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diff.figures.slice(0, SHOWN).map((f, i) => (
-                  <tr key={i}>
-                    <td>表{f.table}</td>
-                    <td>{f.row}</td>
-                    <td>{f.column}</td>
-                    <td className="type-amount">{f.oldText || '—'}</td>
-                    <td className="type-amount">{f.newText || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {diff.changed.slice(0, SHOWN).map((c) => (
-            <p key={c.id} className="hint">
-              明细 #{c.id}：
-              {c.fields.map((f) => `${LINE_COLUMNS[f.field].header} ${fieldText(f.old)} → ${fieldText(f.new)}`).join('；')}
-            </p>
-          ))}
-          {diff.narrative.length > 0 && (
-            <ul className="narrative-diff">
-              {diff.narrative.slice(0, SHOWN).map((n, i) => (
-                <li key={i}>
-                  {n.old && <del>{n.old}</del>}
-                  {n.new && <ins>{n.new}</ins>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {diff && from !== null && <DiffView diff={diff} title={`“${name(from)}”→“${name(to)}”`} />}
     </section>
   );
 }

@@ -51,6 +51,11 @@ export class LiveWorkbook {
     return this.current;
   }
 
+  /** The sums the department's tables are drawn from (read-only: the workbook keeps them up to date). */
+  get aggregates(): Readonly<Aggregates> {
+    return this.agg;
+  }
+
   /** The nine tables of one unit (单位预算), from the kept lines in one pass. */
   unitTables(unit: string): TableModel[] {
     return tablesFromAggregates({ ...this.ctx, unit }, this.store.aggregate(this.typeOf, unit));

@@ -62,7 +62,7 @@ describe('fuzz: contract calls', () => {
   let target: CallTarget;
   beforeAll(() => {
     file = WorkbookFile.create(join(temp(), 'fuzz.budget'), sampleWorkbook());
-    target = { file, exportExcel: async () => ({ savedTo: null }) };
+    target = { file, exportExcel: async () => ({ savedTo: null }), exportUnitFile: async () => ({ savedTo: null }) };
   });
   afterAll(() => file.close());
 

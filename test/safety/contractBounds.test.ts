@@ -29,7 +29,7 @@ const temp = useTempDir();
 function sampleFile(): { file: WorkbookFile; target: CallTarget; path: string } {
   const path = join(temp(), 'c.budget');
   const file = WorkbookFile.create(path, sampleWorkbook());
-  return { file, path, target: { file, exportExcel: async () => ({ savedTo: null }) } };
+  return { file, path, target: { file, exportExcel: async () => ({ savedTo: null }), exportUnitFile: async () => ({ savedTo: null }) } };
 }
 
 describe('the contract bounds every call', () => {

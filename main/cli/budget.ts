@@ -1,3 +1,5 @@
+import { fileProblem } from '../io/fileProblem';
+import { AmountRangeError } from '../../shared/core/money';
 import { UserError } from '../io/userError';
 import { COMMANDS } from './commands';
 
@@ -26,9 +28,15 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UserError) {
+    const fileTrouble = fileProblem((error as NodeJS.ErrnoException | undefined)?.code);
+    if (error instanceof UserError || error instanceof AmountRangeError) {
       process.stderr.write(`错误：${error.message}\n`);
-      process.exitCode = error.exitCode;
+      process.exitCode = error instanceof UserError ? error.exitCode : 2;
+    } else if (fileTrouble) {
+      // A file the user named could not be read or written: their situation to mend, not a bug.
+      const path = (error as NodeJS.ErrnoException).path;
+      process.stderr.write(`错误：${path ? `${path}：` : ''}${fileTrouble}\n`);
+      process.exitCode = 2;
     } else {
       process.stderr.write(`内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 3;

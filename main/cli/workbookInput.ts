@@ -1,11 +1,14 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import { NAME_LIMIT } from '../../shared/core/limits';
 import type { Baseline, Workbook } from '../../shared/core/model';
 import { newWorkbook } from '../../shared/core/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { withLineUnits } from '../../shared/core/tables/derive';
 import { baselineSchema } from '../../shared/contract/calls';
+import { chineseIssue, describeIssues } from '../../shared/contract/messages';
 import { readLinesFile } from '../excel/readLines';
+import { readTextFile } from '../io/textFile';
 import { readUnitsCsv } from '../io/unitsCsv';
 import { UserError } from '../io/userError';
 import { WorkbookFile } from '../workbook/file';
@@ -35,22 +38,28 @@ export interface WorkbookArgs {
   baseline?: string;
 }
 
+/** Refuses a name longer than the workbook keeps (the contract's limit). */
+export function checkName(name: string, option: string): void {
+  if ([...name].length > NAME_LIMIT) throw new UserError(`${option} 给出的名称过长（${[...name].length} 个字），最多 ${NAME_LIMIT} 个字`);
+}
+
 export function parseYear(text: string, option = '--year'): number {
   if (!/^\d{4}$/.test(text)) throw new UserError(`${option} 应为四位年份，如 2024，而不是“${text}”`);
   return Number(text);
 }
 
 function readBaseline(path: string): Baseline {
+  if (!existsSync(path)) throw new UserError(`无法读取上年基数文件 ${basename(path)}：文件不存在，请检查文件名和所在文件夹`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(readTextFile(path));
   } catch (e) {
-    throw new UserError(`无法读取上年基数文件 ${basename(path)}：${(e as Error).message}`);
+    if (e instanceof UserError) throw e;
+    throw new UserError(`上年基数文件 ${basename(path)} 不是有效的 JSON（可能被截断，或用文字处理软件保存过）。请用 budget import-baseline 从上年公开表重新生成`);
   }
-  const parsed = baselineSchema.safeParse(data);
+  const parsed = baselineSchema.safeParse(data, { error: chineseIssue });
   if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '（整个文件）'}：${i.message}`).join('；');
-    throw new UserError(`上年基数文件 ${basename(path)} 格式不对（${where}）。应为 {"year":2023,"figures":{"source:一般公共预算财政拨款":810550000,…}}，金额以分计的整数`);
+    throw new UserError(`上年基数文件 ${basename(path)} 格式不对（${describeIssues(parsed.error)}）。应为 {"year":2023,"figures":{"source:一般公共预算财政拨款":810550000,…}}，金额以分计的整数`);
   }
   return parsed.data;
 }
@@ -78,6 +87,7 @@ export async function loadWorkbook(input: string | undefined, opts: WorkbookArgs
     if (units.length !== 1) throw new UserError('明细中有多个单位：请用 --department 指定主管部门名称');
     department = units[0].name;
   }
+  checkName(department, '--department');
   const wb = newWorkbook(department, year);
   wb.units = units;
   wb.lines = lines;

@@ -1,6 +1,7 @@
 import { BUILTIN_CATALOGS, type Catalogs } from '../../shared/core/catalog/catalog';
 import { measureKey } from '../../shared/core/measures';
 import { FUND_SOURCES, type Baseline, type FundSource, type MeasureKey } from '../../shared/core/model';
+import { MAX_TOTAL_FEN } from '../../shared/core/limits';
 import { parseAmount, type Fen } from '../../shared/core/money';
 import { TEMPLATE_CLASSES } from '../../shared/core/tables/categories';
 import type { PublishedTable } from '../../shared/core/tables/published';
@@ -72,10 +73,10 @@ export function baselineFromPublication(pub: ReadPublication, file: string, cata
   const amount = (t: PublishedTable, r: number, c: number): Fen | undefined => {
     const text = (t.rows[r][c] ?? '').trim();
     if (text === '') return 0;
-    const parsed = parseAmount(t.unit === '万元' ? `${text}万` : text);
+    const parsed = parseAmount(t.unit === '万元' ? `${text}万` : text, MAX_TOTAL_FEN);
     if (!parsed.ok) {
       // Quote the cell as typed (the 万 is the table's unit, not part of the text).
-      const reason = t.unit === '万元' ? (parseAmount(text) as { reason?: string }).reason ?? parsed.reason : parsed.reason;
+      const reason = t.unit === '万元' ? (parseAmount(text, MAX_TOTAL_FEN) as { reason?: string }).reason ?? parsed.reason : parsed.reason;
       const example = t.unit === '万元' ? '如 2.99' : '如 1,200,486.48';
       errors.push(`${where(t, r, c)}：${reason}。请改为正确的金额（${example}）后重新导入`);
       return undefined;

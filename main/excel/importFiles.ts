@@ -3,6 +3,7 @@ import { importCatalogEdition } from '../../shared/core/catalog/edition';
 import { UserError } from '../io/userError';
 import type { WorkbookFile } from '../workbook/file';
 import { workbookCatalogs } from '../../shared/core/catalog/workbookCatalogs';
+import { absoluteTotal } from '../../shared/core/limits';
 import type { Baseline } from '../../shared/core/model';
 import { basename } from 'node:path';
 import { baselineFromPublication } from './baseline';
@@ -15,7 +16,8 @@ import { readPublicationFile } from './readPublication';
  * not touched.
  */
 export async function importLinesFile(file: WorkbookFile, path: string, opts: Omit<ReadLinesOptions, 'firstId'> = {}): Promise<ReadLinesResult & { revision: number }> {
-  const read = await readLinesFile(path, { catalogs: workbookCatalogs(file.workbook()), ...opts });
+  const wb = file.workbook();
+  const read = await readLinesFile(path, { catalogs: workbookCatalogs(wb), existingTotal: absoluteTotal(wb.lines), ...opts });
   const result = file.edit({ op: 'insertLines', lines: read.lines.map(({ id: _id, ...fields }) => fields) });
   return { ...read, revision: result.revision };
 }

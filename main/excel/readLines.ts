@@ -3,13 +3,13 @@ import { basename, extname } from 'node:path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import type { Catalogs } from '../../shared/core/catalog/catalog';
-import { parseCsv } from '../../shared/core/csv';
 import { describeFinding, readLineTable, type Finding } from '../../shared/core/lineTable';
 import type { LineItem } from '../../shared/core/model';
-import { readTextFile } from '../io/textFile';
+import { readCsvFile } from '../io/csvFile';
 import { UserError } from '../io/userError';
 import { plainValue } from './cellValue';
 import { LINE_SHEET_NAME } from './sheetNames';
+import { checkXlsxArchive, xlsxUnreadable } from './xlsxArchive';
 
 export interface ReadLinesOptions {
   catalogs?: Catalogs;
@@ -17,6 +17,8 @@ export interface ReadLinesOptions {
   onProgress?: (rowsRead: number) => void;
   /** Id of the first line read (the caller's next free id). */
   firstId?: number;
+  /** The amounts of the lines already in the workbook, taken as positive, added up. */
+  existingTotal?: number;
 }
 
 export interface ReadLinesResult {
@@ -36,9 +38,22 @@ function cellText(v: unknown): string {
   return p;
 }
 
-/** Picks the sheet to read: the one with the preferred name, else the first. */
-function targetSheet(names: readonly string[], preferred: string): string | undefined {
-  return names.includes(preferred) ? preferred : names[0];
+interface SheetEntry {
+  name: string;
+  state?: string;
+}
+
+/** Picks the sheet to read: the one with the preferred name, else the first, which must not be hidden. */
+function targetSheet(sheets: readonly SheetEntry[], preferred: string, file: string): string | undefined {
+  if (sheets.some((s) => s.name === preferred)) return preferred;
+  const first = sheets[0];
+  if (first && first.state !== undefined && first.state !== 'visible') {
+    throw new UserError(
+      `${file} 中${preferred ? `没有名为“${preferred}”的工作表，而` : ''}第一个工作表“${first.name}”是隐藏的，未读取（隐藏的表不应在不知情时被导入）。` +
+        `请${preferred ? `把要导入的内容放在名为“${preferred}”的工作表中，或` : ''}在 Excel 中取消隐藏该表后重试`,
+    );
+  }
+  return first?.name;
 }
 
 /** Streams the rows of the chosen sheet; undefined when exceljs's stream reader cannot read this file's layout. */
@@ -50,16 +65,16 @@ async function streamXlsxRows(path: string, preferred: string, onProgress?: (row
     styles: 'ignore',
     entries: 'ignore',
   });
-  const model = () => (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
+  const model = () => (reader as unknown as { model?: { sheets?: SheetEntry[] } }).model;
   const rows: string[][] = [];
   let chosen: string | undefined;
   try {
     for await (const worksheet of reader) {
       const ws = worksheet as unknown as { name?: string } & AsyncIterable<ExcelJS.Row>;
-      const names = (model()?.sheets ?? []).map((s) => s.name);
+      const sheets = model()?.sheets ?? [];
       // Without the workbook part the sheet names are unknown: let the full reader decide.
-      if (names.length === 0 || ws.name === undefined) return undefined;
-      const take = chosen === undefined && ws.name === targetSheet(names, preferred);
+      if (sheets.length === 0 || ws.name === undefined) return undefined;
+      const take = chosen === undefined && ws.name === targetSheet(sheets, preferred, basename(path));
       for await (const row of ws) {
         if (!take) continue;
         const values = row.values as unknown[];
@@ -84,7 +99,7 @@ async function streamXlsxRows(path: string, preferred: string, onProgress?: (row
 async function loadXlsxRows(path: string, preferred: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string }> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
-  const name = targetSheet(book.worksheets.map((s) => s.name), preferred);
+  const name = targetSheet(book.worksheets, preferred, basename(path));
   const sheet = name === undefined ? undefined : book.getWorksheet(name);
   if (!sheet) throw new UserError(`${basename(path)} 中没有工作表`);
   const rows: string[][] = [];
@@ -100,13 +115,14 @@ async function loadXlsxRows(path: string, preferred: string, onProgress?: (rows:
 }
 
 async function readXlsxRows(path: string, preferred: string, onProgress?: (rows: number) => void): Promise<{ rows: string[][]; sheet: string }> {
+  checkXlsxArchive(path);
   try {
     const read = (await streamXlsxRows(path, preferred, onProgress)) ?? (await loadXlsxRows(path, preferred, onProgress));
     onProgress?.(read.rows.length);
     return read;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`无法读取 ${basename(path)}：文件已损坏或不是有效的 Excel 工作簿（${(e as Error).message}）。请在 Excel 中打开并另存为 .xlsx 后重试`);
+    throw new UserError(xlsxUnreadable(basename(path)));
   }
 }
 
@@ -120,9 +136,7 @@ export async function readRowsFile(path: string, opts: { sheet: string; onProgre
   if (!existsSync(path)) throw new UserError(`文件不存在：${path}`);
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
-    const rows = parseCsv(readTextFile(path));
-    opts.onProgress?.(rows.length);
-    return { rows, source: name };
+    return { rows: readCsvFile(path, opts.onProgress), source: name };
   }
   if (ext === '.xlsx') {
     const read = await readXlsxRows(path, opts.sheet, opts.onProgress);
@@ -141,7 +155,7 @@ export async function readRowsFile(path: string, opts: { sheet: string; onProgre
  */
 export async function readLinesFile(path: string, opts: ReadLinesOptions = {}): Promise<ReadLinesResult> {
   const { rows, source } = await readRowsFile(path, { sheet: LINE_SHEET_NAME, onProgress: opts.onProgress });
-  const result = readLineTable(rows, opts.catalogs, opts.firstId);
+  const result = readLineTable(rows, opts.catalogs, opts.firstId, opts.existingTotal);
   if (result.errors.length > 0) {
     throw new UserError(
       `明细文件 ${source} 有 ${result.errors.length} 处错误，未导入任何数据：\n${result.errors.map((f) => `${source} ${describeFinding(f)}`).join('\n')}`,

@@ -7,6 +7,7 @@ import { LAYOUTS, TABLE_IDS } from '../../shared/core/tables/layouts';
 import type { Publication, PublishedTable } from '../../shared/core/tables/published';
 import type { ColumnSpec, HeaderCell, TableId } from '../../shared/core/tables/tableModel';
 import { UserError } from '../io/userError';
+import { checkXlsxArchive, xlsxUnreadable } from './xlsxArchive';
 import { plainValue } from './cellValue';
 
 /** A publication read from an xlsx, with where each table was found. */
@@ -207,11 +208,12 @@ export async function openXlsx(path: string): Promise<ExcelJS.Workbook> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xls' || ext === '.et') throw new UserError(`${name} 是旧版 Excel 格式（${ext}）：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入`);
   if (ext !== '.xlsx') throw new UserError(`${name} 不是 Excel 工作簿：应为 .xlsx 文件`);
+  checkXlsxArchive(path);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(path);
-  } catch (e) {
-    throw new UserError(`无法读取 ${name}：文件已损坏或不是有效的 Excel 工作簿（${(e as Error).message}）。请在 Excel 中打开并另存为 .xlsx 后重试`);
+  } catch {
+    throw new UserError(xlsxUnreadable(name));
   }
   return book;
 }

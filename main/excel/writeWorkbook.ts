@@ -51,12 +51,17 @@ interface Plan {
   lines: Workbook['lines'];
 }
 
+/** Refuses a unit the workbook does not have (a unit's tables are asked for by name). */
+export function requireUnit(wb: Workbook, unit: string | undefined): void {
+  if (unit !== undefined && !wb.lines.some((l) => l.unit === unit) && !wb.units.some((u) => u.name === unit)) {
+    const names = [...new Set([...wb.units.map((u) => u.name), ...wb.lines.map((l) => l.unit)])];
+    throw new UserError(`没有名为“${unit}”的预算单位。可用的单位：${names.join('、') || '（无）'}`);
+  }
+}
+
 /** What the file will hold; validates the options before anything is written. */
 function plan(wb: Workbook, opts: ExportOptions): Plan {
-  if (opts.unit !== undefined && !wb.lines.some((l) => l.unit === opts.unit) && !wb.units.some((u) => u.name === opts.unit)) {
-    const names = [...new Set([...wb.units.map((u) => u.name), ...wb.lines.map((l) => l.unit)])];
-    throw new UserError(`没有名为“${opts.unit}”的预算单位。可用的单位：${names.join('、') || '（无）'}`);
-  }
+  requireUnit(wb, opts.unit);
   const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs);
   const narrative = opts.narrative === false ? undefined : (opts.narrative ?? buildNarrative(wb, opts.catalogs, { unit: opts.unit }));
   const unitProjects = new Set(wb.lines.filter((l) => l.kind === '项目支出' && (opts.unit === undefined || l.unit === opts.unit)).map((l) => l.project));

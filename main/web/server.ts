@@ -90,6 +90,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The request's path (still percent-encoded), or undefined when the request line holds no valid address. */
+function requestPath(url: string | undefined): string | undefined {
+  try {
+    const { pathname } = new URL(url ?? '/', 'http://127.0.0.1');
+    decodeURIComponent(pathname);
+    return pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 function sameSecret(given: string | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -160,6 +171,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Content-Disposition': `attachment; filename="budget${extname(download.path)}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
     });
     createReadStream(download.path)
+      .on('error', () => res.destroy())
       .on('close', () => void rm(download.path, { force: true }))
       .pipe(res);
   }
@@ -173,21 +185,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!info?.isFile()) return send(res, 404, '未找到');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': String(info.size) });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(path).pipe(res);
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
-  const server = createServer((req, res) => {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, '主机名不符');
-    const { pathname } = new URL(req.url ?? '/', `http://${host}`);
-    const done = pathname === '/api/call'
-      ? handleCall(req, res, host)
-      : pathname.startsWith('/download/')
-        ? handleDownload(res, pathname.slice('/download/'.length))
-        : handleStatic(req, res, pathname);
-    done.catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, `内部错误：${e instanceof Error ? e.message : String(e)}`);
-      else res.destroy();
+    const pathname = requestPath(req.url);
+    if (pathname === undefined) return send(res, 400, '请求的地址无效');
+    if (pathname === '/api/call') return handleCall(req, res, host);
+    if (pathname.startsWith('/download/')) return handleDownload(res, pathname.slice('/download/'.length));
+    return handleStatic(req, res, pathname);
+  }
+
+  // Whatever a request holds, it ends in an answer (or a closed connection), never in the process ending.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) res.destroy();
+      else if (e instanceof URIError) send(res, 400, '请求的地址无效');
+      else send(res, 500, '内部错误：请求未能处理，工作簿未受影响');
     });
   });
 

@@ -1,38 +1,49 @@
 import { z } from 'zod';
 import { STANDARD_METHODS } from '../core/compute/model';
+import { LINE_TEXT_LIMITS, MAX_AMOUNT_FEN, MAX_LINES, MAX_TOTAL_FEN, NAME_LIMIT, limitText } from '../core/limits';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
 import { PROCUREMENT_KINDS, VEHICLE_KINDS } from '../core/schedules/model';
 import type { Workbook } from '../core/model';
 import type { UnitMergePreview } from '../core/units/merge';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
+import { chineseIssue, describeIssues } from './messages';
 
 /**
  * Every call between the screen and the process that holds the file (Electron main, or the
  * local browser host), with the schema its arguments must satisfy. Main validates each call
  * against these schemas and refuses anything else.
  */
-const fen = z.number().int().refine(Number.isSafeInteger, '金额超出范围');
+const amountUpTo = (max: number) =>
+  z
+    .number()
+    .int()
+    .refine((v) => Math.abs(v) <= max, `金额超过上限 ${limitText(max)}`);
+/** One amount a person enters. */
+const fen = amountUpTo(MAX_AMOUNT_FEN);
+/** A figure that is a total (a baseline's). */
+const totalFen = amountUpTo(MAX_TOTAL_FEN);
 const text = (max: number) => z.string().max(max);
+const T = LINE_TEXT_LIMITS;
 
 const lineFields = z
   .object({
-    unit: text(200),
-    functionCode: text(7),
-    economicCode: text(5),
+    unit: text(T.unit),
+    functionCode: text(T.functionCode),
+    economicCode: text(T.economicCode),
     kind: z.enum(EXPENDITURE_KINDS),
     source: z.enum(FUND_SOURCES),
-    project: text(200),
+    project: text(T.project),
     amount: fen,
     costType: z.enum(COST_TYPES).optional(),
-    basis: text(2000).optional(),
-    note: text(2000).optional(),
-    functionName: text(200).optional(),
-    economicName: text(200).optional(),
+    basis: text(T.basis).optional(),
+    note: text(T.note).optional(),
+    functionName: text(T.functionName).optional(),
+    economicName: text(T.economicName).optional(),
   })
   .strict();
 const lineItem = lineFields.extend({ id: z.number().int().positive() }).strict();
 
-const units = z.array(z.object({ name: text(200).min(1), type: z.enum(UNIT_TYPES) }).strict()).max(10_000);
+const units = z.array(z.object({ name: text(NAME_LIMIT).min(1), type: z.enum(UNIT_TYPES) }).strict()).max(10_000);
 const texts = z
   .object({
     mainFunctions: text(100_000),
@@ -66,7 +77,7 @@ const entered = z
 export const baselineSchema = z
   .object({
     year: z.number().int(),
-    figures: z.record(z.string().max(100), fen),
+    figures: z.record(z.string().max(100), totalFen),
     lines: z.array(lineItem).optional(),
     provenance: text(2000).optional(),
     reconstructed: z.boolean().optional(),
@@ -147,15 +158,33 @@ const schedules = z
   })
   .strict();
 
-const MAX_LINES = 2_000_000;
 const ids = z.array(z.number().int().positive()).max(MAX_LINES);
+
+/** Names the first line id given twice in one updateLines (the screen never sends two changes to one line). */
+function duplicateChangeMessage(changeIds: readonly number[]): string {
+  const seen = new Set<number>();
+  const twice = changeIds.find((id) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    return false;
+  });
+  return `同一次修改中明细 #${twice} 出现了不止一次：请把对同一行的改动合并为一处后再提交`;
+}
 
 export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
   z.discriminatedUnion('op', [
     z.object({ op: z.literal('insertLines'), lines: z.array(lineFields).max(MAX_LINES) }).strict(),
-    z.object({ op: z.literal('updateLines'), changes: z.array(z.object({ id: z.number().int().positive(), set: lineFields.partial() }).strict()).max(MAX_LINES) }).strict(),
+    z
+      .object({
+        op: z.literal('updateLines'),
+        changes: z
+          .array(z.object({ id: z.number().int().positive(), set: lineFields.partial() }).strict())
+          .max(MAX_LINES)
+          .refine((changes) => new Set(changes.map((c) => c.id)).size === changes.length, { error: (iss) => duplicateChangeMessage((iss.input as { id: number }[]).map((c) => c.id)) }),
+      })
+      .strict(),
     z.object({ op: z.literal('deleteLines'), ids }).strict(),
-    z.object({ op: z.literal('setMeta'), department: text(200).min(1), year: z.number().int().min(2000).max(2100) }).strict(),
+    z.object({ op: z.literal('setMeta'), department: text(NAME_LIMIT).min(1), year: z.number().int().min(2000).max(2100) }).strict(),
     z.object({ op: z.literal('setUnits'), units }).strict(),
     z.object({ op: z.literal('setTexts'), texts }).strict(),
     z.object({ op: z.literal('setEntered'), entered }).strict(),
@@ -230,11 +259,39 @@ export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '�
 export type ScreenTab = (typeof SCREEN_TABS)[number];
 export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: ScreenTab };
 
+/** How deep and how large the arguments of one call may be, checked before anything else reads them. */
+export const CALL_BOUNDS = { depth: 32, values: 40_000_000, textChars: 256 * 1024 * 1024 } as const;
+
+/**
+ * Why a call's arguments are too deep or too large to look at, or undefined. It walks them without
+ * recursion, so no nesting can exhaust the stack (the schemas below recurse into batches).
+ */
+export function callShapeProblem(args: unknown): string | undefined {
+  const stack: { value: unknown; depth: number }[] = [{ value: args, depth: 0 }];
+  let values = 0;
+  let chars = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (++values > CALL_BOUNDS.values) return `内容过多（超过 ${CALL_BOUNDS.values} 项）`;
+    if (typeof value === 'string') {
+      chars += value.length;
+      if (chars > CALL_BOUNDS.textChars) return '文字总量过大';
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= CALL_BOUNDS.depth) return `嵌套超过 ${CALL_BOUNDS.depth} 层`;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return undefined;
+}
+
 /** Validates a call's name and arguments; throws a Chinese message on anything else. */
 export function parseCall(name: unknown, args: unknown): { name: CallName; args: unknown[] } {
-  if (typeof name !== 'string' || !Object.hasOwn(CALL_ARGS, name)) throw new Error(`未知的调用：${String(name)}`);
+  if (typeof name !== 'string' || !Object.hasOwn(CALL_ARGS, name)) throw new Error(typeof name === 'string' ? `未知的调用：${name.slice(0, 100)}` : '未知的调用：没有给出调用名');
+  const shape = callShapeProblem(args);
+  if (shape) throw new Error(`调用 ${name} 的参数${shape}，未执行。请分批提交`);
   const schema = CALL_ARGS[name as CallName];
-  const parsed = schema.safeParse(args);
-  if (!parsed.success) throw new Error(`调用 ${name} 的参数无效：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  const parsed = schema.safeParse(args, { error: chineseIssue });
+  if (!parsed.success) throw new Error(`调用 ${name} 的参数无效（${describeIssues(parsed.error)}），未执行`);
   return { name: name as CallName, args: parsed.data as unknown[] };
 }

@@ -21,16 +21,21 @@ function isMarker(v: unknown): boolean {
   return keys.length === 1 && keys[0] === MARKER && (v as Record<string, unknown>)[MARKER] === true;
 }
 
+/** Puts undefined back where a marker stands; without recursion, so no nesting exhausts the stack. */
 function restore(value: unknown): void {
-  if (typeof value !== 'object' || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) restore(item);
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (isMarker(record[key])) record[key] = undefined;
-    else restore(record[key]);
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+      continue;
+    }
+    const record = item as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (isMarker(record[key])) record[key] = undefined;
+      else stack.push(record[key]);
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 import type { CatalogKind } from './catalog/catalog';
 import type { ComputeSetup } from './compute/model';
 import type { Schedules } from './schedules/model';
+import { MAX_AMOUNT_FEN, MAX_TOTAL_FEN, absoluteTotal, lineBreakingTotal, limitText } from './limits';
+import { formatYuan } from './money';
 import type { Baseline, BudgetUnit, CatalogEdition, EnteredFigures, FreeTexts, LineItem, Project, Workbook } from './model';
 
 /** The fields of a line that an edit may set (everything but its id). */
@@ -66,6 +68,23 @@ function insertAt(lines: readonly LineItem[], added: readonly LineItem[], at: re
   return out;
 }
 
+const lineLabel = (l: LineItem) => `明细 #${l.id}（${l.unit}｜${l.functionCode}｜${l.economicCode}）`;
+
+/**
+ * Refuses lines that would take an amount or a total past what is computed exactly: any one amount
+ * above 1 万亿元, or (when `grew`) all lines together above 10 万亿元, naming the line.
+ */
+function assertAmountsFit(lines: readonly LineItem[], changed: readonly LineItem[], grew: boolean): void {
+  for (const l of changed) {
+    if (!Number.isSafeInteger(l.amount) || Math.abs(l.amount) > MAX_AMOUNT_FEN) {
+      throw new Error(`${lineLabel(l)}的金额 ${Number.isSafeInteger(l.amount) ? formatYuan(l.amount) + ' 元' : String(l.amount)} 超过单笔上限 ${limitText(MAX_AMOUNT_FEN)}，请核对是否多输了几位`);
+    }
+  }
+  if (!grew || absoluteTotal(lines) <= MAX_TOTAL_FEN) return;
+  const at = lineBreakingTotal(lines)!;
+  throw new Error(`加上${lineLabel(lines[at])}后，全部明细金额合计超过 ${limitText(MAX_TOTAL_FEN)}（可精确计算的上限），请核对金额是否多输了几位`);
+}
+
 /**
  * Applies an edit to a workbook without mutating it; returns the new workbook and the edit that
  * undoes it. Throws when the edit names a line that does not exist.
@@ -76,6 +95,7 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       const ids = new Set(wb.lines.map((l) => l.id));
       for (const l of edit.lines) if (ids.has(l.id)) throw new Error(`明细 ${l.id} 已存在`);
       const lines = edit.at ? insertAt(wb.lines, edit.lines, edit.at) : [...wb.lines, ...edit.lines];
+      assertAmountsFit(lines, edit.lines, edit.lines.length > 0);
       return { workbook: { ...wb, lines }, inverse: { op: 'deleteLines', ids: edit.lines.map((l) => l.id) } };
     }
     case 'deleteLines': {
@@ -94,14 +114,19 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
     case 'updateLines': {
       const byId = lineUpdates(edit.changes);
       const undo: { id: number; set: Partial<LineFields> }[] = [];
+      const patched: LineItem[] = [];
+      let growth = 0;
       const lines = wb.lines.map((l) => {
         const set = byId.get(l.id);
         if (!set) return l;
         const p = patchLine(l, set);
         undo.push({ id: l.id, set: p.undo });
+        if ('amount' in set) patched.push(p.line);
+        growth += Math.abs(p.line.amount) - Math.abs(l.amount);
         return p.line;
       });
       if (undo.length !== byId.size) throw new Error('要修改的明细不存在');
+      assertAmountsFit(lines, patched, growth > 0);
       return { workbook: { ...wb, lines }, inverse: { op: 'updateLines', changes: undo } };
     }
     case 'setMeta':
@@ -113,6 +138,7 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
     case 'setEntered':
       return { workbook: { ...wb, entered: edit.entered }, inverse: { op: 'setEntered', entered: wb.entered } };
     case 'setBaseline':
+      if (edit.baseline.lines) assertAmountsFit(edit.baseline.lines, edit.baseline.lines, true);
       return { workbook: { ...wb, baseline: edit.baseline }, inverse: { op: 'setBaseline', baseline: wb.baseline } };
     case 'setProjects':
       return { workbook: { ...wb, projects: edit.projects }, inverse: { op: 'setProjects', projects: wb.projects } };

@@ -1,4 +1,5 @@
 import { BUILTIN_CATALOGS, CATALOG_LABELS, lookupCode, type Catalogs, type CatalogKind } from './catalog/catalog';
+import { LINE_TEXT_LIMITS, MAX_TOTAL_FEN, limitText } from './limits';
 import { fenToPlainYuan, parseAmount } from './money';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, type CostType, type ExpenditureKind, type FundSource, type LineItem } from './model';
 
@@ -41,18 +42,32 @@ function normalizeHeader(h: string): string {
   return h.normalize('NFKC').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
-function findColumns(header: readonly string[]): { map: Partial<Record<LineColumn, number>>; missing: string[] } {
+function findColumns(header: readonly string[]): { map: Partial<Record<LineColumn, number>>; missing: string[]; twice: string[] } {
   const names = header.map(normalizeHeader);
   const map: Partial<Record<LineColumn, number>> = {};
   const missing: string[] = [];
+  const twice: string[] = [];
   for (const key of LINE_COLUMN_ORDER) {
     const spec = LINE_COLUMNS[key];
     const wanted = [spec.header, ...spec.aliases].map(normalizeHeader);
-    const index = names.findIndex((n) => wanted.includes(n));
-    if (index >= 0) map[key] = index;
+    const found = names.flatMap((n, i) => (wanted.includes(n) ? [i] : []));
+    if (found.length > 1) {
+      twice.push(`${found.map((i) => `第 ${i + 1} 列“${header[i].trim()}”`).join('和')}都是“${spec.header}”列`);
+    }
+    if (found.length > 0) map[key] = found[0];
     else if (spec.required) missing.push(spec.header);
   }
-  return { map, missing };
+  return { map, missing, twice };
+}
+
+/** Free-text columns, whose length the contract bounds too. */
+const TEXT_COLUMNS = ['unit', 'project', 'basis', 'note', 'functionName', 'economicName'] as const;
+
+/** The level (款 or 项) of a code that is `00`: no catalog has such a code; it is a shorter code padded with zeros. */
+function paddedLevel(code: string): string | undefined {
+  if (code.slice(3, 5) === '00') return '款';
+  if (code.length === 7 && code.slice(5, 7) === '00') return '项';
+  return undefined;
 }
 
 function oneOf<T extends string>(value: string, options: readonly T[]): T | undefined {
@@ -61,9 +76,11 @@ function oneOf<T extends string>(value: string, options: readonly T[]): T | unde
 
 /**
  * Reads line items from rows of text (header first). Every problem is reported with its row and
- * column; callers import nothing when `errors` is not empty.
+ * column; callers import nothing when `errors` is not empty. `existingTotal` is what the lines
+ * already in the workbook add up to (amounts taken as positive): the row that would take all lines
+ * past the exact range is named.
  */
-export function readLineTable(rows: readonly (readonly string[])[], catalogs: Catalogs = BUILTIN_CATALOGS, firstId = 1): LineTableResult {
+export function readLineTable(rows: readonly (readonly string[])[], catalogs: Catalogs = BUILTIN_CATALOGS, firstId = 1, existingTotal = 0): LineTableResult {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   const lines: LineItem[] = [];
@@ -72,7 +89,12 @@ export function readLineTable(rows: readonly (readonly string[])[], catalogs: Ca
     errors.push({ severity: '错误', row: 1, message: '文件是空的：没有表头，也没有明细行' });
     return { lines, errors, warnings };
   }
-  const { map, missing } = findColumns(rows[headerIndex]);
+  const { map, missing, twice } = findColumns(rows[headerIndex]);
+  if (twice.length > 0) {
+    errors.push({ severity: '错误', row: headerIndex + 1, message: `表头中${twice.join('；')}，无法确定用哪一列。请删去多余的一列或改名后重试` });
+    return { lines, errors, warnings };
+  }
+  let total = existingTotal;
   if (missing.length > 0) {
     errors.push({
       severity: '错误',
@@ -110,6 +132,16 @@ export function readLineTable(rows: readonly (readonly string[])[], catalogs: Ca
     }
     const amount = parseAmount(get('amount'));
     if (!amount.ok) err('amount', amount.reason);
+    else if (total <= MAX_TOTAL_FEN) {
+      total += Math.abs(amount.fen);
+      if (total > MAX_TOTAL_FEN) {
+        err('amount', `加上这一行后，${existingTotal > 0 ? '工作簿中已有的与文件中的' : '全部'}明细金额合计超过 ${limitText(MAX_TOTAL_FEN)}（可精确计算的上限）。请核对金额是否多输了几位`);
+      }
+    }
+    for (const key of TEXT_COLUMNS) {
+      const length = [...get(key)].length;
+      if (length > LINE_TEXT_LIMITS[key]) err(key, `内容过长（${length} 个字），最多 ${LINE_TEXT_LIMITS[key]} 个字`);
+    }
 
     const codes: Record<CatalogKind, { code: string; name?: string }> = {
       function: { code: get('functionCode').replace(/\s+/g, ''), name: get('functionName') || undefined },
@@ -124,7 +156,10 @@ export function readLineTable(rows: readonly (readonly string[])[], catalogs: Ca
       if (status.status === 'malformed') err(column, `${label}编码“${code}”格式不对，应为${leafName}科目编码`);
       else if (status.status === 'notLeaf') err(column, `${label}编码 ${code}${status.name ? `（${status.name}）` : ''}不是末级科目，请填到${leafName}`);
       else if (status.status === 'unknown') {
-        if (name) {
+        const padded = paddedLevel(code);
+        if (padded) {
+          err(column, `${label}编码 ${code} 的${padded}为 00，是把上一级编码用 0 补足了位数，不是末级科目；请填到${leafName}的真实编码`);
+        } else if (name) {
           warnings.push({ severity: '警告', row: rowNo, column: LINE_COLUMNS[column].header, message: `${label}编码 ${code} 不在科目表中，按文件中的科目名称“${name}”使用` });
         } else err(column, `${label}编码 ${code} 不在科目表中；请核对编码，或在“${LINE_COLUMNS[kindKey === 'function' ? 'functionName' : 'economicName'].header}”列写明科目名称`);
       }

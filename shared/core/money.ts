@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { MAX_AMOUNT_FEN, limitText } from './limits';
 
 /**
  * An amount of money as an integer number of 分 (fen). Always a safe integer:
@@ -14,9 +15,17 @@ export function isFen(value: unknown): value is Fen {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
+/** A sum left the exact range: only a workbook written before amounts were bounded can hold such lines. */
+export class AmountRangeError extends RangeError {
+  constructor() {
+    super('金额合计超出可精确计算的范围（超过 9,007 万亿分）。请删除或改小金额过大的明细（单笔不超过 1 万亿元）后重试');
+    this.name = 'AmountRangeError';
+  }
+}
+
 export function addFen(a: Fen, b: Fen): Fen {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError('金额超出可精确表示的范围');
+  if (!Number.isSafeInteger(sum)) throw new AmountRangeError();
   return sum;
 }
 
@@ -24,14 +33,14 @@ export type AmountParse = { ok: true; fen: Fen } | { ok: false; reason: string }
 
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^\d+(\.\d+)?$/;
-const MAX_FEN = new Decimal(Number.MAX_SAFE_INTEGER);
 
 /**
  * Parses an amount as a person types or pastes it: `1,200,486.48`, `1200486.48`,
  * `120.05万` or `120.05万元`, optionally with ¥ or a trailing 元, full-width digits allowed.
- * Thousands separators must sit every three digits; more than two decimals of 元 is refused.
+ * Thousands separators must sit every three digits; more than two decimals of 元 is refused, and so
+ * is an amount above `max` (by default the 1 万亿元 any one amount may be).
  */
-export function parseAmount(input: string): AmountParse {
+export function parseAmount(input: string, max: Fen = MAX_AMOUNT_FEN): AmountParse {
   let text = input.normalize('NFKC').trim().replace(/\s+/g, '');
   if (text === '') return { ok: false, reason: '金额为空' };
   let negative = false;
@@ -56,7 +65,7 @@ export function parseAmount(input: string): AmountParse {
   if (!fen.isInteger()) {
     return { ok: false, reason: `“${input.trim()}”精确到分以下（金额最多两位小数${scale > 1 ? '，以万元计最多六位小数' : ''}）` };
   }
-  if (fen.gt(MAX_FEN)) return { ok: false, reason: `“${input.trim()}”超出可处理的金额范围` };
+  if (fen.gt(max)) return { ok: false, reason: `“${input.trim()}”超过上限 ${limitText(max)}，请核对是否多输了几位` };
   const value = fen.toNumber();
   return { ok: true, fen: negative && value !== 0 ? -value : value };
 }

@@ -6,8 +6,8 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const REFERENCE = join(FIXTURES, 'reference');
 
 /** Runs the real `budget` command (the package bin) and returns its output and exit status. */
-export function runBudget(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'main', 'cli', 'budget.mjs'), ...args], {
+export function runBudget(args: string[], options: { cwd?: string; input?: string; nodeOptions?: string[] } = {}) {
+  const result = spawnSync(process.execPath, [...(options.nodeOptions ?? []), join(ROOT, 'main', 'cli', 'budget.mjs'), ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',

@@ -1,5 +1,6 @@
 import { deriveWorkbookTables } from '../../../shared/core/workbookTables';
 import { toPublication } from '../../../shared/core/tables/published';
+import { requireUnit } from '../../excel/writeWorkbook';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../commands';
 import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook } from '../workbookInput';
@@ -15,6 +16,7 @@ export const derive: Command = {
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, { ...WORKBOOK_OPTIONS, unit: { type: 'string' } }, usage);
     const wb = await loadWorkbook(positionals[0], values);
+    requireUnit(wb, values.unit);
     const tables = deriveWorkbookTables(wb, values.unit);
     process.stdout.write(JSON.stringify(toPublication(wb.department, wb.year, tables), null, 2) + '\n');
     return 0;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { withLineUnits } from '../../../shared/core/tables/derive';
 import { excelFileName } from '../../electron/fileNames';
+import { refuseOverwritingInput } from '../../excel/atomicFile';
 import { exportPublication } from '../../excel/writeWorkbook';
 import { UserError } from '../../io/userError';
 import { parseCommandArgs } from '../args';
@@ -49,6 +50,7 @@ export const exportCommand: Command = {
     if (!out) throw new UserError(`缺少 --out：请给出要写入的 .xlsx 文件\n\n${usage}`);
     if (extname(out).toLowerCase() !== '.xlsx') throw new UserError(`输出文件应以 .xlsx 结尾，而不是“${basename(out)}”`);
     if (positionals.length > 1) throw new UserError(`只能给一个输入文件，收到了 ${positionals.length} 个：${positionals.join('、')}`);
+    refuseOverwritingInput(out, [positionals[0], values.units, values.baseline]);
     const wb = await loadWorkbook(positionals[0], values);
     let sheets = 0;
     await exportPublication(wb, out, { unit: values.unit, onProgress: (done) => (sheets = done) });

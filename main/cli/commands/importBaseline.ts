@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { FILE_EXTENSION } from '../../workbook/schema';
 import { baselineFromPublication } from '../../excel/baseline';
-import { writeFileAtomic } from '../../excel/atomicFile';
+import { refuseOverwritingInput, writeFileAtomic } from '../../excel/atomicFile';
 import { importBaselineFile } from '../../excel/importFiles';
 import { readPublicationFile } from '../../excel/readPublication';
 import { UserError } from '../../io/userError';
@@ -30,6 +30,7 @@ export const importBaseline: Command = {
     const name = basename(publication);
     if (values.out) {
       if (extname(values.out).toLowerCase() !== '.json') throw new UserError(`--out 应为 .json 文件，而不是“${basename(values.out)}”`);
+      refuseOverwritingInput(values.out, [publication]);
       const { baseline, warnings } = baselineFromPublication(await readPublicationFile(publication), name);
       for (const w of warnings) process.stderr.write(`警告：${w}\n`);
       await writeFileAtomic(values.out, new TextEncoder().encode(JSON.stringify(baseline, null, 2) + '\n'));

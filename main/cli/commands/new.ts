@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../commands';
 import { UserError } from '../../io/userError';
 import { WorkbookFile } from '../../workbook/file';
-import { parseYear, prepareNewWorkbookPath } from '../workbookInput';
+import { checkName, parseYear, prepareNewWorkbookPath } from '../workbookInput';
 
 const usage = `用法：budget new <工作簿.budget> --department 部门名称 --year YYYY [--force]
        budget new <工作簿.budget> --sample [--force]
@@ -30,6 +30,7 @@ export const newCommand: Command = {
     } else {
       const department = values.department?.trim();
       if (!department) throw new UserError(`请用 --department 给出主管部门名称\n\n${usage}`);
+      checkName(department, '--department');
       if (!values.year) throw new UserError(`请用 --year 给出预算年度，如 --year 2025\n\n${usage}`);
       init = { department, year: parseYear(values.year) };
     }

@@ -1,4 +1,5 @@
 import { parseCsv } from '../csv';
+import { NAME_LIMIT } from '../limits';
 import {
   buildCatalog,
   CATALOG_HEADERS,
@@ -97,6 +98,7 @@ export function importCatalogEdition(kind: CatalogKind, rows: readonly (readonly
       return;
     }
     if (!name) problems.push({ row, message: `第 ${row} 行：编码 ${code} 缺少科目名称，请补上名称` });
+    else if ([...name].length > NAME_LIMIT) problems.push({ row, message: `第 ${row} 行：编码 ${code} 的科目名称过长（${[...name].length} 个字），最多 ${NAME_LIMIT} 个字` });
     placed.push({ code, row });
     entries.push({ code, name, source: editionSource(edition) });
   });

@@ -1,3 +1,4 @@
+import { MAX_TOTAL_FEN } from '../limits';
 import { parseAmount } from '../money';
 
 /**
@@ -15,7 +16,7 @@ export function readPrintedAmount(raw: string): PrintedAmount {
   const text = raw.trim();
   if (ZERO_MARKS.has(text)) return { status: 'ok', value: 0, grouped: false, text };
   if (!NUMBER_LIKE.test(text)) return { status: 'malformed', reason: `“${text}”不是数字`, text };
-  const parsed = parseAmount(text);
+  const parsed = parseAmount(text, MAX_TOTAL_FEN);
   if (!parsed.ok) return { status: 'malformed', reason: parsed.reason, text };
   return { status: 'ok', value: parsed.fen, grouped: text.includes(','), text };
 }

@@ -26,8 +26,8 @@ export function parsePublicationJson(text: string): PublicationParse {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, reason: `不是有效的 JSON（${(e as Error).message}）` };
+  } catch {
+    return { ok: false, reason: `不是有效的 JSON（可能被截断，或用文字处理软件保存过）；${SHAPE}` };
   }
   const list = Array.isArray(data) ? data : (data as { tables?: unknown } | null)?.tables;
   if (!Array.isArray(list)) return { ok: false, reason: `不是公开表 JSON：缺少 tables 数组；${SHAPE}` };

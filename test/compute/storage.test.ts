@@ -87,7 +87,7 @@ describe('人员与标准 and the schedules in the workbook file', () => {
 
   it('the contract refuses a malformed setup with a message saying where', () => {
     expect(() => parseCall('workbook.edit', [{ op: 'setCompute', compute: { ...exampleCompute(), staff: [{ unit: '甲', category: '在职行政', grade: '', count: -1 }] } }])).toThrow(
-      /调用 workbook.edit 的参数无效：.*staff\.0\.count/,
+      /调用 workbook.edit 的参数无效（.*compute\.staff\[0\]\.count：数值过小/,
     );
     expect(() => parseCall('workbook.edit', [{ op: 'setCompute', compute: exampleCompute() }])).not.toThrow();
     expect(() => parseCall('workbook.edit', [{ op: 'setSchedules', schedules: emptySchedules() }])).not.toThrow();

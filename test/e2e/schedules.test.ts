@@ -89,19 +89,19 @@ describe('人员与标准 and 附表 in a real browser', () => {
 
   it('政府采购: typed (品目 by IME), checked against its line in 审核, undone, pasted, and in the text', async () => {
     await tab(page, '附表');
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
     await typeInto(page, '政府采购', 'new', 'item', '复印纸', true);
     await expect.poll(() => rowCount(page, '政府采购')).toBe(1);
     await expect.poll(() => gridCell(page, '政府采购', '0', 'item').textContent()).toBe('复印纸');
     await typeInto(page, '政府采购', '0', 'economicCode', '30201');
     await typeInto(page, '政府采购', '0', 'amount', '77,874.01');
     // the sample's 30201 line is 77,874.00
-    await expect.poll(() => status(page)).toBe('错误 1 个 · 警告 1 个');
+    await expect.poll(() => status(page)).toBe('错误 1 个 · 警告 2 个');
     await expect.poll(() => page.locator('.schedule-findings').textContent()).toContain(`政府采购中属于“${UNIT} 基本支出 30201”的各项合计 77,874.01 元，超过该科目明细 77,874.00 元`);
     await screenshot(page, '21-附表-政府采购');
     await gridCell(page, '政府采购', '0', 'item').click();
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
     await expect.poll(() => gridCell(page, '政府采购', '0', 'amount').textContent()).toBe('0.00');
 
     await paste(page, '政府采购', '0', 'unit', [
@@ -131,14 +131,14 @@ describe('人员与标准 and 附表 in a real browser', () => {
   it('资产配置: a vehicle without a 31013 line is a 警告 in 审核, gone when undone', async () => {
     await page.getByRole('tab', { name: '资产配置' }).click();
     await paste(page, '资产配置', 'new', 'unit', [[UNIT, '', '31013', '车辆', '新能源轿车', '一般公务用车', '1', '180,000.00', '180,000.00']]);
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 3 个');
     await tab(page, '审核');
     await expect.poll(() => page.locator('.findings').textContent()).toContain(`资产配置计划购置车辆（${UNIT}：新能源轿车），但该单位没有公务用车购置（31013）的明细`);
     await page.getByRole('button', { name: '定位：附表 · 资产配置 第 1 行' }).click();
     await expect.poll(() => rowCount(page, '资产配置')).toBe(1);
     await page.locator('.schedules h2').click();
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 1 个');
+    await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
   });
 
   it('绩效目标: the department’s overall goal and an indicator from the library, typed by IME', async () => {

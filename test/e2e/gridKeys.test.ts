@@ -126,6 +126,7 @@ describe('明细: keys, entry flow and focus', () => {
 
     await page.keyboard.press('F1');
     await expect.poll(() => page.getByRole('dialog', { name: '帮助' }).textContent()).toContain('Ctrl+D / Ctrl+R');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => focused(page)).toMatch(/^(\d+|bottomnew)\/unit$/);
@@ -133,6 +134,8 @@ describe('明细: keys, entry flow and focus', () => {
     await cell(page, 29, 'project').click();
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    // the form takes the focus after the grid has handled the key: Escape before that would go to the grid
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => focused(page)).toBe('29/project');

@@ -26,7 +26,7 @@ export interface WorkbookSession {
    * sent before it), so quick successive changes to one record all count; it may then say there is
    * nothing left to do (null).
    */
-  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string): Promise<boolean>;
+  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string, onApplied?: (applied: Edit) => void): Promise<boolean>;
   /** Undoes the file's last edit; resolves to what was undone ("粘贴 20 行"), or null when there was nothing to undo. */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
@@ -94,11 +94,14 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   }, []);
 
   const send = useCallback(
-    async (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string) => {
+    async (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string, onApplied?: (applied: Edit) => void) => {
       const done = await enqueue(async () => {
         const request = typeof edit === 'function' ? edit(latest.current!.workbook) : edit;
         if (request === null) return false;
-        applyResult(await bridge.call('workbook.edit', request));
+        const result = await bridge.call('workbook.edit', request);
+        applyResult(result);
+        // Before the next call's turn: an edit made when its turn comes may depend on it (a new line's id).
+        onApplied?.(result.applied);
         labels.current.sent(label);
         return true;
       });

@@ -18,7 +18,6 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EditRequest } from '../../../shared/contract/api';
 import type { CheckFinding } from '../../../shared/core/checks/index';
 import { LINE_COLUMNS, type LineColumn } from '../../../shared/core/lineTable';
 import type { LineItem, Workbook } from '../../../shared/core/model';
@@ -34,7 +33,8 @@ import { EntryFlow } from './entryFlow';
 import { IME_KEY } from './editorStart';
 import { gridKeyAction } from './gridKeys';
 import { newLineRow, totalRow, type GridRow } from './gridRows';
-import { CHOICES, CODE_COLUMNS, GRID_COLUMNS, blankLine, cellCopyText, cellEditText, describePasteProblem, parseCellInput, planPaste } from './lineCells';
+import { DraftLine, type SendEdit } from './draftLine';
+import { CHOICES, CODE_COLUMNS, GRID_COLUMNS, cellCopyText, cellEditText, describePasteProblem, parseCellInput, planPaste } from './lineCells';
 import { planClear, planFillDown, planFillRight, planFillValue, rangeCells, type RangePlan } from './rangeEdits';
 import { TextEditor } from './TextEditor';
 
@@ -80,7 +80,7 @@ interface Props {
   /** The lines' total, for the pinned 合计 row. */
   total: Fen;
   findings: readonly CheckFinding[];
-  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string): Promise<boolean>;
+  send: SendEdit;
   notify(message: string, kind?: 'info' | 'error'): void;
   target: LineTarget | null;
   /** Opens the form of the project a 项目支出 line names. */
@@ -173,11 +173,14 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
   /** A range made by Shift+click or a line number: the grid's own focusing of the clicked cell does not undo it. */
   const pointerRange = useRef(false);
   const flow = useRef(new EntryFlow());
-  /**
-   * A line being entered in the empty row: once the first value made it, the next values typed in
-   * that row go to the same line (not to a second one), and the focus follows it once it is there.
-   */
-  const newEntry = useRef<{ follow: boolean; after: number } | null>(null);
+  /** The line being typed into the empty row: all its values go to one line (see DraftLine). */
+  const draft = useRef(new DraftLine());
+  /** Once the file has made the draft's line: take the keys there, unless the typing has carried on in the empty row. */
+  const followDraft = useRef(false);
+  const endDraft = useCallback(() => {
+    draft.current = new DraftLine();
+    followDraft.current = false;
+  }, []);
   /** After a paste that added lines: scroll them into view. */
   const revealAdded = useRef(false);
   /** A line just edited while the rows are sorted or filtered: the focus follows it to where it moves. */
@@ -387,6 +390,31 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     requestAnimationFrame(check);
   }, []);
 
+  /**
+   * Takes the keys from the empty row to the line it made, in one step: only once that line's row is
+   * drawn (the focus then moves at once), and only while the keys are still in the empty row's cell
+   * with nothing typed there. A key that comes first stays in the empty row, and its value goes to
+   * the same line (the draft is still open); moving the focus away under the typing would split it.
+   */
+  const followNewLine = useCallback((lineId: number, column: string) => {
+    const grid = api.current;
+    const index = grid?.getRowNode(String(lineId))?.rowIndex;
+    if (!grid || index == null) return;
+    grid.ensureIndexVisible(index);
+    let tries = 10;
+    const attempt = () => {
+      const here = grid.getFocusedCell();
+      if (!here || here.rowPinned !== 'bottom' || here.rowIndex !== 0 || here.column.getColId() !== column) return;
+      if (grid.getEditingCells().length > 0) return;
+      if (grid.getRenderedNodes().some((n) => !n.rowPinned && n.rowIndex === index)) {
+        grid.setFocusedCell(index, column);
+        return;
+      }
+      if (--tries > 0) requestAnimationFrame(attempt);
+    };
+    attempt();
+  }, []);
+
   /** Back to the focused cell when the keys were left nowhere (on the page itself) or on a header. */
   const keepFocus = useCallback(() => {
     const grid = api.current;
@@ -418,22 +446,10 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       }
       flow.current.entry();
       if (row.pinned === 'new') {
-        const entry = newEntry.current;
-        if (entry) {
-          // Typing carried on in the empty row: the keys stay there (moving them now would race the typing).
-          entry.follow = false;
-          // The value goes to the line this row began (made by the edit before this one, in the file's order);
-          // if that line was undone meanwhile, to none.
-          void send((wb) => {
-            const line = wb.lines.find((l) => l.id > entry.after);
-            return line ? { op: 'updateLines', changes: [{ id: line.id, set: parsed.set }] } : null;
-          });
-          return;
-        }
-        const fields = { ...blankLine(workbookRef.current), ...parsed.set };
-        const after = workbookRef.current.lines.reduce((m, l) => Math.max(m, l.id), 0);
-        newEntry.current = { follow: true, after };
-        void send({ op: 'insertLines', lines: [fields] }, '新增 1 行');
+        // The first value makes the line and the keys follow it there; once typing has carried on in
+        // the empty row, the keys stay (moving them then would race the typing).
+        followDraft.current = !draft.current.started;
+        void draft.current.commit(send, parsed.set);
         return;
       }
       const changed = Object.entries(parsed.set).some(([k, v]) => (row as unknown as Record<string, unknown>)[k] !== v);
@@ -477,15 +493,12 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       revealAdded.current = false;
       grid.ensureIndexVisible(grid.getDisplayedRowCount() - 1, 'bottom');
     }
-    const entry = newEntry.current;
-    if (entry?.follow && grid.getEditingCells().length > 0) entry.follow = false;
-    if (entry?.follow) {
+    const drafted = draft.current.lineId;
+    if (followDraft.current && drafted !== null) {
+      followDraft.current = false;
       const focused = grid.getFocusedCell();
-      const last = workbook.lines[workbook.lines.length - 1];
-      const node = last && grid.getRowNode(String(last.id));
-      if (focused?.rowPinned === 'bottom' && focused.rowIndex === 0 && node?.rowIndex != null) {
-        newEntry.current = null;
-        focusCell(node.rowIndex, focused.column.getColId());
+      if (focused?.rowPinned === 'bottom' && focused.rowIndex === 0 && grid.getEditingCells().length === 0) {
+        followNewLine(drafted, focused.column.getColId());
         return;
       }
     }
@@ -499,7 +512,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       }
     }
     requestAnimationFrame(keepFocus);
-  }, [workbook.lines, focusCell, keepFocus]);
+  }, [workbook.lines, focusCell, keepFocus, followNewLine]);
 
   // Go to the line (and cell) a finding or a table figure points at.
   useEffect(() => {
@@ -618,7 +631,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       if (!action) {
         if (!editing && /^(Arrow|Page)/.test(e.key)) {
           flow.current.reset();
-          newEntry.current = null;
+          endDraft();
         }
         return;
       }
@@ -647,7 +660,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           if (editing) flow.current.entry();
           const start = flow.current.enter();
           if (start === null && !onNewRow) {
-            newEntry.current = null;
+            endDraft();
             return;
           }
           take();
@@ -656,7 +669,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           const next = cell.rowPinned ? null : cell.rowIndex + 1 < grid.getDisplayedRowCount() ? cell.rowIndex + 1 : null;
           if (editing) commitOpenEditor();
           // What follows in the empty row is a new line of its own.
-          newEntry.current = null;
+          endDraft();
           flow.current.reset();
           if (next === null) focusCell(0, column, 'bottom');
           else focusCell(next, column);
@@ -724,7 +737,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       const pos = cellAt(e.target);
       if (!grid || e.button !== 0) return;
       flow.current.reset();
-      newEntry.current = null;
+      endDraft();
       pointerRange.current = false;
       if (!pos) return;
       if (pos.lineNo) {
@@ -776,7 +789,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       el.removeEventListener('mousemove', onMouseMove);
       window.removeEventListener('mouseup', onMouseUp);
     };
-  }, [actingBounds, applyPlan, displayedLines, focusCell, notify, rangeBounds, setRange]);
+  }, [actingBounds, applyPlan, displayedLines, endDraft, focusCell, notify, rangeBounds, setRange]);
 
   // A window or tab that closes commits what is in an open cell editor first.
   useEffect(() => onFlush(commitOpenEditor), [onFlush, commitOpenEditor]);
@@ -863,6 +876,10 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           onCellEditRequest={onCellEditRequest}
           onCellKeyDown={onCellKeyDown}
           onCellFocused={onCellFocused}
+          onCellEditingStarted={(e) => {
+            // Typing in a line (the new one, once the keys followed it there) ends what the empty row began.
+            if (!e.rowPinned) endDraft();
+          }}
           onSortChanged={() => {
             setRange(null);
             requestAnimationFrame(keepFocus);

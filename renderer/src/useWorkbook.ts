@@ -13,6 +13,9 @@ export interface OpenWorkbook {
   canRedo: boolean;
 }
 
+/** What an edit is called when undone ("粘贴 20 行"); for an edit made when its turn comes, from the request it became. */
+export type EditLabel = string | ((request: EditRequest) => string);
+
 /** What happened to the workbook: loaded whole, or changed by an edit (in the file's order). */
 export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number };
 
@@ -26,7 +29,7 @@ export interface WorkbookSession {
    * sent before it), so quick successive changes to one record all count; it may then say there is
    * nothing left to do (null).
    */
-  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string, onApplied?: (applied: Edit) => void): Promise<boolean>;
+  send(edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: EditLabel, onApplied?: (applied: Edit) => void): Promise<boolean>;
   /** Undoes the file's last edit; resolves to what was undone ("粘贴 20 行"), or null when there was nothing to undo. */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
@@ -94,7 +97,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   }, []);
 
   const send = useCallback(
-    async (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string, onApplied?: (applied: Edit) => void) => {
+    async (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: EditLabel, onApplied?: (applied: Edit) => void) => {
       const done = await enqueue(async () => {
         const request = typeof edit === 'function' ? edit(latest.current!.workbook) : edit;
         if (request === null) return false;
@@ -102,7 +105,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
         applyResult(result);
         // Before the next call's turn: an edit made when its turn comes may depend on it (a new line's id).
         onApplied?.(result.applied);
-        labels.current.sent(label);
+        labels.current.sent(typeof label === 'function' ? label(request) : label);
         return true;
       });
       return done === true;

@@ -59,8 +59,8 @@ describe('明细: keys, entry flow and focus', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => lineCount(page)).toBe('明细 31 行');
     await expect.poll(() => focused(page)).toBe('bottomnew/unit');
-    const line = s.host.file.workbook().lines.find((l) => l.id === 31);
-    expect(line).toMatchObject({
+    // The file has every value once the calls sent before it are answered.
+    await expect.poll(() => s.host.file.workbook().lines.find((l) => l.id === 31)).toMatchObject({
       unit: '上海市宝山区城市运行管理中心',
       functionCode: '2120199',
       economicCode: '30201',
@@ -81,7 +81,7 @@ describe('明细: keys, entry flow and focus', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => lineCount(page)).toBe('明细 32 行');
     await expect.poll(() => focused(page)).toBe('bottomnew/unit');
-    expect(s.host.file.workbook().lines.find((l) => l.id === 32)).toMatchObject({ unit: '上海市宝山区城市运行管理中心', functionCode: '2120501' });
+    await expect.poll(() => s.host.file.workbook().lines.find((l) => l.id === 32)).toMatchObject({ unit: '上海市宝山区城市运行管理中心', functionCode: '2120501' });
     // Each committed cell is one undo step: the code, then the line.
     await page.keyboard.press('Control+Z');
     await expect.poll(() => message(page)).toMatch(/已撤销：修改第 32 行“功能分类科目编码”|已撤销：修改 1 行/);
@@ -97,8 +97,10 @@ describe('明细: keys, entry flow and focus', () => {
     await page.keyboard.type('30202');
     await page.keyboard.press('Tab');
     await expect.poll(() => lineCount(page)).toBe('明细 32 行');
-    await expect.poll(() => focused(page)).toBe('33/kind');
-    // The next keys go to the new line, not to the toolbar.
+    // The keys stay in the row being entered (not on the toolbar), and the new line is brought into view.
+    await expect.poll(() => focused(page)).toBe('bottomnew/kind');
+    await expect.poll(() => cell(page, 33, 'economicCode').textContent()).toBe('30202');
+    // The next keys go to the new line.
     await page.keyboard.type('xm');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 33, 'kind').textContent()).toBe('项目支出');

@@ -170,7 +170,8 @@ describe('预算编制工作台 in a real browser', () => {
     await page.keyboard.type('30201');
     await page.keyboard.press('Tab');
     await expect.poll(() => lineCount(page)).toBe('明细 31 行');
-    await expect.poll(focused).toBe('31/kind');
+    // The keys stay in the row being entered (its next values go to line 31); the line is brought into view.
+    await expect.poll(focused).toBe('bottomnew/kind');
     await expect.poll(() => cell(page, 31, 'economicCode').textContent()).toBe('30201');
     // A new line starts with no 功能分类 code: the checks say so at once.
     await expect.poll(() => cell(page, 31, 'functionCode').getAttribute('class')).toContain('cell-invalid');

@@ -66,7 +66,7 @@ describe('DraftLine: the values typed into the empty row make one line', () => {
         const before = file.wb.lines.length;
         const draft = new DraftLine();
         VALUES.forEach((set, i) => {
-          void draft.commit(file.send, set);
+          void draft.commit(file.send, set, 'x');
           if (answerAfter[i]) while (file.answer());
         });
         while (file.answer());
@@ -81,15 +81,15 @@ describe('DraftLine: the values typed into the empty row make one line', () => {
     const file = new SlowFile();
     const before = file.wb.lines.length;
     const draft = new DraftLine();
-    void draft.commit(file.send, VALUES[0]);
+    void draft.commit(file.send, VALUES[0], 'x');
     file.undo();
-    void draft.commit(file.send, VALUES[1]);
+    void draft.commit(file.send, VALUES[1], 'x');
     while (file.answer());
     expect(file.wb.lines.length).toBe(before + 1);
     expect(file.wb.lines.at(-1)).toMatchObject({ functionCode: '2120199', unit: file.wb.units[0].name });
 
     const next = new DraftLine();
-    void next.commit(file.send, VALUES[2]);
+    void next.commit(file.send, VALUES[2], 'x');
     while (file.answer());
     expect(file.wb.lines.length).toBe(before + 2);
   });

@@ -175,11 +175,11 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
   const flow = useRef(new EntryFlow());
   /** The line being typed into the empty row: all its values go to one line (see DraftLine). */
   const draft = useRef(new DraftLine());
-  /** Once the file has made the draft's line: take the keys there, unless the typing has carried on in the empty row. */
-  const followDraft = useRef(false);
+  /** Once the file has made the draft's line: scroll it into view. */
+  const revealDraft = useRef(false);
   const endDraft = useCallback(() => {
     draft.current = new DraftLine();
-    followDraft.current = false;
+    revealDraft.current = false;
   }, []);
   /** After a paste that added lines: scroll them into view. */
   const revealAdded = useRef(false);
@@ -390,31 +390,6 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     requestAnimationFrame(check);
   }, []);
 
-  /**
-   * Takes the keys from the empty row to the line it made, in one step: only once that line's row is
-   * drawn (the focus then moves at once), and only while the keys are still in the empty row's cell
-   * with nothing typed there. A key that comes first stays in the empty row, and its value goes to
-   * the same line (the draft is still open); moving the focus away under the typing would split it.
-   */
-  const followNewLine = useCallback((lineId: number, column: string) => {
-    const grid = api.current;
-    const index = grid?.getRowNode(String(lineId))?.rowIndex;
-    if (!grid || index == null) return;
-    grid.ensureIndexVisible(index);
-    let tries = 10;
-    const attempt = () => {
-      const here = grid.getFocusedCell();
-      if (!here || here.rowPinned !== 'bottom' || here.rowIndex !== 0 || here.column.getColId() !== column) return;
-      if (grid.getEditingCells().length > 0) return;
-      if (grid.getRenderedNodes().some((n) => !n.rowPinned && n.rowIndex === index)) {
-        grid.setFocusedCell(index, column);
-        return;
-      }
-      if (--tries > 0) requestAnimationFrame(attempt);
-    };
-    attempt();
-  }, []);
-
   /** Back to the focused cell when the keys were left nowhere (on the page itself) or on a header. */
   const keepFocus = useCallback(() => {
     const grid = api.current;
@@ -446,10 +421,8 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       }
       flow.current.entry();
       if (row.pinned === 'new') {
-        // The first value makes the line and the keys follow it there; once typing has carried on in
-        // the empty row, the keys stay (moving them then would race the typing).
-        followDraft.current = !draft.current.started;
-        void draft.current.commit(send, parsed.set);
+        if (!draft.current.started) revealDraft.current = true;
+        void draft.current.commit(send, parsed.set, LINE_COLUMNS[column].header);
         return;
       }
       const changed = Object.entries(parsed.set).some(([k, v]) => (row as unknown as Record<string, unknown>)[k] !== v);
@@ -494,13 +467,12 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       grid.ensureIndexVisible(grid.getDisplayedRowCount() - 1, 'bottom');
     }
     const drafted = draft.current.lineId;
-    if (followDraft.current && drafted !== null) {
-      followDraft.current = false;
-      const focused = grid.getFocusedCell();
-      if (focused?.rowPinned === 'bottom' && focused.rowIndex === 0 && grid.getEditingCells().length === 0) {
-        followNewLine(drafted, focused.column.getColId());
-        return;
-      }
+    if (revealDraft.current && drafted !== null) {
+      // The keys stay in the empty row until Enter (moving them under the typing would split it); the
+      // line its values go to is brought into view above it.
+      revealDraft.current = false;
+      const index = grid.getRowNode(String(drafted))?.rowIndex;
+      if (index != null) grid.ensureIndexVisible(index);
     }
     const followed = followEdit.current;
     if (followed && grid.getEditingCells().length === 0) {
@@ -512,7 +484,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
       }
     }
     requestAnimationFrame(keepFocus);
-  }, [workbook.lines, focusCell, keepFocus, followNewLine]);
+  }, [workbook.lines, focusCell, keepFocus]);
 
   // Go to the line (and cell) a finding or a table figure points at.
   useEffect(() => {
@@ -877,7 +849,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           onCellKeyDown={onCellKeyDown}
           onCellFocused={onCellFocused}
           onCellEditingStarted={(e) => {
-            // Typing in a line (the new one, once the keys followed it there) ends what the empty row began.
+            // Typing in a line ends what the empty row began.
             if (!e.rowPinned) endDraft();
           }}
           onSortChanged={() => {

@@ -3,8 +3,12 @@ import type { Edit, LineFields } from '../../../shared/core/edits';
 import type { Workbook } from '../../../shared/core/model';
 import { blankLine } from './lineCells';
 
-/** The session's `send`: an edit (or one made when its turn comes), and what the file applied. */
-export type SendEdit = (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: string, onApplied?: (applied: Edit) => void) => Promise<boolean>;
+/** The session's `send`: an edit (or one made when its turn comes), its label, and what the file applied. */
+export type SendEdit = (
+  edit: EditRequest | ((workbook: Workbook) => EditRequest | null),
+  label?: string | ((request: EditRequest) => string),
+  onApplied?: (applied: Edit) => void,
+) => Promise<boolean>;
 
 /**
  * The line being typed into the empty row, from its first value until the entry ends (Enter, an
@@ -28,7 +32,8 @@ export class DraftLine {
     return this.id;
   }
 
-  commit(send: SendEdit, set: Partial<LineFields>): Promise<boolean> {
+  /** `what` names the value for undo (the column's header). */
+  commit(send: SendEdit, set: Partial<LineFields>, what: string): Promise<boolean> {
     this.committed = true;
     return send(
       (wb) => {
@@ -36,7 +41,7 @@ export class DraftLine {
         if (id !== null && wb.lines.some((l) => l.id === id)) return { op: 'updateLines', changes: [{ id, set }] };
         return { op: 'insertLines', lines: [{ ...blankLine(wb), ...set }] };
       },
-      undefined,
+      (request) => (request.op === 'updateLines' ? `修改第 ${request.changes[0].id} 行“${what}”` : '新增 1 行'),
       (applied) => {
         if (applied.op === 'insertLines' && applied.lines.length === 1) this.id = applied.lines[0].id;
       },

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditRequest, EditResult } from '../../shared/contract/api';
 import type { Bridge } from '../../shared/contract/calls';
-import { applyEdit, type Edit } from '../../shared/core/edits';
+import type { Edit } from '../../shared/core/edits';
 import type { Workbook } from '../../shared/core/model';
 import { EditLabels } from './editLabels';
+import { OptimisticWorkbook, showableAhead } from './optimisticWorkbook';
 
 export interface OpenWorkbook {
   fileName: string;
@@ -44,7 +45,9 @@ export interface WorkbookSession {
 /**
  * The open workbook as the screen holds it: loaded once from the file's snapshot, then kept equal
  * to the file by applying each edit the file reports (`EditResult.applied`) with the same
- * `applyEdit`. Calls go one at a time, in order, so the screen applies them in the file's order.
+ * `applyEdit`. Calls go one at a time, in order, so the screen applies them in the file's order. An
+ * edit whose ids are all known is shown at once, before the file answers (`OptimisticWorkbook`);
+ * one the file refuses is taken back on screen, and its message said.
  */
 export function useWorkbook(bridge: Bridge, onError: (message: string) => void): WorkbookSession {
   const [open, setOpen] = useState<OpenWorkbook | null>(null);
@@ -54,14 +57,16 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   const errorRef = useRef(onError);
   errorRef.current = onError;
   const listeners = useRef(new Set<(change: WorkbookChange) => void>());
-  /** The workbook as of the last change, for a listener that joins later. */
-  const latest = useRef<{ workbook: Workbook; revision: number } | null>(null);
+  /** The workbook as the file has it and as the screen shows it (edits shown ahead of the file's answer). */
+  const book = useRef<OptimisticWorkbook | null>(null);
+  /** The file's revision. */
+  const revision = useRef(0);
   const publish = useCallback((change: WorkbookChange) => {
     for (const l of listeners.current) l(change);
   }, []);
   const subscribe = useCallback((listener: (change: WorkbookChange) => void) => {
     listeners.current.add(listener);
-    if (latest.current) listener({ kind: 'load', ...latest.current });
+    if (book.current) listener({ kind: 'load', workbook: book.current.shown, revision: revision.current });
     return () => void listeners.current.delete(listener);
   }, []);
 
@@ -70,21 +75,32 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
       .call('workbook.snapshot')
       .then((s) => {
         setOpen({ fileName: s.fileName, workbook: s.workbook, revision: s.revision, canUndo: s.canUndo, canRedo: s.canRedo });
-        latest.current = { workbook: s.workbook, revision: s.revision };
-        publish({ kind: 'load', ...latest.current });
+        book.current = new OptimisticWorkbook(s.workbook);
+        revision.current = s.revision;
+        publish({ kind: 'load', workbook: s.workbook, revision: s.revision });
       })
       .catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
   }, [bridge, publish]);
 
-  const applyResult = useCallback(
-    (result: EditResult | null) => {
-      if (!result || !latest.current) return;
-      const workbook = applyEdit(latest.current.workbook, result.applied).workbook;
-      latest.current = { workbook, revision: result.revision };
-      publish({ kind: 'edit', edit: result.applied, revision: result.revision });
-      setOpen((current) => current && { ...current, workbook, revision: result.revision, canUndo: result.canUndo, canRedo: result.canRedo });
+  /** Shows the workbook as `book` has it now: after an edit applied on top, or drawn anew. */
+  const show = useCallback(
+    (change: { edit: Edit } | 'redraw', result?: EditResult) => {
+      const b = book.current!;
+      if (result) revision.current = result.revision;
+      publish(change === 'redraw' ? { kind: 'load', workbook: b.shown, revision: revision.current } : { kind: 'edit', edit: change.edit, revision: revision.current });
+      setOpen((current) => current && { ...current, workbook: b.shown, revision: revision.current, ...(result ? { canUndo: result.canUndo, canRedo: result.canRedo } : {}) });
     },
     [publish],
+  );
+
+  /** An edit the file applied that the screen had not shown ahead (undo, redo, new lines, a merge). */
+  const applyResult = useCallback(
+    (result: EditResult | null) => {
+      if (!result || !book.current) return;
+      const how = book.current.applied(result.applied);
+      show(how === 'edit' ? { edit: result.applied } : 'redraw', result);
+    },
+    [show],
   );
 
   const enqueue = useCallback(<T,>(work: () => Promise<T>): Promise<T | undefined> => {
@@ -98,8 +114,33 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
 
   const send = useCallback(
     async (edit: EditRequest | ((workbook: Workbook) => EditRequest | null), label?: EditLabel, onApplied?: (applied: Edit) => void) => {
+      const b = book.current;
+      // Shown at once; the file commits behind it, and a refusal takes it back with its message.
+      if (b && typeof edit !== 'function' && showableAhead(edit) && b.show(edit)) {
+        show({ edit });
+        const done = await enqueue(async () => {
+          let result: EditResult;
+          try {
+            result = await bridge.call('workbook.edit', edit);
+          } catch (e) {
+            b.refuse();
+            show('redraw');
+            throw e;
+          }
+          if (b.confirm(result.applied)) show('redraw', result);
+          else {
+            revision.current = result.revision;
+            setOpen((current) => current && { ...current, revision: result.revision, canUndo: result.canUndo, canRedo: result.canRedo });
+          }
+          onApplied?.(result.applied);
+          labels.current.sent(typeof label === 'function' ? label(edit) : label);
+          return true;
+        });
+        return done === true;
+      }
       const done = await enqueue(async () => {
-        const request = typeof edit === 'function' ? edit(latest.current!.workbook) : edit;
+        // Made from the file's workbook once every edit sent before it is answered.
+        const request = typeof edit === 'function' ? edit(book.current!.confirmed) : edit;
         if (request === null) return false;
         const result = await bridge.call('workbook.edit', request);
         applyResult(result);
@@ -110,7 +151,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
       });
       return done === true;
     },
-    [bridge, enqueue, applyResult],
+    [bridge, enqueue, applyResult, show],
   );
   const step = useCallback(
     async (call: 'workbook.undo' | 'workbook.redo') =>

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 
 /** Helpers for the 明细 grid in the browser tests. */
 export function cell(page: Page, lineId: number | string, column: string) {
@@ -37,4 +37,26 @@ export async function imeType(page: Page, pinyin: string, text: string): Promise
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Holds the file's answer to the next call whose body names `op` until `release()`: the moment the
+ * answer comes is the test's to choose, not the machine's.
+ */
+export async function holdNextCall(page: Page, op: string): Promise<{ seen: Promise<void>; release(): void; stop(): Promise<void> }> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let seen!: () => void;
+  const seenP = new Promise<void>((r) => (seen = r));
+  let held = false;
+  const handler = async (route: Route) => {
+    if (!held && route.request().postData()?.includes(`"op":"${op}"`)) {
+      held = true;
+      seen();
+      await released;
+    }
+    await route.continue();
+  };
+  await page.route('**/api/call', handler);
+  return { seen: seenP, release, stop: () => page.unroute('**/api/call', handler) };
 }

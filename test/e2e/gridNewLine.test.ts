@@ -1,29 +1,7 @@
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSample, type Session } from './browser';
-import { imeType, lineCount } from './grid';
-
-/**
- * Holds the file's answer to the next call that creates lines until `release()`: the moment the
- * answer comes is the test's to choose, not the machine's.
- */
-async function holdNextInsert(page: Page): Promise<{ seen: Promise<void>; release(): void; stop(): Promise<void> }> {
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  let seen!: () => void;
-  const seenP = new Promise<void>((r) => (seen = r));
-  let held = false;
-  const handler = async (route: Route) => {
-    if (!held && route.request().postData()?.includes('insertLines')) {
-      held = true;
-      seen();
-      await released;
-    }
-    await route.continue();
-  };
-  await page.route('**/api/call', handler);
-  return { seen: seenP, release, stop: () => page.unroute('**/api/call', handler) };
-}
+import { holdNextCall, imeType, lineCount } from './grid';
 
 /**
  * A line typed into the empty row while the file has not yet said which id it got: however the
@@ -47,7 +25,7 @@ describe('明细: a new line typed while the file answers late', () => {
     await page.keyboard.press('Control+Home');
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await imeType(page, 'shanghai', '上海');
-    const hold = await holdNextInsert(page);
+    const hold = await holdNextCall(page, 'insertLines');
     // The page runs slower than the keys come (as on a busy machine): the moment when the focus is on its way widens.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });

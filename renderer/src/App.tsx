@@ -259,6 +259,7 @@ export function App({ bridge }: { bridge: Bridge }) {
             onHelp={showHelp}
             onFilteredTotal={onFilteredTotal}
             onFlush={onFlush}
+            subscribe={session.subscribe}
           />
         </div>
         {tab === '九张表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}

@@ -18,7 +18,7 @@ export interface OpenWorkbook {
 export type EditLabel = string | ((request: EditRequest) => string);
 
 /** What happened to the workbook: loaded whole, or changed by an edit (in the file's order). */
-export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number };
+export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number; workbook: Workbook };
 
 export interface WorkbookSession {
   open: OpenWorkbook | null;
@@ -87,7 +87,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
     (change: { edit: Edit } | 'redraw', result?: EditResult) => {
       const b = book.current!;
       if (result) revision.current = result.revision;
-      publish(change === 'redraw' ? { kind: 'load', workbook: b.shown, revision: revision.current } : { kind: 'edit', edit: change.edit, revision: revision.current });
+      publish(change === 'redraw' ? { kind: 'load', workbook: b.shown, revision: revision.current } : { kind: 'edit', edit: change.edit, revision: revision.current, workbook: b.shown });
       setOpen((current) => current && { ...current, workbook: b.shown, revision: revision.current, ...(result ? { canUndo: result.canUndo, canRedo: result.canRedo } : {}) });
     },
     [publish],

@@ -49,14 +49,24 @@ export async function holdNextCall(page: Page, op: string): Promise<{ seen: Prom
   let seen!: () => void;
   const seenP = new Promise<void>((r) => (seen = r));
   let held = false;
+  /** The held call, sent on once released: stop() waits for it (unrouting under it would handle it twice). */
+  let sentOn = Promise.resolve();
   const handler = async (route: Route) => {
     if (!held && route.request().postData()?.includes(`"op":"${op}"`)) {
       held = true;
       seen();
-      await released;
+      sentOn = released.then(() => route.continue());
+      return sentOn;
     }
     await route.continue();
   };
   await page.route('**/api/call', handler);
-  return { seen: seenP, release, stop: () => page.unroute('**/api/call', handler) };
+  return {
+    seen: seenP,
+    release,
+    stop: async () => {
+      await sentOn;
+      await page.unroute('**/api/call', handler);
+    },
+  };
 }

@@ -33,7 +33,9 @@ import { EntryFlow } from './entryFlow';
 import { IME_KEY } from './editorStart';
 import { gridKeyAction } from './gridKeys';
 import { newLineRow, totalRow, type GridRow } from './gridRows';
+import type { WorkbookSession } from '../useWorkbook';
 import { DraftLine, type SendEdit } from './draftLine';
+import { rowTransaction } from './gridTransaction';
 import { CHOICES, CODE_COLUMNS, GRID_COLUMNS, cellCopyText, cellEditText, describePasteProblem, parseCellInput, planPaste } from './lineCells';
 import { planClear, planFillDown, planFillRight, planFillValue, rangeCells, type RangePlan } from './rangeEdits';
 import { TextEditor } from './TextEditor';
@@ -93,6 +95,8 @@ interface Props {
   onFilteredTotal(total: Fen | null, count: number): void;
   /** Registers the function that commits an open cell editor (for a window that closes). */
   onFlush(flush: () => void): void;
+  /** The workbook's changes as they happen: the grid takes each edit as a transaction of the rows it touches. */
+  subscribe: WorkbookSession['subscribe'];
 }
 
 /** Reasons by line and column header; a finding on a whole line sits under ''. */
@@ -151,7 +155,7 @@ function cellAt(target: EventTarget | null): (CellPos & { lineNo: boolean }) | n
  * never changes its rows itself: `readOnlyEdit`); what the file applied comes back as the new rows.
  * Ranges, fills and the clipboard are this component's (AG Grid Community has none).
  */
-export function LinesGrid({ workbook, total, findings, send, notify, target, onOpenProject, focusRequest, onHelp, onFilteredTotal, onFlush }: Props) {
+export function LinesGrid({ workbook, total, findings, send, notify, target, onOpenProject, focusRequest, onHelp, onFilteredTotal, onFlush, subscribe }: Props) {
   const api = useRef<GridApi<GridRow> | null>(null);
   const host = useRef<HTMLDivElement>(null);
   const [quickFilter, setQuickFilter] = useState('');
@@ -763,6 +767,20 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
     };
   }, [actingBounds, applyPlan, displayedLines, endDraft, focusCell, notify, rangeBounds, setRange]);
 
+  // The rows follow the workbook edit by edit (a whole new list only on loading, or when an edit is best shown so).
+  useEffect(
+    () =>
+      subscribe((change) => {
+        const grid = api.current;
+        if (!grid) return;
+        const tx = change.kind === 'edit' ? rowTransaction(change.edit, change.workbook) : null;
+        if (tx === 'none') return;
+        if (tx) grid.applyTransaction(tx);
+        else grid.setGridOption('rowData', change.workbook.lines as GridRow[]);
+      }),
+    [subscribe],
+  );
+
   // A window or tab that closes commits what is in an open cell editor first.
   useEffect(() => onFlush(commitOpenEditor), [onFlush, commitOpenEditor]);
 
@@ -838,7 +856,6 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
         <AgGridReact<GridRow>
           theme={THEME}
           localeText={AG_GRID_ZH_CN}
-          rowData={workbook.lines as GridRow[]}
           getRowId={(p: GetRowIdParams<GridRow>) => `${p.rowPinned ?? ''}${p.data.pinned ?? p.data.id}`}
           columnDefs={columnDefs}
           defaultColDef={defaultColDef}
@@ -869,6 +886,7 @@ export function LinesGrid({ workbook, total, findings, send, notify, target, onO
           tooltipShowDelay={300}
           onGridReady={(e) => {
             api.current = e.api;
+            e.api.setGridOption('rowData', workbookRef.current.lines as GridRow[]);
           }}
         />
       </div>

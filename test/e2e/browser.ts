@@ -74,19 +74,33 @@ async function load(page: Page, host: Host): Promise<void> {
  */
 export async function openSample(options: SessionOptions = {}): Promise<Session> {
   const dir = await mkdtemp(join(tmpdir(), 'budget-e2e-'));
-  const path = (options.file ?? sampleFile)(dir);
-  let host = await launchWebHost({ path });
-  let hostOpen = true;
-  options.prepare?.(host.file);
   const ownBrowser = fileBrowser === undefined;
   const browser = await (fileBrowser ?? launchChromium());
-  const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
+  // the page is made while the file is
+  const opening = browser
+    .newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
+    .then(async (context) => ({ context, page: await context.newPage() }));
+  let path: string;
+  let launched: Host | undefined;
+  try {
+    path = (options.file ?? sampleFile)(dir);
+    launched = await launchWebHost({ path });
+    options.prepare?.(launched.file);
+  } catch (e) {
+    await launched?.close();
+    await (await opening).context.close();
+    if (ownBrowser) await browser.close();
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  let host = launched;
+  let hostOpen = true;
+  const { context, page } = await opening;
   watchPage(page);
   await load(page, host);
   const session: Session = {

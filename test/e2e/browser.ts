@@ -158,6 +158,7 @@ export function sessionPerTest(defaults: SessionOptions = {}): (options?: Sessio
     await s?.close();
   });
   return async (options = {}) => {
+    await current?.close();
     current = await openSample({ ...defaults, ...options });
     return current;
   };

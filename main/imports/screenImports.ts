@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ImportFileUpload, ImportRequest } from '../../shared/contract/calls';
-import type { ImportKind, ImportOutcome, ImportProblem, ImportProgress } from '../../shared/contract/imports';
+import { tooLargeToImport, type ImportKind, type ImportOutcome, type ImportProblem, type ImportProgress } from '../../shared/contract/imports';
 import { CATALOG_LABELS, lookupCode } from '../../shared/core/catalog/catalog';
 import { workbookCatalogs } from '../../shared/core/catalog/workbookCatalogs';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/core/limits';
@@ -23,8 +23,6 @@ export function importProgress(file: WorkbookFile): ImportProgress | null {
   return progress ? { ...progress } : null;
 }
 
-const tooLarge = (name: string) => `文件 ${name} 过大：最大 ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB。请分成几个文件导入`;
-
 /** A path the person chose: a file, not too large; otherwise a UserError saying so. */
 function checkChosen(path: string): void {
   let size: number;
@@ -36,13 +34,13 @@ function checkChosen(path: string): void {
     if (e instanceof UserError) throw e;
     throw new UserError(`无法读取 ${basename(path)}：${fileProblem((e as NodeJS.ErrnoException).code) ?? '读取出错。请检查文件是否可以打开'}`);
   }
-  if (size > MAX_IMPORT_FILE_BYTES) throw new UserError(tooLarge(basename(path)));
+  if (size > MAX_IMPORT_FILE_BYTES) throw new UserError(tooLargeToImport(basename(path)));
 }
 
 /** Writes the bytes the screen sent to a private folder under the file's own name (messages name it). */
 function writeUpload(upload: ImportFileUpload): { path: string; remove(): void } {
   const bytes = Buffer.from(upload.data, 'base64');
-  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new UserError(tooLarge(upload.name));
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new UserError(tooLargeToImport(upload.name));
   const name = basename(upload.name);
   if (name !== upload.name || /^\.+$/.test(name)) throw new UserError(`文件名“${upload.name.slice(0, 100)}”无效，请给文件改一个名字后重试`);
   const dir = mkdtempSync(join(tmpdir(), 'budget-import-'));

@@ -6,7 +6,7 @@ import { PROCUREMENT_KINDS, VEHICLE_KINDS } from '../core/schedules/model';
 import type { Workbook } from '../core/model';
 import type { UnitMergePreview } from '../core/units/merge';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
-import type { ImportKind, ImportOutcome, ImportProgress } from './imports';
+import { tooLargeToImport, type ImportKind, type ImportOutcome, type ImportProgress } from './imports';
 import { chineseIssue, describeIssues } from './messages';
 
 /**
@@ -216,10 +216,10 @@ const importFile = z
   .object({
     name: text(260)
       .min(1)
-      .refine((name) => !/[\\/\0]/.test(name), '文件名不能含有路径（/ 或 \\）'),
+      .refine((name) => !/[\\/\0]/.test(name) && !/^\.+$/.test(name), '应为文件名，不能含有路径（/ 或 \\）'),
     data: z
       .string()
-      .refine((data) => data.length <= Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, `文件过大：最大 ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB。请分成几个文件导入`)
+      .refine((data) => data.length <= Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, tooLargeToImport())
       .refine((data) => /^[A-Za-z0-9+/]*={0,2}$/.test(data), '不是 base64'),
   })
   .strict()

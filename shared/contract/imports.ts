@@ -1,3 +1,4 @@
+import { MAX_IMPORT_FILE_BYTES } from '../core/limits';
 import type { EditResult } from './api';
 
 /** What the screen can import: 明细 (added to the lines), 上年公开表 (the baseline), an official 科目表. */
@@ -27,4 +28,9 @@ export type ImportOutcome =
 export interface ImportProgress {
   /** Rows read so far (an xlsx is read as a stream; a CSV at once). */
   rows: number;
+}
+
+/** Why a file is not imported at all: larger than MAX_IMPORT_FILE_BYTES (said alike by the screen, the contract and main). */
+export function tooLargeToImport(name?: string): string {
+  return `文件${name ? ` ${name} ` : ''}过大：最大 ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB。请分成几个文件导入`;
 }

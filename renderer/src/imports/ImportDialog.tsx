@@ -158,7 +158,7 @@ export function ImportDialog({ bridge, kind: firstKind, year, nativeDialog, perf
         {kind === 'catalog' && (
           <div className="import-catalog">
             <label className="field">
-              <span>科目表</span>
+              <span>科目分类</span>
               <select value={catalog} disabled={running} onChange={(e) => setCatalog(e.target.value as CatalogKind)}>
                 <option value="function">{CATALOG_LABELS.function}</option>
                 <option value="economic">{CATALOG_LABELS.economic}</option>
@@ -178,7 +178,7 @@ export function ImportDialog({ bridge, kind: firstKind, year, nativeDialog, perf
             </button>
           ) : (
             <label className="file-pick">
-              <span>选择文件</span>
+              <span className="button">选择文件…</span>
               <input
                 type="file"
                 aria-label="选择要导入的文件"

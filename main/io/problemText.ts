@@ -10,7 +10,12 @@ const FIX = /[，；。（]\s*((?:请|应为|应每|应有|第一行应为)[^]*)
 export function splitFix(text: string): Pick<ImportProblem, 'message' | 'fix'> {
   const m = FIX.exec(text);
   if (!m || m.index === 0) return { message: text };
-  const bracketed = text[m.index] === '（';
-  const fix = bracketed ? m[1].replace(/）$/, '') : m[1];
+  let fix = m[1];
+  const close = text.indexOf('）', m.index);
+  if (text[m.index] === '（' && close > 0) {
+    // “不是金额（应为数字，如 …）。请改为……”: the bracket's advice, then what follows it
+    const rest = text.slice(close + 1).replace(/^[。，；]\s*/, '');
+    fix = text.slice(m.index + 1, close) + (rest ? `；${rest}` : '');
+  }
   return { message: text.slice(0, m.index), fix: fix.replace(/[。.]$/, '') };
 }

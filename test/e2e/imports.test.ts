@@ -127,6 +127,41 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     await closeImport(page);
   });
 
+  it('shows progress while a large xlsx (20,000 lines) is read, then adds every line as one undo step', async () => {
+    const big = join(s.dir, '全年明细.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('明细');
+    sheet.addRow(HEADER.split(','));
+    for (let i = 0; i < 20_000; i++) sheet.addRow([UNIT, '2120199', '30227', '项目支出', '一般公共预算财政拨款', `道路养护${i % 50}`, 100 + i, '']);
+    await book.xlsx.writeFile(big);
+    // the call is held at the page until the progress has been seen (no timing: main starts reading on release)
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/call', async (route) => {
+      if ((route.request().postData() ?? '').startsWith('{"name":"imports.run"')) await held;
+      await route.continue();
+    });
+    try {
+      const before = s.host.file.workbook().lines.length;
+      await openImport(page, '明细');
+      await choose(page, big);
+      const progress = dialog(page).getByRole('progressbar', { name: '正在导入' });
+      await expect.poll(() => progress.textContent()).toMatch(/^正在读取并核对 全年明细\.xlsx（\d+\.\d MB）……$/);
+      await expect.poll(() => dialog(page).getByRole('radio', { name: '上年公开表' }).isDisabled()).toBe(true);
+      release();
+      await expect.poll(() => dialog(page).getByRole('status').textContent()).toContain('已从 全年明细.xlsx 工作表“明细” 导入 20000 条明细');
+      expect(await progress.count()).toBe(0);
+      expect(s.host.file.workbook().lines.length).toBe(before + 20_000);
+      await closeImport(page);
+      await page.getByRole('button', { name: '撤销' }).click();
+      await expect.poll(() => page.locator('.notice-toast').textContent()).toContain('已撤销：导入 20000 条明细');
+      expect(s.host.file.workbook().lines.length).toBe(before);
+    } finally {
+      release();
+      await page.unroute('**/api/call');
+    }
+  });
+
   it('lists every bad row of a file — row, column, what is wrong, how to fix — and changes nothing', async () => {
     const before = s.host.file.snapshot();
     await openImport(page, '明细');

@@ -204,6 +204,7 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     await openImport(page, '上年公开表');
     await choose(page, files.baseline);
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toMatch(/已从 2023年部门预算公开表\.xlsx 导入 2023 年上年基数 \d+ 项，取代原来的上年基数/);
+    await screenshot(page, 'imports-baseline');
     await closeImport(page);
     await expect.poll(() => previousCell.textContent()).toBe(formatWan(previousTotal));
     expect(s.host.file.workbook().baseline.figures.total).toBe(previousTotal);
@@ -229,6 +230,7 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     await expect.poll(() => d.getByRole('status').textContent()).toContain(`已导入 2024 年功能分类科目表`);
     await expect.poll(() => d.getByRole('status').textContent()).toContain(`明细中有 ${using} 行的功能分类编码不在这份科目表中，已列入“审核”`);
     expect(s.host.file.workbook().catalogEditions?.function?.edition).toBe(2024);
+    await screenshot(page, 'imports-catalog');
     await closeImport(page);
     await page.getByRole('tab', { name: /^审核/ }).click();
     await expect.poll(() => page.locator('.finding', { hasText: '2080505' }).count()).toBeGreaterThanOrEqual(using);

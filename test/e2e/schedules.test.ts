@@ -159,6 +159,29 @@ describe('人员与标准 and 附表 in a real browser', () => {
     await screenshot(page, '22-附表-绩效目标');
   });
 
+  it('绩效目标: indicators pasted from Excel are one edit, for the department and for a project', async () => {
+    await paste(page, '绩效指标', 'new', 'level1', [
+      ['产出指标', '质量指标', '案件按时办结率', '≥95%'],
+      ['效益指标', '社会效益指标', '市民满意度', '≥90%'],
+    ]);
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(3);
+    await expect.poll(() => gridCell(page, '绩效指标', '2', 'level3').textContent()).toBe('市民满意度');
+    await expect.poll(() => gridCell(page, '绩效指标', '2', 'value').textContent()).toBe('≥90%');
+    await page.locator('.schedules h2').click();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(1);
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(3);
+
+    await page.getByLabel('绩效目标属于').selectOption('城管通服务费');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(9);
+    await paste(page, '绩效指标', 'new', 'level1', [['满意度指标', '服务对象满意度指标', '一线人员满意度', '≥85%']]);
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(10);
+    await expect.poll(() => gridCell(page, '绩效指标', '9', 'level3').textContent()).toBe('一线人员满意度');
+    await page.getByLabel('绩效目标属于').selectOption('（部门整体）');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(3);
+  });
+
   it('everything is in the file: reopened, the schedules and 人员与标准 are as left', async () => {
     await s.host.close();
     const file = WorkbookFile.open(s.path);
@@ -167,7 +190,15 @@ describe('人员与标准 and 附表 in a real browser', () => {
     expect(wb.schedules!.procurement.map((i) => i.amount)).toEqual([5_000_00, 152_500_00]);
     expect(wb.schedules!.services.map((i) => i.content)).toEqual(['档案数字化', '城管通平台运维']);
     expect(wb.schedules!.assets).toEqual([]);
-    expect(wb.schedules!.department).toEqual({ overall: '保障城市运行管理', indicators: [{ level1: '产出指标', level2: '数量指标', level3: '受理案件数', value: '' }] });
+    expect(wb.schedules!.department).toEqual({
+      overall: '保障城市运行管理',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', level3: '受理案件数', value: '' },
+        { level1: '产出指标', level2: '质量指标', level3: '案件按时办结率', value: '≥95%' },
+        { level1: '效益指标', level2: '社会效益指标', level3: '市民满意度', value: '≥90%' },
+      ],
+    });
+    expect(wb.projects[0].indicators.at(-1)).toEqual({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '一线人员满意度', value: '≥85%' });
     expect(wb.lines.find((l) => l.economicCode === '30108')!.basis).toBe('机关事业单位基本养老保险缴费：工资基数 5,002,027.00（30101+30107）× 16%');
     reopened = await launchWebHost({ path: s.path });
     await page.goto(reopened.host.url);

@@ -14,7 +14,7 @@ export interface OpenWorkbook {
 }
 
 /** What happened to the workbook: loaded whole, or changed by an edit (in the file's order). */
-export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number };
+export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number; workbook: Workbook };
 
 export interface WorkbookSession {
   open: OpenWorkbook | null;
@@ -81,7 +81,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
       if (!result || !latest.current) return;
       const workbook = applyEdit(latest.current.workbook, result.applied).workbook;
       latest.current = { workbook, revision: result.revision };
-      publish({ kind: 'edit', edit: result.applied, revision: result.revision });
+      publish({ kind: 'edit', edit: result.applied, revision: result.revision, workbook });
       setOpen((current) => current && { ...current, workbook, revision: result.revision, canUndo: result.canUndo, canRedo: result.canRedo });
     },
     [publish],

@@ -191,6 +191,23 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     await closeImport(page);
   });
 
+  it('a file with a whole column wrong lists all its rows, a page at a time', async () => {
+    const wrong = join(s.dir, '资金来源写错.csv');
+    writeFileSync(wrong, [HEADER, ...Array.from({ length: 1_200 }, (_, i) => `${UNIT},2080505,30108,基本支出,财政拨款,,${i + 1}.00,`)].join('\n'));
+    const revision = s.host.file.snapshot().revision;
+    await openImport(page, '明细');
+    await choose(page, wrong);
+    const alert = dialog(page).getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('有 1200 处问题');
+    await expect.poll(() => alert.locator('tbody tr').count()).toBe(500);
+    await alert.getByRole('button', { name: '已列出 500 处，共 1,200 处：再显示 700 处' }).click();
+    await expect.poll(() => alert.locator('tbody tr').count()).toBe(1_200);
+    expect(await alert.locator('tbody tr').last().locator('td').first().textContent()).toBe('1201');
+    expect(await alert.getByRole('button', { name: /再显示/ }).count()).toBe(0);
+    expect(s.host.file.snapshot().revision).toBe(revision);
+    await closeImport(page);
+  });
+
   it('imports last year’s publication as the baseline: the 上年 figures and the text follow', async () => {
     const wb = s.host.file.workbook();
     const total = wb.lines.reduce((sum, l) => sum + l.amount, 0);

@@ -229,9 +229,13 @@ export function ImportDialog({ bridge, kind: firstKind, year, nativeDialog, perf
   );
 }
 
+/** Rows of the problem list drawn at first, and added by each “再显示”: a file with a whole column wrong has one per line. */
+const PROBLEMS_SHOWN = 500;
+
 /** Every problem of a file, one a row: where, what is wrong, how to fix it. */
 function ProblemTable({ problems, label }: { problems: readonly ImportProblem[]; label: string }) {
   const withSheet = problems.some((p) => p.sheet);
+  const [shown, setShown] = useState(PROBLEMS_SHOWN);
   return (
     <div className="problem-list">
       <table aria-label={label}>
@@ -245,7 +249,7 @@ function ProblemTable({ problems, label }: { problems: readonly ImportProblem[];
           </tr>
         </thead>
         <tbody>
-          {problems.map((p, i) => (
+          {problems.slice(0, shown).map((p, i) => (
             <tr key={i}>
               {withSheet && <td>{p.sheet ?? ''}</td>}
               <td className="num">{p.row ?? ''}</td>
@@ -256,6 +260,11 @@ function ProblemTable({ problems, label }: { problems: readonly ImportProblem[];
           ))}
         </tbody>
       </table>
+      {problems.length > shown && (
+        <button type="button" className="link" onClick={() => setShown((n) => n + PROBLEMS_SHOWN * 2)}>
+          已列出 {shown.toLocaleString('zh-CN')} 处，共 {problems.length.toLocaleString('zh-CN')} 处：再显示 {Math.min(PROBLEMS_SHOWN * 2, problems.length - shown).toLocaleString('zh-CN')} 处
+        </button>
+      )}
     </div>
   );
 }

@@ -14,27 +14,27 @@ import { readPublicationFile } from './readPublication';
 
 /**
  * Imports the line items of an .xlsx or .csv into a workbook file as one edit (one undo step).
- * Every row is read and checked first; on any bad row a UserError lists them all and the file is
+ * Every row is read and checked first; on any bad row a RefusedFile lists them all and the file is
  * not touched.
  */
-export async function importLinesFile(file: WorkbookFile, path: string, opts: Omit<ReadLinesOptions, 'firstId'> = {}): Promise<ReadLinesResult & { revision: number; result: EditResult }> {
+export async function importLinesFile(file: WorkbookFile, path: string, opts: Omit<ReadLinesOptions, 'firstId'> = {}): Promise<ReadLinesResult & { result: EditResult }> {
   const wb = file.workbook();
   const read = await readLinesFile(path, { catalogs: workbookCatalogs(wb), existingTotal: absoluteTotal(wb.lines), ...opts });
   const result = file.edit({ op: 'insertLines', lines: read.lines.map(({ id: _id, ...fields }) => fields) });
-  return { ...read, revision: result.revision, result };
+  return { ...read, result };
 }
 
 /**
  * Reads last year's published tables (.xlsx) and sets them as the workbook's prior-year baseline,
  * as one edit. Nothing changes when the file cannot be read or holds a malformed amount.
  */
-export async function importBaselineFile(file: WorkbookFile, path: string): Promise<{ baseline: Baseline; warnings: string[]; revision: number; result: EditResult }> {
+export async function importBaselineFile(file: WorkbookFile, path: string): Promise<{ baseline: Baseline; warnings: string[]; result: EditResult }> {
   const name = basename(path);
   const wb = file.workbook();
   const { baseline, warnings } = baselineFromPublication(await readPublicationFile(path), name, workbookCatalogs(wb));
   if (baseline.year !== wb.year - 1) warnings.push(`${name} 是 ${baseline.year} 年的公开表，而工作簿是 ${wb.year} 年预算（上年应为 ${wb.year - 1} 年）`);
   const result = file.edit({ op: 'setBaseline', baseline });
-  return { baseline, warnings, revision: result.revision, result };
+  return { baseline, warnings, result };
 }
 
 /**
@@ -47,7 +47,7 @@ export async function importCatalogFile(
   kind: CatalogKind,
   edition: number,
   onProgress?: (rows: number) => void,
-): Promise<{ rows: number; revision: number; result: EditResult }> {
+): Promise<{ rows: number; result: EditResult }> {
   const { rows, source } = await readRowsFile(path, { sheet: '', onProgress });
   const read = importCatalogEdition(kind, rows, edition);
   if (!read.ok) {
@@ -59,5 +59,5 @@ export async function importCatalogFile(
   }
   const entries = [...read.catalog.entries.values()].map(({ code, name }) => ({ code, name }));
   const result = file.edit({ op: 'setCatalogEdition', kind, edition: { edition, rows: entries } });
-  return { rows: entries.length, revision: result.revision, result };
+  return { rows: entries.length, result };
 }

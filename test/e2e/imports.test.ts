@@ -215,7 +215,9 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     await page.getByRole('tab', { name: /^变动分析/ }).click();
     const totalRow = page.locator('.yoy tbody tr').filter({ has: page.locator('td:first-child', { hasText: /^\s*收支总计\s*$/ }) });
     const previousCell = totalRow.locator('td').nth(2);
+    const changeCell = totalRow.locator('td').nth(3);
     const before = await previousCell.textContent();
+    const changeBefore = await changeCell.textContent();
     expect(before).not.toBe(formatWan(previousTotal));
 
     await openImport(page, '上年公开表');
@@ -225,10 +227,13 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     await closeImport(page);
     await expect.poll(() => previousCell.textContent()).toBe(formatWan(previousTotal));
     expect(s.host.file.workbook().baseline.figures.total).toBe(previousTotal);
-    expect(total).toBeGreaterThan(0);
+    const change = (await changeCell.textContent())!;
+    expect(change).toBe(`${total > previousTotal ? '增加' : '减少'} ${formatWan(Math.abs(total - previousTotal))}`);
+    expect(change).not.toBe(changeBefore);
 
+    // the text says the new change: 收支总计 …，比 2023 年预算增加 … 万元
     await page.getByRole('tab', { name: /^编制说明/ }).click();
-    await expect.poll(() => page.locator('.narrative').textContent()).toContain(`比 2023 年预算`);
+    await expect.poll(() => page.locator('.narrative').textContent()).toContain(`比 2023 年预算${change} 万元`);
 
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => page.locator('.notice-toast').textContent()).toContain('已撤销：导入上年公开表');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPublication } from '../../main/excel/writeWorkbook';
+import { dispatchCall, type CallTarget } from '../../main/workbookCalls';
 import { formatWan } from '../../shared/core/money';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { RESULTS, openSample, screenshot, type Session } from './browser';
@@ -260,5 +261,96 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => page.locator('.notice-toast').textContent()).toContain('已撤销：导入 2024 年功能分类科目表');
     expect(s.host.file.workbook().catalogEditions?.function).toBeUndefined();
+  });
+});
+
+describe('导入 in Electron: main asks for the file with the open dialog, the screen is the same', () => {
+  let s: Session;
+  let page: Page;
+  /** What the open dialog answers next (null: cancelled). */
+  const picks: (string | null)[] = [];
+  let good: string;
+  let bad: string;
+
+  beforeAll(async () => {
+    s = await openSample();
+    page = s.page;
+    good = join(s.dir, '明细.csv');
+    writeFileSync(good, [HEADER, ...GOOD_ROWS].join('\r\n'));
+    bad = join(s.dir, '有错的明细.csv');
+    writeFileSync(bad, BAD_CSV);
+    // Electron's preload bridge, with main's dispatch of each call on the open file (main/electron/ipc.ts)
+    // and an open dialog that answers from `picks`
+    const target: CallTarget = {
+      file: s.host.file,
+      exportExcel: async () => ({ savedTo: null }),
+      exportUnitFile: async () => ({ savedTo: null }),
+      pickImportFile: async () => picks.shift() ?? null,
+    };
+    await page.exposeFunction('electronCall', async (name: unknown, args: unknown) => {
+      try {
+        return { ok: true, value: await dispatchCall(target, name, args) };
+      } catch (e) {
+        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown> & { electronCall(name: string, args: unknown[]): Promise<{ ok: boolean; value?: unknown; message?: string }> };
+      w.budget = {
+        async call(name: string, ...args: unknown[]) {
+          const reply = await w.electronCall(name, args);
+          if (!reply.ok) throw new Error(reply.message);
+          return reply.value;
+        },
+        onMenu(listener: unknown) {
+          w.menuListener = listener;
+          return () => {};
+        },
+      };
+    });
+    await page.reload();
+    await page.locator('.ag-row').first().waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const menu = (command: unknown) => page.evaluate((c) => (window as unknown as { menuListener(c: unknown): void }).menuListener(c), command);
+
+  it('文件 › 导入明细… opens the dialog; 选择文件… goes to main’s open dialog; cancelled, bad, then good', async () => {
+    const lines0 = s.host.file.workbook().lines.length;
+    await menu({ command: 'import', kind: 'lines' });
+    const d = dialog(page);
+    await expect.poll(() => d.getByRole('radio', { name: '明细' }).isChecked()).toBe(true);
+    expect(await d.getByLabel('选择要导入的文件').count()).toBe(0);
+    const pick = d.getByRole('button', { name: '选择文件…' });
+
+    picks.push(null);
+    await pick.click();
+    await expect.poll(() => picks.length).toBe(0);
+    await expect.poll(() => pick.isEnabled()).toBe(true);
+    expect(await d.getByRole('alert').count()).toBe(0);
+    expect(await d.getByRole('status').count()).toBe(0);
+
+    picks.push(bad);
+    await pick.click();
+    await expect.poll(() => d.getByRole('alert').textContent()).toContain('没有导入任何内容：有错的明细.csv 有 4 处问题');
+    expect(s.host.file.workbook().lines).toHaveLength(lines0);
+
+    picks.push(good);
+    await pick.click();
+    await expect.poll(() => d.getByRole('status').textContent()).toContain('已从 明细.csv 导入 2 条明细');
+    await expect.poll(() => linesShown(page)).toBe(`明细 ${lines0 + 2} 行`);
+    await closeImport(page);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.locator('.notice-toast').textContent()).toContain('已撤销：导入 2 条明细');
+    expect(s.host.file.workbook().lines).toHaveLength(lines0);
+  });
+
+  it('文件 › 导入科目表… opens the dialog on 科目表', async () => {
+    await menu({ command: 'import', kind: 'catalog' });
+    await expect.poll(() => dialog(page).getByRole('radio', { name: '科目表' }).isChecked()).toBe(true);
+    await expect.poll(() => dialog(page).getByLabel('版本年度').inputValue()).toBe('2024');
+    await closeImport(page);
   });
 });

@@ -36,8 +36,11 @@ export interface WorkbookSession {
   redo(): Promise<string | null>;
   /** Resolves once every call sent so far has been answered by the file. */
   idle(): Promise<void>;
-  /** Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it failed or changed nothing. */
-  perform(call: () => Promise<EditResult | null>, label?: string): Promise<boolean>;
+  /**
+   * Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it
+   * failed or changed nothing. A label given as a function is asked once the call has answered.
+   */
+  perform(call: () => Promise<EditResult | null>, label?: string | (() => string)): Promise<boolean>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -166,11 +169,11 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   const undo = useCallback(() => step('workbook.undo'), [step]);
   const redo = useCallback(() => step('workbook.redo'), [step]);
   const perform = useCallback(
-    async (call: () => Promise<EditResult | null>, label?: string) =>
+    async (call: () => Promise<EditResult | null>, label?: string | (() => string)) =>
       (await enqueue(async () => {
         const result = await call();
         applyResult(result);
-        if (result) labels.current.sent(label);
+        if (result) labels.current.sent(typeof label === 'function' ? label() : label);
         return result !== null;
       })) === true,
     [enqueue, applyResult],

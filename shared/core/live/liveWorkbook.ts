@@ -15,6 +15,7 @@ import { applyLine, type Aggregates } from '../tables/aggregate';
 import { tablesFromAggregates, updateTables, type DeriveContext } from '../tables/derive';
 import type { TableModel } from '../tables/tableModel';
 import { LineStore } from './lineStore';
+import { templateFor } from '../templates/registry';
 
 /**
  * A workbook with what is derived from it — the department's nine tables and the findings of every
@@ -65,9 +66,9 @@ export class LiveWorkbook {
     return this.agg;
   }
 
-  /** The nine tables of one unit (单位预算), from the kept lines in one pass. */
+  /** The tables of one unit (单位预算), from the kept lines in one pass. */
   unitTables(unit: string): TableModel[] {
-    return tablesFromAggregates({ ...this.ctx, unit }, this.store.aggregate(this.typeOf, unit));
+    return tablesFromAggregates({ ...this.ctx, unit, template: templateFor(this.frame, unit) }, this.store.aggregate(this.typeOf, unit));
   }
 
   /** Line findings (by line id), project findings, computed-line and schedule findings, the changes that wait for a reason, then table findings (by table and row). */
@@ -125,13 +126,20 @@ export class LiveWorkbook {
           this.catalogs = workbookCatalogs(this.frame);
           this.lineChecks = new LineChecks(this.catalogs, this.store);
         }
-        if (edit.op === 'setMeta' || edit.op === 'setUnits' || edit.op === 'setCatalogEdition') this.rederive(touched);
+        if (edit.op === 'setMeta' || edit.op === 'setUnits' || edit.op === 'setCatalogEdition' || edit.op === 'setSchedules') this.rederive(touched);
     }
   }
 
   /** Everything the tables are drawn from, from the kept lines (units, catalogs or titles changed). */
   private rederive(touched?: Set<string>): void {
-    this.ctx = { department: this.frame.department, year: this.frame.year, units: this.unitsWithLineUnits(), catalogs: this.catalogs };
+    this.ctx = {
+      department: this.frame.department,
+      year: this.frame.year,
+      units: this.unitsWithLineUnits(),
+      catalogs: this.catalogs,
+      template: templateFor(this.frame),
+      schedules: this.frame.schedules,
+    };
     this.typeOf = unitTypeLookup(this.ctx.units);
     this.agg = this.store.aggregate(this.typeOf);
     this.current = tablesFromAggregates(this.ctx, this.agg);

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { formatYuan } from '../../shared/core/money';
 import { TEMPLATES } from '../../shared/core/templates/registry';
 import { tableHeader, tableTitle } from '../../shared/core/templates/layout';
-import type { TableTemplate, Template } from '../../shared/core/templates/types';
+import type { TableTemplate, Template, ZeroStyle } from '../../shared/core/templates/types';
 import type { Publication, PublishedTable } from '../../shared/core/tables/published';
 import type { ColumnSpec, HeaderCell, TableId } from '../../shared/core/tables/tableModel';
 import { UserError } from '../io/userError';
@@ -34,9 +34,9 @@ function textOf(cell: ExcelJS.Cell): string {
 }
 
 /** An amount number as the publication prints it: 元 with two decimals; 万元 with `0` for nothing. */
-function printedAmount(value: number, unit: string): string {
+function printedAmount(value: number, unit: string, zero: ZeroStyle): string {
   const hundredths = new Decimal(value).mul(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  if (unit === '万元' && hundredths === 0) return '0';
+  if (unit === '万元' && hundredths === 0 && zero === '0') return '0';
   return formatYuan(hundredths);
 }
 
@@ -45,12 +45,12 @@ function printedAmount(value: number, unit: string): string {
  * text as in the publication's JSON); text stays exactly as typed, so a malformed `6,34695.92`
  * typed by hand stays malformed.
  */
-function printedCell(cell: ExcelJS.Cell, spec: ColumnSpec | undefined, unit: string, codeIndex: number): string {
+function printedCell(cell: ExcelJS.Cell, spec: ColumnSpec | undefined, unit: string, zero: ZeroStyle, codeIndex: number): string {
   if (cell.isMerged && cell.master !== cell) return '';
   const v = rawValue(cell);
   if (v === null) return '';
   if (typeof v === 'string') return v.trim();
-  if (spec?.type === 'amount') return printedAmount(v, unit);
+  if (spec?.type === 'amount') return printedAmount(v, unit, zero);
   if (spec?.type === 'code' && Number.isInteger(v)) return String(v).padStart(codeIndex === 0 ? 3 : 2, '0');
   return new Decimal(v).toFixed();
 }
@@ -194,7 +194,7 @@ function readTableSheet(
   for (let r = headerTop + headerRows; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const first = row.getCell(1);
-    const cells = columns.map((_, c) => printedCell(row.getCell(c + 1), specs[c], unit, c));
+    const cells = columns.map((_, c) => printedCell(row.getCell(c + 1), specs[c], unit, layout.zero, c));
     if (cells.every((t) => t === '')) continue;
     const onlyFirst = cells.slice(1).every((t) => t === '');
     // A note: one text under the table (备注：…, or a sentence), often merged across the width.

@@ -7,6 +7,8 @@ import { changeFindings } from '../narrative/flags';
 import { explainedChanges, hasBaseline, previousFigures } from '../yoy';
 import { aggregateFigures } from './aggregateFigures';
 import { checkDerivedTables } from '../checks/publicationRules';
+import { checkTemplatePublication } from '../checks/templateRules';
+import { toPublishedTable } from '../tables/published';
 import type { CheckFinding } from '../checks/rules';
 import { applyEdit, patchLine, type Edit, type LineFields } from '../edits';
 import { addFen, type Fen } from '../money';
@@ -247,7 +249,10 @@ export class LiveWorkbook {
   private tableFindings(): CheckFinding[] {
     if (!this.lineChecks.tablesAtRisk) return [];
     // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
-    this.tableMemo ??= checkDerivedTables(this.current, this.catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
+    const template = this.ctx.template;
+    this.tableMemo ??= (
+      template && template.id !== 'shanghai-district' ? checkTemplatePublication(template, this.current.map(toPublishedTable)) : checkDerivedTables(this.current, this.catalogs)
+    ).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
     return this.tableMemo;
   }
 }

@@ -4,7 +4,7 @@ import { unitTypeLookup, type BudgetUnit, type LineItem } from '../model';
 import type { Schedules } from '../schedules/model';
 import { aggregate } from '../live/lineStore';
 import { DEFAULT_TEMPLATE } from '../templates/registry';
-import { tableHeader, tableTitle } from '../templates/layout';
+import { tableHeader, tableName, tableTitle } from '../templates/layout';
 import type { ColumnTemplate, ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
 import { CLASSES, functionRows, lineName, rollUp, rollUpKeys, type Aggregates } from './aggregate';
 import { chineseNumber } from './categories';
@@ -106,6 +106,7 @@ class Deriver {
     return {
       id: spec.number,
       title: tableTitle(spec, this.ctx.year, this.scope),
+      name: tableName(spec),
       preparer: this.ctx.unit ?? this.ctx.department,
       preparerLabel: this.ctx.unit === undefined ? '编制部门' : '编制单位',
       unit: spec.unit,
@@ -251,10 +252,11 @@ class Deriver {
   /** A row of fixed figures: each amount column's measure narrowed by the row's. */
   private itemCells(spec: TableTemplate, from: number, width: number, item: ItemRow | undefined): Cell[] {
     const cells: Cell[] = [];
+    let text = 0;
     for (let i = from; i < from + width; i++) {
       const c = spec.columns[i];
       if (!item) cells.push(blank());
-      else if (c.type !== 'amount') cells.push({ text: item.label });
+      else if (c.type !== 'amount') cells.push({ text: item.labels ? (item.labels[text++] ?? '') : item.label });
       else {
         const m = item.measure === undefined ? this.measure(c.measure) : intersect(this.measure(c.measure), this.measure(item.measure));
         cells.push(this.amount(measureTotal(this.agg, m), m));

@@ -53,6 +53,8 @@ export function intersect<M extends Measure>(a: M, b: Measure): M {
   if (a.economicPrefix && b.economicPrefix) out.economicPrefix = a.economicPrefix.length >= b.economicPrefix.length ? a.economicPrefix : b.economicPrefix;
   if ((a.costType && b.costType && a.costType !== b.costType) || a.none || b.none) out.none = true;
   if (a.officeUnitsOnly || b.officeUnitsOnly) out.officeUnitsOnly = true;
+  const plus = [...new Set([...(a.plus ?? []), ...(b.plus ?? [])])];
+  if (plus.length > 0) out.plus = plus;
   return out as M;
 }
 

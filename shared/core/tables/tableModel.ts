@@ -41,6 +41,8 @@ export type TableId = number;
 export interface TableModel {
   id: TableId;
   title: string;
+  /** The title without year and scope (`财务收支预算总表`): the same for a department's and a unit's table. */
+  name: string;
   /** 编制部门 (or 编制单位 for a unit's tables). */
   preparer: string;
   preparerLabel: '编制部门' | '编制单位';

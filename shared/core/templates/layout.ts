@@ -15,3 +15,8 @@ export function tableHeader(spec: TableTemplate, year: number): HeaderCell[] {
 export function tableSpec(template: Template, number: number): TableTemplate | undefined {
   return template.tables.find((t) => t.number === number);
 }
+
+/** A table's name without year and scope (`财务收支预算总表`). */
+export function tableName(spec: TableTemplate): string {
+  return spec.title.replace(/\{year\}\s*年?/g, '').replace(/\{scope\}/g, '').trim();
+}

@@ -1,10 +1,11 @@
 import { shanghaiDistrict } from './data/shanghaiDistrict';
 import { shanghaiUnit } from './data/shanghaiUnit';
+import { jiangsuProvince } from './data/jiangsuProvince';
 import type { Template } from './types';
 import { validateTemplate } from './validate';
 
 /** The templates shipped, each checked when loaded: a bad one stops the program with its problems named. */
-export const TEMPLATES: readonly Template[] = [shanghaiDistrict, shanghaiUnit].map(validateTemplate);
+export const TEMPLATES: readonly Template[] = [shanghaiDistrict, shanghaiUnit, jiangsuProvince].map(validateTemplate);
 
 export const DEFAULT_TEMPLATE_ID = 'shanghai-district';
 export const DEFAULT_TEMPLATE: Template = TEMPLATES.find((t) => t.id === DEFAULT_TEMPLATE_ID)!;

@@ -34,6 +34,8 @@ export interface Measure {
   economicCodes?: string[];
   economicPrefix?: string;
   none?: boolean;
+  /** Measures with `none` added to this one (收入合计 = 全部 + 上年结转资金): zero until lines carry them. */
+  plus?: string[];
 }
 
 export type ZeroStyle = 'blank' | '0' | '0.00';
@@ -48,6 +50,8 @@ export type ColumnTemplate =
 /** A fixed row: its label and the measure its amounts are narrowed by (or a subtotal of rows above). */
 export interface ItemRow {
   label: string;
+  /** Texts of the row's text columns in order, when it has more than one (资金类别, 项目); else `label` in each. */
+  labels?: string[];
   measure?: string;
   /** Printed only when one of its amounts is not zero. */
   onlyIfNonZero?: boolean;
@@ -97,4 +101,12 @@ export interface TableTemplate {
   /** The 合计 row of a tree or schedule table: its place and the column its label is printed in. */
   total?: { place: 'first' | 'last'; label: string; column?: number };
   notes?: NoteTemplate[];
+  /**
+   * Rows that add up, by label, checked in each amount column of the side (or table) that prints them:
+   * `{ total: '收入合计', parts: ['当年收入小计', '上年结转资金'] }`. Trees, columns and the same figure
+   * printed twice are checked without being listed here (see checks/templateRules.ts).
+   */
+  sums?: { total: string; parts: string[] }[];
+  /** Rows whose first figures must be equal: income and spending (`{ income: '收入合计', spending: '支出合计' }`). */
+  balance?: { income: string; spending: string };
 }

@@ -16,7 +16,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
-const MEASURE_FIELDS = ['sources', 'kinds', 'costType', 'officeUnitsOnly', 'economicCodes', 'economicPrefix', 'none'];
+const MEASURE_FIELDS = ['sources', 'kinds', 'costType', 'officeUnitsOnly', 'economicCodes', 'economicPrefix', 'none', 'plus'];
 const ROW_KINDS = ['functionTree', 'economicTree', 'single', 'items', 'sides', 'schedule'];
 const CODE_PARTS = ['class', 'kuan', 'item', 'full'];
 const SCHEDULE_FIELDS: Record<string, string[]> = { procurement: ['kind', 'item', 'method', 'project', 'unit', 'amount', 'quantity'] };
@@ -37,7 +37,13 @@ export function validateTemplate(raw: unknown): Template {
 
   const measures = isObj(raw.measures) ? raw.measures : {};
   if (!isObj(raw.measures)) bad('measures', '缺少度量表');
-  for (const [name, m] of Object.entries(measures)) checkMeasure(`measures.${name}`, m, bad);
+  for (const [name, m] of Object.entries(measures)) {
+    checkMeasure(`measures.${name}`, m, bad);
+    for (const p of isObj(m) && Array.isArray(m.plus) ? m.plus : []) {
+      const other = measures[p as string];
+      if (!isObj(other) || other.none !== true) bad(`measures.${name}.plus`, `“${String(p)}”应是一个 none 的度量（本模型没有的来源或用途）`);
+    }
+  }
   const classLists = isObj(raw.classLists) ? raw.classLists : {};
 
   const tables = Array.isArray(raw.tables) ? raw.tables : [];
@@ -82,6 +88,13 @@ export function validateTemplate(raw: unknown): Template {
       if (!isObj(t.total) || (t.total.place !== 'first' && t.total.place !== 'last')) bad(`${at}.total.place`, '合计行的位置应为 first 或 last');
       else if (t.total.column !== undefined && !(Number.isInteger(t.total.column) && (t.total.column as number) < columns.length)) bad(`${at}.total.column`, '合计字样所在的列超出了表的列数');
     }
+    const labels = new Set(collectLabels(rows));
+    for (const [k, sum] of (Array.isArray(t.sums) ? t.sums : []).entries()) {
+      const named = isObj(sum) && typeof sum.total === 'string' && Array.isArray(sum.parts) ? [sum.total, ...sum.parts] : undefined;
+      if (!named) bad(`${at}.sums[${k}]`, '应写成 { total: 行名, parts: [行名, …] }');
+      else for (const l of named) if (l !== '{classes}' && !labels.has(l)) bad(`${at}.sums[${k}]`, `表中没有名为“${String(l)}”的行`);
+    }
+    if (t.balance !== undefined && !(isObj(t.balance) && labels.has(t.balance.income as string) && labels.has(t.balance.spending as string))) bad(`${at}.balance`, '收支平衡应写明表中两行的行名 { income, spending }');
     for (const [k, n] of (Array.isArray(t.notes) ? t.notes : []).entries()) {
       if (!isObj(n) || (n.when !== 'empty' && n.when !== 'noOfficeUnits') || !isText(n.text)) bad(`${at}.notes[${k}]`, '表注应有 when（empty 或 noOfficeUnits）与 text');
       else if (n.when === 'noOfficeUnits' && !keys.has(n.column)) bad(`${at}.notes[${k}].column`, `没有列“${String(n.column)}”`);
@@ -177,4 +190,12 @@ function checkRows(at: string, rows: Obj, columns: Obj[], measures: Obj, classLi
       items(`${sat}.footer`, side.footer);
     });
   }
+}
+
+/** The labels of a table's fixed rows (items, side blocks and footers). */
+function collectLabels(rows: Obj | undefined): string[] {
+  const of = (list: unknown) => (Array.isArray(list) ? list.flatMap((i) => (isObj(i) && typeof i.label === 'string' ? [i.label] : [])) : []);
+  if (rows?.kind === 'items') return of(rows.items);
+  if (rows?.kind !== 'sides' || !Array.isArray(rows.sides)) return [];
+  return rows.sides.flatMap((s) => (isObj(s) ? [...(Array.isArray(s.blocks) ? s.blocks.flatMap((b) => (isObj(b) ? of(b.items) : [])) : []), ...of(s.footer)] : []));
 }

@@ -4,13 +4,12 @@ import { checkPublicationByTemplate } from '../../shared/core/checks/byTemplate'
 import { newWorkbook, type LineItem, type Workbook } from '../../shared/core/model';
 import { emptySchedules } from '../../shared/core/schedules/model';
 import { toPublication, type PublishedTable } from '../../shared/core/tables/published';
-import { requireTemplate } from '../../shared/core/templates/registry';
+
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { exportPublication } from '../../main/excel/writeWorkbook';
 import { readPublicationFile } from '../../main/excel/readPublication';
 import { tempDir } from '../excel/helpers';
 
-const JIANGSU = requireTemplate('jiangsu-province');
 const GENERAL = '一般公共预算财政拨款';
 
 let nextId = 1;

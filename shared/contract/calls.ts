@@ -3,6 +3,7 @@ import { STANDARD_METHODS } from '../core/compute/model';
 import { LINE_TEXT_LIMITS, MAX_AMOUNT_FEN, MAX_LINES, MAX_TOTAL_FEN, NAME_LIMIT, limitText } from '../core/limits';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
 import { PROCUREMENT_KINDS, VEHICLE_KINDS } from '../core/schedules/model';
+import { TEMPLATES, findTemplate } from '../core/templates/registry';
 import type { Workbook } from '../core/model';
 import type { UnitMergePreview } from '../core/units/merge';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
@@ -193,6 +194,16 @@ export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
     z.object({ op: z.literal('setCatalogEdition'), kind: z.enum(['function', 'economic']), edition: catalogEdition.nullable() }).strict(),
     z.object({ op: z.literal('setCompute'), compute: computeSetup.nullable() }).strict(),
     z.object({ op: z.literal('setSchedules'), schedules: schedules.nullable() }).strict(),
+    z
+      .object({
+        op: z.literal('setTemplate'),
+        template: z
+          .string()
+          .max(100)
+          .refine((id) => findTemplate(id) !== undefined, { error: (iss) => `没有名为“${String(iss.input)}”的公开模板。可用的模板：${TEMPLATES.map((t) => t.id).join('、')}` })
+          .nullable(),
+      })
+      .strict(),
     z.object({ op: z.literal('batch'), edits: z.array(editRequestSchema).max(10_000) }).strict(),
   ]),
 ) as z.ZodType<EditRequest>;

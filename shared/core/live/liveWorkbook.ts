@@ -128,7 +128,7 @@ export class LiveWorkbook {
           this.catalogs = workbookCatalogs(this.frame);
           this.lineChecks = new LineChecks(this.catalogs, this.store);
         }
-        if (edit.op === 'setMeta' || edit.op === 'setUnits' || edit.op === 'setCatalogEdition' || edit.op === 'setSchedules') this.rederive(touched);
+        if (edit.op === 'setMeta' || edit.op === 'setUnits' || edit.op === 'setCatalogEdition' || edit.op === 'setSchedules' || edit.op === 'setTemplate') this.rederive(touched);
     }
   }
 

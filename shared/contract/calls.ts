@@ -266,7 +266,7 @@ export interface Bridge {
 
 export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help', 'exportUnitFile', 'mergeUnitFiles'] as const;
 /** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
-export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表'] as const;
+export const SCREEN_TABS = ['明细', '公开表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表'] as const;
 export type ScreenTab = (typeof SCREEN_TABS)[number];
 export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: ScreenTab };
 

@@ -35,7 +35,7 @@ describe('明细: ranges, fill and clipboard', () => {
   it('the README shows the pristine sample: 明细 and 表3', async () => {
     await expect.poll(() => page.locator('.status-lines').textContent()).toBe('明细 30 行');
     await page.screenshot({ path: join(IMAGES, 'line-items.png') });
-    await page.getByRole('tab', { name: /^九张表/ }).click();
+    await page.getByRole('tab', { name: /^公开表/ }).click();
     await page.getByRole('button', { name: /^表3/ }).click();
     await expect.poll(() => page.locator('.pub-title').textContent()).toContain('部门支出预算总表');
     await page.screenshot({ path: join(IMAGES, 'table-3.png') });

@@ -37,7 +37,7 @@ describe('帮助 and 打印', () => {
   });
 
   it('prints the current table as the publication lays it out: no menus, one table to a page', async () => {
-    await page.getByRole('tab', { name: /^九张表/ }).click();
+    await page.getByRole('tab', { name: /^公开表/ }).click();
     await page.getByRole('button', { name: /^表3/ }).click();
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => page.locator('.pub-title').isVisible()).toBe(true);

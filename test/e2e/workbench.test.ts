@@ -89,7 +89,7 @@ describe('预算编制工作台 in a real browser', () => {
     const after = table3Total(deriveWorkbookTables(changed));
     expect(after).not.toBe(before);
 
-    await tab(page, '九张表');
+    await tab(page, '公开表');
     await page.getByRole('button', { name: /^表3/ }).click();
     const row212 = page.locator('.pub-table tbody tr.level-class').filter({ has: page.locator('td:first-child', { hasText: /^212$/ }) });
     await expect.poll(() => row212.locator('td').nth(4).textContent()).toBe(after);

@@ -78,3 +78,20 @@ describe('a template is checked when loaded', () => {
     }
   });
 });
+
+describe('docs/templates.md', () => {
+  it('its example is a valid template that derives its table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/cli');
+    const { deriveTables } = await import('../../shared/core/tables/derive');
+    const { sampleWorkbook } = await import('../../shared/core/sample/sample');
+    const doc = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
+    const literal = /```ts\nexport const example: Template = (\{[\s\S]*?\});\n```/.exec(doc)![1];
+    const example = validateTemplate(new Function(`return ${literal}`)());
+    const wb = sampleWorkbook();
+    const [table] = deriveTables({ department: wb.department, year: wb.year, units: wb.units, template: example }, wb.lines);
+    expect(table.title).toBe('2024年部门财政拨款支出表');
+    expect(table.rows[0].cells.slice(0, 2)).toEqual([{ text: '合计' }, { text: '' }]);
+  });
+});

@@ -325,10 +325,11 @@ class Deriver {
 
   private scheduleTable(spec: TableTemplate): TableModel {
     const body = scheduleRows(spec, this.ctx.schedules, this.ctx.unit);
-    const fieldTotal = (field: string) => body.filter((r) => r.level === 'class').reduce((s, r) => addFen(s, (r.cells[spec.columns.findIndex((c) => c.type === 'amount' && c.field === field)] as { fen: Fen }).fen), 0);
+    // the 合计 adds the groups (货物, 工程, 服务); schedule figures list no lines
+    const groupSum = (i: number) => body.filter((r) => r.level === 'class').reduce((s, r) => addFen(s, (r.cells[i] as { fen: Fen }).fen), 0);
     const total: TableRow = {
       level: 'total',
-      cells: spec.columns.map((c, i): Cell => (c.type === 'amount' ? { fen: fieldTotal(c.field ?? 'amount'), filter: { none: true } } : { text: i === (spec.total?.column ?? 0) ? (spec.total?.label ?? '合计') : '' })),
+      cells: spec.columns.map((c, i): Cell => (c.type === 'amount' ? { fen: groupSum(i), filter: { none: true } } : { text: i === (spec.total?.column ?? 0) ? (spec.total?.label ?? '合计') : '' })),
     };
     const rows = this.withTotal(spec, body, total);
     return this.model(spec, rows, this.notes(spec, body, rows));

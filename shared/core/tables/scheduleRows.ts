@@ -1,4 +1,4 @@
-import { addFen, type Fen } from '../money';
+import { addFen } from '../money';
 import { PROCUREMENT_KINDS, type ProcurementItem, type Schedules } from '../schedules/model';
 import type { TableTemplate } from '../templates/types';
 import type { Cell, TableRow } from './tableModel';
@@ -23,10 +23,6 @@ function fieldText(item: ProcurementItem, field: string | undefined): string {
   }
 }
 
-function fieldFen(item: ProcurementItem, field: string | undefined): Fen {
-  return field === 'quantity' ? 0 : item.amount;
-}
-
 /**
  * The rows of a schedule table (政府采购预算表): per 采购类别 (货物 / 工程 / 服务) with items, a row of the
  * 类别 with its sums (level `class`) and then its items (level `item`), in the schedule's order.
@@ -40,14 +36,14 @@ export function scheduleRows(spec: TableTemplate, schedules: Schedules | undefin
     const of = items.filter((p) => p.kind === kind);
     if (of.length === 0) continue;
     const groupCells = spec.columns.map((c, i): Cell => {
-      if (c.type === 'amount') return { fen: of.reduce((s, p) => addFen(s, fieldFen(p, c.field)), 0), filter: { none: true } };
+      if (c.type === 'amount') return { fen: of.reduce((s, p) => addFen(s, p.amount), 0), filter: { none: true } };
       return { text: i === label ? kind : '' };
     });
     rows.push({ level: 'class', cells: groupCells });
     for (const p of of) {
       rows.push({
         level: 'item',
-        cells: spec.columns.map((c): Cell => (c.type === 'amount' ? { fen: fieldFen(p, c.field), filter: { none: true } } : { text: fieldText(p, c.type === 'text' ? c.field : undefined) })),
+        cells: spec.columns.map((c): Cell => (c.type === 'amount' ? { fen: p.amount, filter: { none: true } } : { text: fieldText(p, c.type === 'text' ? c.field : undefined) })),
       });
     }
   }

@@ -19,7 +19,8 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !=
 const MEASURE_FIELDS = ['sources', 'kinds', 'costType', 'officeUnitsOnly', 'economicCodes', 'economicPrefix', 'none', 'plus'];
 const ROW_KINDS = ['functionTree', 'economicTree', 'single', 'items', 'sides', 'schedule'];
 const CODE_PARTS = ['class', 'kuan', 'item', 'full'];
-const SCHEDULE_FIELDS: Record<string, string[]> = { procurement: ['kind', 'item', 'method', 'project', 'unit', 'amount', 'quantity'] };
+/** The 政府采购 schedule's printable fields: texts, and its one amount. */
+const SCHEDULE_TEXT_FIELDS = ['kind', 'item', 'method', 'project', 'unit', 'quantity'];
 
 /**
  * Checks a template (a parsed JSON file or a template module's object) and returns it typed, or
@@ -71,7 +72,7 @@ export function validateTemplate(raw: unknown): Template {
       keys.add(c.key);
       if (c.type === 'amount') {
         if (rows?.kind === 'schedule') {
-          if (!SCHEDULE_FIELDS.procurement.includes(c.field as string)) bad(`${cat}.field`, `附表没有字段“${String(c.field)}”`);
+          if (c.field !== 'amount') bad(`${cat}.field`, `附表的金额列应为 amount，没有金额字段“${String(c.field)}”`);
         } else if (!isText(c.measure)) bad(`${cat}.measure`, '金额列缺少度量（measure）');
         else if (!(c.measure in measures)) bad(`${cat}.measure`, `未知的度量“${c.measure}”（measures 中没有）`);
         else if (!economicRows && hasEconomicCondition(measures[c.measure])) {
@@ -79,6 +80,8 @@ export function validateTemplate(raw: unknown): Template {
         }
       } else if (c.type === 'code') {
         if (!CODE_PARTS.includes(c.part as string)) bad(`${cat}.part`, `编码列的“${String(c.part)}”不可用，应为 class、kuan、item 或 full`);
+      } else if (c.type === 'text' && rows?.kind === 'schedule') {
+        if (!SCHEDULE_TEXT_FIELDS.includes(c.field as string)) bad(`${cat}.field`, `附表没有字段“${String(c.field)}”（可用：${SCHEDULE_TEXT_FIELDS.join('、')}）`);
       } else if (c.type !== 'text') bad(`${cat}.type`, `列类型“${String(c.type)}”不可用，应为 text、code 或 amount`);
     });
     checkHeader(`${at}.header`, t.header, columns.length, bad);

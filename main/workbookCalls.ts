@@ -1,5 +1,6 @@
 import { parseCall, type CallArgs, type CallName, type CallResults, type ExportRequest } from '../shared/contract/calls';
 import type { WorkbookFile } from './workbook/file';
+import { importProgress, runImport, type PickImportFile } from './imports/screenImports';
 import { applyUploads, previewUploads } from './units/uploads';
 
 /**
@@ -11,6 +12,8 @@ export interface CallTarget {
   exportExcel(request: ExportRequest): Promise<CallResults['excel.export']>;
   /** Makes a unit's workbook from the file: Electron asks where to save it, the browser host offers a download. */
   exportUnitFile(unit: string): Promise<CallResults['units.exportFile']>;
+  /** Electron: asks for the file to import with the open dialog. The browser host has none: the screen sends the file. */
+  pickImportFile?: PickImportFile;
 }
 
 type Handlers = { [K in CallName]: (target: CallTarget, ...args: CallArgs<K>) => CallResults[K] | Promise<CallResults[K]> };
@@ -31,6 +34,8 @@ const HANDLERS: Handlers = {
     const frame = t.file.unitFrame;
     return frame && { unit: frame.unit, department: frame.department, revision: frame.revision, madeAt: frame.madeAt };
   },
+  'imports.run': (t, request) => runImport(t.file, request, t.pickImportFile),
+  'imports.progress': (t) => importProgress(t.file),
 };
 
 /**

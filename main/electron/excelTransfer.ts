@@ -1,12 +1,11 @@
-import { dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { describeFinding } from '../../shared/core/lineTable';
+import type { ImportKind } from '../../shared/contract/imports';
 import { buildNarrative } from '../../shared/core/narrative/index';
-import { importLinesFile } from '../excel/importFiles';
 import { exportPublication } from '../excel/writeWorkbook';
 import type { WorkbookFile } from '../workbook/file';
 import { excelFileName } from './fileNames';
-import { EXCEL_FILTER, LINES_FILTER } from './product';
+import { CATALOG_FILTER, EXCEL_FILTER, LINES_FILTER } from './product';
 
 /** A workbook's window and its file. */
 interface Open {
@@ -38,35 +37,15 @@ export async function exportExcel(doc: Open, unit: string | undefined, folder: s
   return { savedTo: filePath };
 }
 
-/**
- * 导入明细: reads an .xlsx or .csv of line items into the window's workbook as one edit (one undo
- * step; nothing at all when any row is bad), with the taskbar showing work in progress. The screen
- * is then reloaded so that it shows the workbook as the file now holds it.
- */
-export async function importLines(doc: Open): Promise<void> {
-  const { canceled, filePaths } = await dialog.showOpenDialog(doc.window, { title: '导入明细', properties: ['openFile'], filters: [LINES_FILTER] });
-  if (canceled || !filePaths[0]) return;
-  doc.window.setProgressBar(2);
-  let message: MessageBoxOptions;
-  try {
-    const result = await importLinesFile(doc.file, filePaths[0]);
-    doc.window.webContents.reload();
-    const warnings = result.warnings.map(describeFinding);
-    message = {
-      type: warnings.length > 0 ? 'warning' : 'info',
-      title: '导入明细',
-      message: `已从 ${result.source} 导入 ${result.lines.length} 条明细。`,
-      detail: warnings.length > 0 ? `请留意 ${warnings.length} 处提示：\n${listed(warnings)}` : '可用“撤销”整体撤回这次导入。',
-    };
-  } catch (error) {
-    message = { type: 'error', title: '导入明细', message: '没有导入任何明细。', detail: listed((error instanceof Error ? error.message : String(error)).split('\n')) };
-  } finally {
-    doc.window.setProgressBar(-1);
-  }
-  await dialog.showMessageBox(doc.window, { ...message, buttons: ['确定'], noLink: true });
-}
+/** The open dialog of each import: its title and the files it offers. */
+const IMPORT_DIALOGS: Record<ImportKind, { title: string; filters: { name: string; extensions: string[] }[] }> = {
+  lines: { title: '导入明细', filters: [LINES_FILTER] },
+  baseline: { title: '导入上年公开表', filters: [EXCEL_FILTER] },
+  catalog: { title: '导入科目表', filters: [CATALOG_FILTER] },
+};
 
-/** At most 20 lines of a long list, for a message box. */
-function listed(lines: string[]): string {
-  return lines.length > 20 ? [...lines.slice(0, 20), `……另有 ${lines.length - 20} 处`].join('\n') : lines.join('\n');
+/** 导入 (the screen's dialog asks): the file to import, chosen in the open dialog; null when cancelled. */
+export async function pickImportFile(doc: Open, kind: ImportKind, folder: string): Promise<string | null> {
+  const { canceled, filePaths } = await dialog.showOpenDialog(doc.window, { ...IMPORT_DIALOGS[kind], defaultPath: folder, properties: ['openFile'] });
+  return canceled ? null : (filePaths[0] ?? null);
 }

@@ -7,7 +7,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './appOrigin';
 import { serveAppRequest } from './appProtocol';
 import { MENU_CHANNEL, CALL_CHANNEL } from './channels';
 import { Documents, type Document } from './documents';
-import { exportExcel, importLines } from './excelTransfer';
+import { exportExcel, pickImportFile } from './excelTransfer';
 import { exportUnitFile } from './unitTransfer';
 import { guardContents, guardRequests, guardSession } from './guards';
 import { createCallHandler } from './ipc';
@@ -81,6 +81,7 @@ function callTarget(doc: Doc): CallTarget {
     file: doc.file,
     exportExcel: (request) => exportExcel(doc, request.unit, app.getPath('documents')),
     exportUnitFile: (unit) => exportUnitFile(doc, unit, app.getPath('documents')),
+    pickImportFile: (kind) => pickImportFile(doc, kind, app.getPath('documents')),
   };
 }
 
@@ -205,10 +206,6 @@ function refreshMenu(): void {
         refreshMenu();
       },
       saveAs: (window) => void saveAs(window),
-      importLines: (window) => {
-        const doc = documents.ofWindow(window);
-        if (doc) void importLines(doc);
-      },
       send,
       about: () => void about(),
     },

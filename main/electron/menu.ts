@@ -8,7 +8,6 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   saveAs(window: BaseWindow | undefined): void;
-  importLines(window: BaseWindow | undefined): void;
   /** Passes a command to the screen of the given (focused) window. */
   send(window: BaseWindow | undefined, command: MenuCommand): void;
   about(): void;
@@ -46,7 +45,9 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       { type: 'separator' },
       { label: '另存为…', accelerator: 'CmdOrCtrl+Shift+S', click: (_item, window) => actions.saveAs(window) },
       { type: 'separator' },
-      { label: '导入明细…', accelerator: 'CmdOrCtrl+I', click: (_item, window) => actions.importLines(window) },
+      { label: '导入明细…', accelerator: 'CmdOrCtrl+I', click: command({ command: 'import', kind: 'lines' }) },
+      { label: '导入上年公开表…', click: command({ command: 'import', kind: 'baseline' }) },
+      { label: '导入科目表…', click: command({ command: 'import', kind: 'catalog' }) },
       { label: '导出 Excel…', accelerator: 'CmdOrCtrl+E', click: command({ command: 'exportExcel' }) },
       { type: 'separator' },
       { label: '导出单位工作簿…', click: command({ command: 'exportUnitFile' }) },

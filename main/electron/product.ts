@@ -11,3 +11,5 @@ export const WORKBOOK_FILTER = { name: '预算工作簿', extensions: [FILE_EXTE
 export const EXCEL_FILTER = { name: 'Excel 工作簿', extensions: ['xlsx'] };
 /** The line-item files 导入明细 reads (main/excel/readLines.ts). */
 export const LINES_FILTER = { name: '明细表（Excel 或 CSV）', extensions: ['xlsx', 'csv'] };
+/** The official catalog files 导入科目表 reads (shared/core/catalog/edition.ts). */
+export const CATALOG_FILTER = { name: '科目表（Excel 或 CSV）', extensions: ['xlsx', 'csv'] };

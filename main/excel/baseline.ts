@@ -6,7 +6,9 @@ import { parseAmount, type Fen } from '../../shared/core/money';
 import { TEMPLATE_CLASSES } from '../../shared/core/tables/categories';
 import type { PublishedTable } from '../../shared/core/tables/published';
 import type { TableId } from '../../shared/core/tables/tableModel';
-import { UserError } from '../io/userError';
+import type { ImportProblem } from '../../shared/contract/imports';
+import { splitFix } from '../io/problemText';
+import { RefusedFile, UserError } from '../io/userError';
 import type { ReadPublication } from './readPublication';
 
 /**
@@ -59,15 +61,27 @@ function columnLetter(index: number): string {
 
 /** Builds the prior-year baseline from a publication read with `readPublicationFile`. All or nothing. */
 export function baselineFromPublication(pub: ReadPublication, file: string, catalogs: Catalogs = BUILTIN_CATALOGS): BaselineImport {
-  const errors: string[] = [];
+  /** Each problem as the command line prints it, and for the screen's list. */
+  const errors: { text: string; problem: ImportProblem }[] = [];
   const warnings = [...pub.warnings];
   const figures: Record<MeasureKey, Fen> = {};
   const table = (id: TableId) => pub.tables.find((t) => t.id === id);
-  const where = (t: PublishedTable, r: number, c: number) =>
-    `${file} 工作表“${pub.sheets[t.id]}”第 ${pub.rowNumbers[t.id]?.[r] ?? r + 1} 行“${t.columns[c]}”列（${columnLetter(c)} 列）`;
+  /** A problem in a cell: `message` says what is wrong (and how to fix it). */
+  const cellError = (t: PublishedTable, r: number, c: number, message: string) => {
+    const sheet = pub.sheets[t.id];
+    const row = pub.rowNumbers[t.id]?.[r] ?? r + 1;
+    const column = `${t.columns[c]}（${columnLetter(c)} 列）`;
+    errors.push({ text: `${file} 工作表“${sheet}”第 ${row} 行“${t.columns[c]}”列（${columnLetter(c)} 列）：${message}`, problem: { sheet, row, column, ...splitFix(message) } });
+  };
   const col = (t: PublishedTable, key: string): number => {
     const i = t.columns.indexOf(key);
-    if (i < 0) errors.push(`${file} 工作表“${pub.sheets[t.id]}”（表 ${t.id}）缺少“${key.replace('.', ' / ')}”列：请按标准表样填写表头`);
+    if (i < 0) {
+      const message = `（表 ${t.id}）缺少“${key.replace('.', ' / ')}”列`;
+      errors.push({
+        text: `${file} 工作表“${pub.sheets[t.id]}”${message}：请按标准表样填写表头`,
+        problem: { sheet: pub.sheets[t.id], column: key.replace('.', ' / '), message: `表 ${t.id} 缺少这一列`, fix: '请按标准表样填写表头' },
+      });
+    }
     return i;
   };
   const amount = (t: PublishedTable, r: number, c: number): Fen | undefined => {
@@ -78,7 +92,7 @@ export function baselineFromPublication(pub: ReadPublication, file: string, cata
       // Quote the cell as typed (the 万 is the table's unit, not part of the text).
       const reason = t.unit === '万元' ? (parseAmount(text, MAX_TOTAL_FEN) as { reason?: string }).reason ?? parsed.reason : parsed.reason;
       const example = t.unit === '万元' ? '如 2.99' : '如 1,200,486.48';
-      errors.push(`${where(t, r, c)}：${reason}。请改为正确的金额（${example}）后重新导入`);
+      cellError(t, r, c, `${reason}。请改为正确的金额（${example}）后重新导入`);
       return undefined;
     }
     return parsed.fen;
@@ -119,7 +133,7 @@ export function baselineFromPublication(pub: ReadPublication, file: string, cata
         const out = norm(row[outLabel] ?? '');
         if (out === '' || out === '支出总计') return;
         const code = classCode.get(out);
-        if (!code) errors.push(`${where(t4, r, outLabel)}：“${row[outLabel]}”不是功能分类的类名称`);
+        if (!code) cellError(t4, r, outLabel, `“${row[outLabel]}”不是功能分类的类名称，请写功能分类科目表中类的名称（如“一般公共服务支出”）`);
         else set(measureKey.fiscalFunction(code), amount(t4, r, outValue));
       });
     }
@@ -134,7 +148,7 @@ export function baselineFromPublication(pub: ReadPublication, file: string, cata
         if (norm(first) === '合计' || first === '') return;
         const code = [lei, kuan, xiang].map((c) => (row[c] ?? '').replace(/\s+/g, '')).join('');
         if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
-          errors.push(`${where(t3, r, lei)}：科目编码“${[row[lei], row[kuan], row[xiang]].join(' ')}”格式不对（类 3 位、款 2 位、项 2 位数字）`);
+          cellError(t3, r, lei, `科目编码“${[row[lei], row[kuan], row[xiang]].join(' ')}”格式不对（应为类 3 位、款 2 位、项 2 位数字）`);
           return;
         }
         set(measureKey.function(code), amount(t3, r, total));
@@ -160,7 +174,11 @@ export function baselineFromPublication(pub: ReadPublication, file: string, cata
   } else warnings.push(`${file} 中没有表 9（“三公”经费和机关运行经费预算表）：未导入“三公”经费和机关运行经费`);
 
   if (errors.length > 0) {
-    throw new UserError(`上年公开表 ${file} 有 ${errors.length} 处问题，未导入任何数据：\n${errors.join('\n')}`);
+    throw new RefusedFile(
+      `上年公开表 ${file} 有 ${errors.length} 处问题，未导入任何数据：\n${errors.map((e) => e.text).join('\n')}`,
+      file,
+      errors.map((e) => e.problem),
+    );
   }
   if (Object.keys(figures).length === 0) {
     throw new UserError(`${file} 中没有可作为上年基数的表（需要表 1、3、4 或 9），未导入任何数据`);

@@ -6,7 +6,8 @@ import type { Catalogs } from '../../shared/core/catalog/catalog';
 import { describeFinding, readLineTable, type Finding } from '../../shared/core/lineTable';
 import type { LineItem } from '../../shared/core/model';
 import { readCsvFile } from '../io/csvFile';
-import { UserError } from '../io/userError';
+import { splitFix } from '../io/problemText';
+import { RefusedFile, UserError } from '../io/userError';
 import { plainValue } from './cellValue';
 import { LINE_SHEET_NAME } from './sheetNames';
 import { checkXlsxArchive, xlsxUnreadable } from './xlsxArchive';
@@ -151,14 +152,16 @@ export async function readRowsFile(path: string, opts: { sheet: string; onProgre
 /**
  * Reads line items from a `.csv` or an `.xlsx` (the sheet named 明细, else the first). Headers as in
  * the import layout, in any order. Every bad row is reported — file, sheet, row, column, reason — in
- * one UserError, and then nothing is returned: the caller imports all lines or none.
+ * one RefusedFile, and then nothing is returned: the caller imports all lines or none.
  */
 export async function readLinesFile(path: string, opts: ReadLinesOptions = {}): Promise<ReadLinesResult> {
   const { rows, source } = await readRowsFile(path, { sheet: LINE_SHEET_NAME, onProgress: opts.onProgress });
   const result = readLineTable(rows, opts.catalogs, opts.firstId, opts.existingTotal);
   if (result.errors.length > 0) {
-    throw new UserError(
+    throw new RefusedFile(
       `明细文件 ${source} 有 ${result.errors.length} 处错误，未导入任何数据：\n${result.errors.map((f) => `${source} ${describeFinding(f)}`).join('\n')}`,
+      source,
+      result.errors.map((f) => ({ row: f.row, column: f.column, ...splitFix(f.message) })),
     );
   }
   return { lines: result.lines, warnings: result.warnings, source };

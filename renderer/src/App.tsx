@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { SCREEN_TABS, type Bridge, type CallResults, type ScreenTab } from '../../shared/contract/calls';
+import type { ImportKind } from '../../shared/contract/imports';
 import type { CheckFinding } from '../../shared/core/checks/index';
 import { buildNarrative } from '../../shared/core/narrative/index';
 import { formatYuan, type Fen } from '../../shared/core/money';
@@ -10,6 +11,7 @@ import { ChangesView } from './changes/ChangesView';
 import { ChecksView } from './checks/ChecksView';
 import { ExportView } from './export/ExportView';
 import { HelpDialog } from './help/HelpDialog';
+import { ImportDialog } from './imports/ImportDialog';
 import { LinesGrid, type LineTarget } from './lines/LinesGrid';
 import { linesTotal } from './lines/gridRows';
 import { NarrativeView } from './narrative/NarrativeView';
@@ -63,6 +65,12 @@ export function App({ bridge }: { bridge: Bridge }) {
   const showHelp = useCallback(() => setHelpShown(true), []);
   const closeHelp = useCallback(() => {
     setHelpShown(false);
+    setGridFocus((n) => n + 1);
+  }, []);
+  /** The 导入 dialog, open on what to import. */
+  const [importShown, setImportShown] = useState<ImportKind | null>(null);
+  const closeImport = useCallback(() => {
+    setImportShown(null);
     setGridFocus((n) => n + 1);
   }, []);
   const [filtered, setFiltered] = useState<{ total: Fen; count: number } | null>(null);
@@ -194,6 +202,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           document.querySelector<HTMLInputElement>('.quick-filter')?.focus();
         } else if (m.command === 'showTab') setTab(m.tab);
         else if (m.command === 'help') showHelp();
+        else if (m.command === 'import') setImportShown(m.kind);
         else if (m.command === 'exportUnitFile' || m.command === 'mergeUnitFiles') {
           setTab('导出');
           setUnitsFocus({ part: m.command === 'exportUnitFile' ? 'export' : 'merge', seq: ++seq.current });
@@ -226,6 +235,9 @@ export function App({ bridge }: { bridge: Bridge }) {
           </span>
         )}
         <div className="undo-redo">
+          <button type="button" onClick={() => setImportShown('lines')} title="导入明细、上年公开表或科目表（Excel 或 CSV）">
+            导入…
+          </button>
           <button type="button" disabled={!open.canUndo} onClick={() => void undo()} title="撤销（Ctrl+Z）">
             撤销
           </button>
@@ -299,6 +311,17 @@ export function App({ bridge }: { bridge: Bridge }) {
         />
       )}
       {helpShown && <HelpDialog onClose={closeHelp} />}
+      {importShown && (
+        <ImportDialog
+          bridge={bridge}
+          kind={importShown}
+          year={open.workbook.year}
+          nativeDialog={window.budget !== undefined}
+          perform={session.perform}
+          notify={notify}
+          onClose={closeImport}
+        />
+      )}
       <div className="message-area" aria-live="polite">
         {notice && (
           <div key={notice.id} className={`notice-toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { LiveWorkbook } from '../../shared/core/live/liveWorkbook';
+import type { LiveWorkbook } from '../../shared/core/live/liveWorkbook';
+import { followChange } from './liveChanges';
 import type { WorkbookSession } from './useWorkbook';
 
 /** The LiveWorkbook and the revision it is at: a new object after every change, for React to see. */
@@ -17,8 +18,7 @@ export function useLiveWorkbook(subscribe: WorkbookSession['subscribe']): LiveSt
   useEffect(() => {
     let live: LiveWorkbook | null = null;
     return subscribe((change) => {
-      if (change.kind === 'load') live = new LiveWorkbook(change.workbook);
-      else live?.apply(change.edit);
+      live = followChange(live, change);
       if (live) setState({ live, revision: change.revision });
     });
   }, [subscribe]);

@@ -14,7 +14,7 @@ export interface OpenWorkbook {
 }
 
 /** What happened to the workbook: loaded whole, or changed by an edit (in the file's order). */
-export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number };
+export type WorkbookChange = { kind: 'load'; workbook: Workbook; revision: number } | { kind: 'edit'; edit: Edit; revision: number; workbook: Workbook };
 
 export interface WorkbookSession {
   open: OpenWorkbook | null;
@@ -32,8 +32,11 @@ export interface WorkbookSession {
   redo(): Promise<string | null>;
   /** Resolves once every call sent so far has been answered by the file. */
   idle(): Promise<void>;
-  /** Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it failed or changed nothing. */
-  perform(call: () => Promise<EditResult | null>, label?: string): Promise<boolean>;
+  /**
+   * Runs a call that edits the file (e.g. a merge) in turn with the edits; resolves to false when it
+   * failed or changed nothing. A label given as a function is asked once the call has answered.
+   */
+  perform(call: () => Promise<EditResult | null>, label?: string | (() => string)): Promise<boolean>;
   /** Follows every change, for work kept off the screen's thread (the checks). Returns an unsubscribe function. */
   subscribe(listener: (change: WorkbookChange) => void): () => void;
 }
@@ -78,7 +81,7 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
       if (!result || !latest.current) return;
       const workbook = applyEdit(latest.current.workbook, result.applied).workbook;
       latest.current = { workbook, revision: result.revision };
-      publish({ kind: 'edit', edit: result.applied, revision: result.revision });
+      publish({ kind: 'edit', edit: result.applied, revision: result.revision, workbook });
       setOpen((current) => current && { ...current, workbook, revision: result.revision, canUndo: result.canUndo, canRedo: result.canRedo });
     },
     [publish],
@@ -119,11 +122,11 @@ export function useWorkbook(bridge: Bridge, onError: (message: string) => void):
   const undo = useCallback(() => step('workbook.undo'), [step]);
   const redo = useCallback(() => step('workbook.redo'), [step]);
   const perform = useCallback(
-    async (call: () => Promise<EditResult | null>, label?: string) =>
+    async (call: () => Promise<EditResult | null>, label?: string | (() => string)) =>
       (await enqueue(async () => {
         const result = await call();
         applyResult(result);
-        if (result) labels.current.sent(label);
+        if (result) labels.current.sent(typeof label === 'function' ? label() : label);
         return result !== null;
       })) === true,
     [enqueue, applyResult],

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { STANDARD_METHODS } from '../core/compute/model';
-import { LINE_TEXT_LIMITS, MAX_AMOUNT_FEN, MAX_LINES, MAX_TOTAL_FEN, NAME_LIMIT, limitText } from '../core/limits';
+import { LINE_TEXT_LIMITS, MAX_AMOUNT_FEN, MAX_IMPORT_FILE_BYTES, MAX_LINES, MAX_TOTAL_FEN, NAME_LIMIT, limitText } from '../core/limits';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
 import { PROCUREMENT_KINDS, VEHICLE_KINDS } from '../core/schedules/model';
 import { TEMPLATES, findTemplate } from '../core/templates/registry';
 import type { Workbook } from '../core/model';
 import type { UnitMergePreview } from '../core/units/merge';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
+import { tooLargeToImport, type ImportKind, type ImportOutcome, type ImportProgress } from './imports';
 import { chineseIssue, describeIssues } from './messages';
 
 /**
@@ -218,6 +219,30 @@ const unitFileUpload = z.object({ name: text(260).min(1), data: z.string().max(2
 const unitFileUploads = z.array(unitFileUpload).min(1).max(500);
 export type UnitFileUpload = z.infer<typeof unitFileUpload>;
 
+/**
+ * A file to import chosen on the screen (browser mode): its name and its bytes in base64, at most
+ * MAX_IMPORT_FILE_BYTES. In Electron `null`: main asks for the file with its open dialog.
+ */
+const importFile = z
+  .object({
+    name: text(260)
+      .min(1)
+      .refine((name) => !/[\\/\0]/.test(name) && !/^\.+$/.test(name), '应为文件名，不能含有路径（/ 或 \\）'),
+    data: z
+      .string()
+      .refine((data) => data.length <= Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, tooLargeToImport())
+      .refine((data) => /^[A-Za-z0-9+/]*={0,2}$/.test(data), '不是 base64'),
+  })
+  .strict()
+  .nullable();
+export type ImportFileUpload = NonNullable<z.infer<typeof importFile>>;
+const importRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lines'), file: importFile }).strict(),
+  z.object({ kind: z.literal('baseline'), file: importFile }).strict(),
+  z.object({ kind: z.literal('catalog'), file: importFile, catalog: z.enum(['function', 'economic']), edition: z.number().int().min(2007).max(9999) }).strict(),
+]);
+export type ImportRequest = z.infer<typeof importRequest>;
+
 /** The argument schemas, as tuples, and the result type of each call. */
 export const CALL_ARGS = {
   'workbook.snapshot': z.tuple([]),
@@ -232,6 +257,8 @@ export const CALL_ARGS = {
   'units.previewMerge': z.tuple([z.object({ files: unitFileUploads }).strict()]),
   'units.applyMerge': z.tuple([z.object({ files: unitFileUploads, resolutions: z.record(z.string().max(1000), z.enum(['mine', 'theirs', 'both'])) }).strict()]),
   'units.origin': z.tuple([]),
+  'imports.run': z.tuple([importRequest]),
+  'imports.progress': z.tuple([]),
 } as const;
 
 export interface CallResults {
@@ -252,6 +279,10 @@ export interface CallResults {
   'units.applyMerge': EditResult | null;
   /** In a unit's workbook: which unit, and which department file revision it was made from; null in a department's. */
   'units.origin': { unit: string; department: string; revision: number; madeAt: string } | null;
+  /** 导入 明细 / 上年公开表 / 科目表: applied whole as one edit, or refused with every problem listed. */
+  'imports.run': ImportOutcome;
+  /** How far the running import has come; null when none runs. */
+  'imports.progress': ImportProgress | null;
 }
 
 export type CallName = keyof typeof CALL_ARGS;
@@ -264,11 +295,14 @@ export interface Bridge {
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help', 'exportUnitFile', 'mergeUnitFiles'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help', 'exportUnitFile', 'mergeUnitFiles', 'import'] as const;
 /** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
 export const SCREEN_TABS = ['明细', '公开表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表'] as const;
 export type ScreenTab = (typeof SCREEN_TABS)[number];
-export type MenuCommand = { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab'> } | { command: 'showTab'; tab: ScreenTab };
+export type MenuCommand =
+  | { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab' | 'import'> }
+  | { command: 'showTab'; tab: ScreenTab }
+  | { command: 'import'; kind: ImportKind };
 
 /** How deep and how large the arguments of one call may be, checked before anything else reads them. */
 export const CALL_BOUNDS = { depth: 32, values: 40_000_000, textChars: 256 * 1024 * 1024 } as const;

@@ -73,6 +73,24 @@ function insertAt(lines: readonly LineItem[], added: readonly LineItem[], at: re
 const lineLabel = (l: LineItem) => `明细 #${l.id}（${l.unit}｜${l.functionCode}｜${l.economicCode}）`;
 
 /**
+ * The total of a lines array's amounts taken as positive, kept per array: an edit of one line works out
+ * the next array's total from this one's, so it does not add up 100,000 amounts again.
+ */
+const totals = new WeakMap<readonly LineItem[], number>();
+
+function totalOf(lines: readonly LineItem[]): number {
+  let total = totals.get(lines);
+  if (total === undefined) totals.set(lines, (total = absoluteTotal(lines)));
+  return total;
+}
+
+/** Records the total of `next`, made from `lines` by changing the total by `delta`, when that of `lines` is known. */
+function carryTotal(lines: readonly LineItem[], next: readonly LineItem[], delta: number): void {
+  const total = totals.get(lines);
+  if (total !== undefined) totals.set(next, total + delta);
+}
+
+/**
  * Refuses lines that would take an amount or a total past what is computed exactly: any one amount
  * above 1 万亿元, or (when `grew`) all lines together above 10 万亿元, naming the line.
  */
@@ -82,10 +100,30 @@ function assertAmountsFit(lines: readonly LineItem[], changed: readonly LineItem
       throw new Error(`${lineLabel(l)}的金额 ${Number.isSafeInteger(l.amount) ? formatYuan(l.amount) + ' 元' : String(l.amount)} 超过单笔上限 ${limitText(MAX_AMOUNT_FEN)}，请核对是否多输了几位`);
     }
   }
-  if (!grew || absoluteTotal(lines) <= MAX_TOTAL_FEN) return;
+  if (!grew || totalOf(lines) <= MAX_TOTAL_FEN) return;
   const at = lineBreakingTotal(lines)!;
   throw new Error(`加上${lineLabel(lines[at])}后，全部明细金额合计超过 ${limitText(MAX_TOTAL_FEN)}（可精确计算的上限），请核对金额是否多输了几位`);
 }
+
+/** The index of each of `ids` in `lines` (ids not there are left out): one pass, stopped once all are found. */
+function positions(lines: readonly LineItem[], ids: ReadonlySet<number> | ReadonlyMap<number, unknown>): Map<number, number> {
+  const found = new Map<number, number>();
+  if (ids.size === 1) {
+    // One line, the usual edit: a plain comparison is several times faster than a lookup per line.
+    const [only] = ids.keys();
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].id === only) {
+        found.set(only, i);
+        break;
+      }
+    }
+    return found;
+  }
+  for (let i = 0; i < lines.length && found.size < ids.size; i++) if (ids.has(lines[i].id)) found.set(lines[i].id, i);
+  return found;
+}
+
+const amountsOf = (lines: readonly LineItem[]) => lines.reduce((sum, l) => sum + Math.abs(l.amount), 0);
 
 /**
  * Applies an edit to a workbook without mutating it; returns the new workbook and the edit that
@@ -94,40 +132,42 @@ function assertAmountsFit(lines: readonly LineItem[], changed: readonly LineItem
 export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inverse: Edit } {
   switch (edit.op) {
     case 'insertLines': {
-      const ids = new Set(wb.lines.map((l) => l.id));
-      for (const l of edit.lines) if (ids.has(l.id)) throw new Error(`明细 ${l.id} 已存在`);
+      const added = new Set(edit.lines.map((l) => l.id));
+      if (added.size !== edit.lines.length) throw new Error('插入的明细编号重复');
+      const existing = positions(wb.lines, added);
+      if (existing.size > 0) throw new Error(`明细 ${[...existing.keys()][0]} 已存在`);
       const lines = edit.at ? insertAt(wb.lines, edit.lines, edit.at) : [...wb.lines, ...edit.lines];
+      carryTotal(wb.lines, lines, amountsOf(edit.lines));
       assertAmountsFit(lines, edit.lines, edit.lines.length > 0);
       return { workbook: { ...wb, lines }, inverse: { op: 'deleteLines', ids: edit.lines.map((l) => l.id) } };
     }
     case 'deleteLines': {
       const doomed = new Set(edit.ids);
-      const removed: LineItem[] = [];
-      const at: number[] = [];
-      wb.lines.forEach((l, i) => {
-        if (doomed.has(l.id)) {
-          removed.push(l);
-          at.push(i);
-        }
-      });
-      if (removed.length !== doomed.size) throw new Error('要删除的明细不存在');
-      return { workbook: { ...wb, lines: wb.lines.filter((l) => !doomed.has(l.id)) }, inverse: { op: 'insertLines', lines: removed, at } };
+      const where = positions(wb.lines, doomed);
+      if (where.size !== doomed.size) throw new Error('要删除的明细不存在');
+      const at = [...where.values()].sort((a, b) => a - b);
+      const removed = at.map((i) => wb.lines[i]);
+      const lines = wb.lines.filter((l) => !doomed.has(l.id));
+      carryTotal(wb.lines, lines, -amountsOf(removed));
+      return { workbook: { ...wb, lines }, inverse: { op: 'insertLines', lines: removed, at } };
     }
     case 'updateLines': {
       const byId = lineUpdates(edit.changes);
+      const where = positions(wb.lines, byId);
+      if (where.size !== byId.size) throw new Error('要修改的明细不存在');
       const undo: { id: number; set: Partial<LineFields> }[] = [];
       const patched: LineItem[] = [];
       let growth = 0;
-      const lines = wb.lines.map((l) => {
-        const set = byId.get(l.id);
-        if (!set) return l;
-        const p = patchLine(l, set);
-        undo.push({ id: l.id, set: p.undo });
+      const lines = wb.lines.slice();
+      for (const [id, set] of byId) {
+        const i = where.get(id)!;
+        const p = patchLine(lines[i], set);
+        undo.push({ id, set: p.undo });
         if ('amount' in set) patched.push(p.line);
-        growth += Math.abs(p.line.amount) - Math.abs(l.amount);
-        return p.line;
-      });
-      if (undo.length !== byId.size) throw new Error('要修改的明细不存在');
+        growth += Math.abs(p.line.amount) - Math.abs(lines[i].amount);
+        lines[i] = p.line;
+      }
+      carryTotal(wb.lines, lines, growth);
       assertAmountsFit(lines, patched, growth > 0);
       return { workbook: { ...wb, lines }, inverse: { op: 'updateLines', changes: undo } };
     }

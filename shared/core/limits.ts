@@ -55,3 +55,6 @@ export function absoluteTotal(lines: readonly Pick<LineItem, 'amount'>[]): numbe
   for (const l of lines) total += Math.abs(l.amount);
   return total;
 }
+
+/** The largest file a person may import from the screen (明细, 上年公开表, 科目表): 1,000,000 lines of CSV fit. */
+export const MAX_IMPORT_FILE_BYTES = 150 * 1024 * 1024;

@@ -24,7 +24,7 @@ const report = `# 基准：工作簿文件（.budget）
 | 之后的每次撤销（写入、提交并并入文件） | ${timingText(r.undo)} | ≤ 5 |
 | 其中内存部分：\`applyEdit\` 改一行（${r.lines.toLocaleString('en-US')} 行的数组） | ${timingText(r.applyInMemory)} | |
 
-一次修改或撤销 = \`applyEdit\`（遍历整个明细数组一次，即“内存部分”）+ 校验值的增量 + SQLite 写入与提交（WAL，synchronous=FULL）
+一次修改或撤销 = \`applyEdit\`（找到那一行并复制明细数组，即“内存部分”）+ 校验值的增量 + SQLite 写入与提交（WAL，synchronous=FULL）
 + 检查点（把 -wal 并入 .budget 并清空 -wal，见 [workbook-file.md](workbook-file.md)），共三次 fsync。机器忙时（其他进程占用 CPU 与磁盘，
 尤其是 fsync）各项数字会明显变大。
 `;

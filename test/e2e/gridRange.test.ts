@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../shared/core/money';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { ROOT } from '../helpers/cli';
-import { openSample, type Session } from './browser';
+import { TABLES_TAB, sessionPerTest, tab, type Session } from './browser';
 import { cell, focused, message } from './grid';
 
 const IMAGES = join(ROOT, 'docs', 'images');
@@ -20,29 +20,21 @@ function amounts(s: Session, ids: number[]) {
 
 /** Ranges as in Excel: by keys and by the mouse; Delete, copy, paste, fill down and right, each one undo step. */
 describe('明细: ranges, fill and clipboard', () => {
-  let s: Session;
-  let page: Page;
+  const open = sessionPerTest();
   const sample = sampleWorkbook().lines;
 
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
   it('the README shows the pristine sample: 明细 and 表3', async () => {
+    const { page } = await open();
     await expect.poll(() => page.locator('.status-lines').textContent()).toBe('明细 30 行');
     await page.screenshot({ path: join(IMAGES, 'line-items.png') });
-    await page.getByRole('tab', { name: /^公开表/ }).click();
+    await tab(page, TABLES_TAB);
     await page.getByRole('button', { name: /^表3/ }).click();
     await expect.poll(() => page.locator('.pub-title').textContent()).toContain('部门支出预算总表');
     await page.screenshot({ path: join(IMAGES, 'table-3.png') });
-    await page.getByRole('tab', { name: /^明细/ }).click();
   });
 
   it('selects a rectangle with Shift+arrows, draws it as one, and copies it as TSV', async () => {
+    const { page } = await open();
     await cell(page, 1, 'amount').click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
@@ -58,7 +50,11 @@ describe('明细: ranges, fill and clipboard', () => {
   });
 
   it('fills down with Ctrl+D, and one Ctrl+Z undoes it', async () => {
-    await page.keyboard.press('Shift+ArrowRight');
+    const s = await open();
+    const { page } = s;
+    await cell(page, 1, 'amount').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Control+D');
     await expect.poll(() => amounts(s, [1, 2, 3])).toEqual([80_032_432, 80_032_432, 80_032_432]);
     await expect.poll(() => cell(page, 3, 'amount').textContent()).toBe('800,324.32');
@@ -70,6 +66,8 @@ describe('明细: ranges, fill and clipboard', () => {
   });
 
   it('clears a range with Delete: amounts empty and marked, never a silent 0.00; one undo brings them back', async () => {
+    const s = await open();
+    const { page } = s;
     await cell(page, 1, 'amount').click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
@@ -85,6 +83,8 @@ describe('明细: ranges, fill and clipboard', () => {
   });
 
   it('selects by a mouse drag; a single copied value fills the whole range', async () => {
+    const s = await open();
+    const { page } = s;
     await cell(page, 4, 'note').scrollIntoViewIfNeeded();
     const from = await cell(page, 4, 'basis').boundingBox();
     const to = await cell(page, 6, 'note').boundingBox();
@@ -102,6 +102,8 @@ describe('明细: ranges, fill and clipboard', () => {
   });
 
   it('pastes a block from the top-left of the range, and fills right with Ctrl+R', async () => {
+    const s = await open();
+    const { page } = s;
     await cell(page, 8, 'basis').click();
     await page.keyboard.press('Shift+ArrowRight');
     await page.evaluate(() => navigator.clipboard.writeText('甲\t乙\r\n丙\t丁\r\n'));
@@ -124,6 +126,7 @@ describe('明细: ranges, fill and clipboard', () => {
   });
 
   it('Ctrl+A selects every line', async () => {
+    const { page } = await open();
     await cell(page, 2, 'unit').click();
     await page.keyboard.press('Control+A');
     await expect.poll(() => page.locator('.toolbar .hint').textContent()).toContain('已选 30 行 360 个单元格');

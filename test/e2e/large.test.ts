@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWebHost } from '../../main/web/launch';
+import { describe, expect, it } from 'vitest';
 import { WorkbookFile } from '../../main/workbook/file';
 import type { LineItem } from '../../shared/core/model';
 import { formatYuan } from '../../shared/core/money';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, watchPage } from './browser';
+import { screenshot, sessionPerTest } from './browser';
 
 const COUNT = 100_000;
 
@@ -23,30 +19,18 @@ function largeWorkbook() {
 }
 
 describe('a workbook of 100,000 lines', () => {
-  let dir: string;
-  let launched: Awaited<ReturnType<typeof launchWebHost>>;
-  let context: BrowserContext;
-  let page: Page;
   const wb = largeWorkbook();
   const total = wb.lines.reduce((s, l) => s + l.amount, 0);
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'budget-large-'));
-    const path = join(dir, '十万行.budget');
-    WorkbookFile.create(path, wb).close();
-    launched = await launchWebHost({ path });
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page);
-    await page.goto(launched.host.url);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await launched?.close();
-    await rm(dir, { recursive: true, force: true });
+  const open = sessionPerTest({
+    file: (dir) => {
+      const path = join(dir, '十万行.budget');
+      WorkbookFile.create(path, wb).close();
+      return path;
+    },
   });
 
   it('opens, scrolls to the last line and edits it; the 合计 follows', async () => {
+    const { page } = await open();
     await expect.poll(() => page.locator('.status-lines').textContent(), { timeout: 60_000 }).toBe('明细 100,000 行');
     await expect.poll(() => page.locator('.status-total').textContent()).toBe(`合计 ${formatYuan(total)} 元`);
 

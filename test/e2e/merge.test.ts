@@ -1,9 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchWebHost } from '../../main/web/launch';
 import { readUnitFile } from '../../main/units/unitFiles';
 import { WorkbookFile } from '../../main/workbook/file';
@@ -11,7 +8,7 @@ import type { Workbook } from '../../shared/core/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { ROOT } from '../helpers/cli';
 import { split, withFile } from '../units/departments';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, watchPage } from './browser';
+import { screenshot, sessionPerTest, tab, watchPage } from './browser';
 
 const MAIN = '上海市宝山区城市运行管理中心';
 const TEAM = '宝山区城管执法大队';
@@ -29,17 +26,13 @@ function department(): Workbook {
 }
 
 describe('merging units’ workbooks from the screen, with the preview', () => {
-  let dir: string;
-  let host: Awaited<ReturnType<typeof launchWebHost>>;
-  let context: BrowserContext;
-  let page: Page;
   let before: Workbook;
   let teamPath: string;
   let stationPath: string;
   let conflictId: number;
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'budget-merge-'));
+  /** The department's file in `dir`, and beside it the two units' files, each changed by its accountant. */
+  function departmentAndUnits(dir: string): string {
     const deptPath = join(dir, '部门.budget');
     WorkbookFile.create(deptPath, department()).close();
     teamPath = split(deptPath, TEAM, join(dir, `${TEAM}.budget`));
@@ -58,30 +51,19 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
     });
     withFile(deptPath, (f) => f.edit({ op: 'updateLines', changes: [{ id: conflictId, set: { amount: 5_555_500 } }] }));
     before = withFile(deptPath, (f) => f.workbook());
+    return deptPath;
+  }
 
-    host = await launchWebHost({ path: deptPath });
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    watchPage(page);
-    await page.goto(host.host.url);
-    await page.locator('.ag-row').first().waitFor();
-    await page.getByRole('tab', { name: '导出' }).click();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await host?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const openSession = sessionPerTest({ viewport: { width: 1440, height: 1000 }, file: departmentAndUnits });
+  /** The department's workbook on the screen, at 导出. */
+  async function open() {
+    const s = await openSession();
+    await tab(s.page, '导出');
+    return s;
+  }
 
   it('导出单位工作簿 downloads a unit file of the chosen unit', async () => {
+    const { page, dir } = await open();
     const panel = page.getByRole('region', { name: '导出单位工作簿' });
     await panel.getByRole('combobox').selectOption(TEAM);
     const download = page.waitForEvent('download');
@@ -96,6 +78,7 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
   });
 
   it('导出部门和各单位的公开表 writes one file per unit with progress', async () => {
+    const { page } = await open();
     const names: string[] = [];
     const onDownload = (d: { suggestedFilename(): string }) => names.push(d.suggestedFilename());
     page.on('download', onDownload);
@@ -108,6 +91,7 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
   });
 
   it('refuses a file that is not a unit’s workbook, saying why, and changes nothing', async () => {
+    const { page, host, dir } = await open();
     const other = join(dir, '另一个部门.budget');
     WorkbookFile.create(other, { ...department(), department: '另一个部门' }).close();
     const panel = page.getByRole('region', { name: '合并单位工作簿' });
@@ -119,6 +103,7 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
   });
 
   it('previews each unit’s change and its conflict, then merges as one undoable edit', async () => {
+    const { page, host } = await open();
     const panel = page.getByRole('region', { name: '合并单位工作簿' });
     await panel.getByLabel('选择单位工作簿').setInputFiles([teamPath, stationPath]);
     const team = panel.getByRole('article', { name: `单位“${TEAM}”的变化` });
@@ -159,6 +144,7 @@ describe('merging units’ workbooks from the screen, with the preview', () => {
   });
 
   it('a unit’s workbook opened in the screen says whose it is and offers no export or merge of units', async () => {
+    const { context } = await open();
     const unitHost = await launchWebHost({ path: teamPath });
     const unitPage = await context.newPage();
     watchPage(unitPage);

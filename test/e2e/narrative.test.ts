@@ -1,12 +1,26 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbookFile } from '../../main/workbook/file';
-import { openSample, screenshot, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { WorkbookFile } from '../../main/workbook/file';
+import { measureKey } from '../../shared/core/measures';
+import type { LineItem, MeasureKey } from '../../shared/core/model';
+import { writeReason } from '../../shared/core/reasons';
+import { measureRow } from '../../shared/core/yoy';
+import { screenshot, sessionPerTest, tab } from './browser';
 
-/** About 1.27 million of 项目支出 for a new project, as a spreadsheet puts a row on the clipboard. */
-const PROJECT_ROW = ['上海市宝山区城市运行管理中心', '2120199', '30227', '项目支出', '一般公共预算财政拨款', '城市运行保障服务', '1,270,000.00'].join('\t');
+/** About 1.27 million of 项目支出 for a new project. */
+const PROJECT_LINE: Omit<LineItem, 'id'> = {
+  unit: '上海市宝山区城市运行管理中心',
+  functionCode: '2120199',
+  economicCode: '30227',
+  kind: '项目支出',
+  source: '一般公共预算财政拨款',
+  project: '城市运行保障服务',
+  amount: 127_000_000,
+};
+/** The line as a spreadsheet puts its row on the clipboard. */
+const PROJECT_ROW = [PROJECT_LINE.unit, PROJECT_LINE.functionCode, PROJECT_LINE.economicCode, PROJECT_LINE.kind, PROJECT_LINE.source, PROJECT_LINE.project, '1,270,000.00'].join('\t');
 
 const REASONS = {
   total: '新增城市运行保障服务项目',
@@ -14,8 +28,22 @@ const REASONS = {
   general: '城市运行保障服务由一般公共预算安排',
 };
 
-async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+/** The project row pasted, as the first test pastes it on the screen. */
+function projectPasted(file: WorkbookFile): void {
+  file.edit({ op: 'insertLines', lines: [PROJECT_LINE] });
+}
+
+/** The project row pasted and each reason written for the change as it then is, as the second test writes them. */
+function reasonsWritten(file: WorkbookFile): void {
+  projectPasted(file);
+  const keys: [MeasureKey, string][] = [
+    [measureKey.total, REASONS.total],
+    [measureKey.fiscal, REASONS.fiscal],
+    [measureKey.source('一般公共预算财政拨款'), REASONS.general],
+  ];
+  let texts = file.workbook().texts;
+  for (const [key, text] of keys) texts = writeReason(texts, key, text, measureRow(file.workbook(), key));
+  file.edit({ op: 'setTexts', texts });
 }
 
 /** Types Chinese into the focused field as an input method does: a composition, then the committed text. */
@@ -38,18 +66,10 @@ function changeRow(page: Page, label: string) {
 }
 
 describe('编制说明 as a department head writes it: every reason reaches its sentence', () => {
-  let s: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const open = sessionPerTest();
 
   it('adds project money: 收支总计, 财政拨款 and 一般公共预算 are flagged in 审核 and 变动分析', async () => {
+    const { page } = await open();
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), PROJECT_ROW);
     await page.keyboard.press('Control+V');
@@ -68,7 +88,11 @@ describe('编制说明 as a department head writes it: every reason reaches its 
     await screenshot(page, 'narrative-02-变动分析');
   });
 
-  it('writes each reason in 变动分析 (typed as an input method types): the flags go', async () => {
+  it('writes each reason in 变动分析 (typed as an input method types): the flags go, and the file keeps each with its figures', async () => {
+    const s = await open({ prepare: projectPasted });
+    const { page } = s;
+    await tab(page, '变动分析');
+    await expect.poll(() => page.locator('.changes-head').textContent()).toContain('有 3 项较大变动尚未说明原因');
     await typeChinese(page, changeRow(page, '收支总计').locator('textarea'), REASONS.total);
     await expect.poll(() => page.locator('.changes-head').textContent()).toContain('有 2 项较大变动尚未说明原因');
     const fiscal = changeRow(page, '财政拨款').locator('textarea');
@@ -79,9 +103,14 @@ describe('编制说明 as a department head writes it: every reason reaches its 
     await typeChinese(page, changeRow(page, '一般公共预算财政拨款').locator('textarea'), REASONS.general);
     await expect.poll(() => page.locator('.changes-head').textContent()).toContain('较大变动均已说明原因');
     await expect.poll(() => page.locator('.yoy tr.flagged').count()).toBe(0);
+
+    const { reasons } = (await s.saved()).texts;
+    expect(reasons.total).toEqual({ text: REASONS.total, writtenFor: { current: 1_002_956_113, previous: 810_550_000 } });
+    expect(reasons.fiscal).toEqual({ text: REASONS.fiscal, writtenFor: { current: 1_002_956_113, previous: 810_550_000 } });
   });
 
   it('shows each reason in the sentence of its change in 编制说明, with one field per reason', async () => {
+    const { page } = await open({ prepare: reasonsWritten });
     await tab(page, '编制说明');
     const text = () => page.locator('.narrative').textContent();
     await expect.poll(text).toContain(`本部门收入支出预算增加的主要原因是${REASONS.total}。`);
@@ -93,6 +122,8 @@ describe('编制说明 as a department head writes it: every reason reaches its 
   });
 
   it('exports after being told what is still missing; the xlsx carries each reason in its sentence', async () => {
+    const s = await open({ prepare: reasonsWritten });
+    const { page } = s;
     await tab(page, '导出');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
@@ -113,6 +144,8 @@ describe('编制说明 as a department head writes it: every reason reaches its 
   });
 
   it('marks a version, changes the figures: the reasons are marked possibly stale until confirmed', async () => {
+    const s = await open({ prepare: reasonsWritten });
+    const { page } = s;
     await tab(page, '变动分析');
     await page.getByLabel('版本名称').fill('二上');
     await page.getByRole('button', { name: '标记当前为版本' }).click();
@@ -135,9 +168,12 @@ describe('编制说明 as a department head writes it: every reason reaches its 
     await fiscal.getByRole('button', { name: '核对无误，确认仍适用' }).click();
     await expect.poll(() => fiscal.locator('.reason.stale').count()).toBe(0);
     await expect.poll(() => page.locator('.changes-head').textContent()).toContain('有 2 项较大变动尚未说明原因');
+    expect((await s.saved()).texts.reasons.fiscal).toEqual({ text: REASONS.fiscal, writtenFor: { current: 975_956_113, previous: 810_550_000 } });
   });
 
   it('edits the 政府采购 figures beside their paragraph: the sentence follows; a bad amount says why and changes nothing', async () => {
+    const s = await open();
+    const { page } = s;
     await tab(page, '编制说明');
     const goods = page.getByLabel('政府采购货物（元）');
     await goods.fill('12,34');
@@ -148,34 +184,23 @@ describe('编制说明 as a department head writes it: every reason reaches its 
     await goods.press('Enter');
     await expect.poll(() => page.locator('.narrative').textContent()).toContain('本部门2024年政府采购预算1.23万元，其中：政府采购货物预算1.23万元、政府采购工程预算0万元、政府采购服务预算0万元。');
     await screenshot(page, 'narrative-06-政府采购');
+    expect((await s.saved()).entered.procurement.goods).toBe(1_234_500);
   });
 
   it('shows one unit’s text (单位预算, 本单位) from that unit’s lines', async () => {
-    await tab(page, '明细');
-    await page.getByLabel('在全部列中查找').fill('');
+    const s = await open();
+    const { page } = s;
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), ['某执法大队', '2120101', '30201', '基本支出', '一般公共预算财政拨款', '', '300,000.00'].join('\t'));
     await page.keyboard.press('Control+V');
-    await expect.poll(() => page.locator('.status-lines').textContent()).toBe('明细 32 行');
+    await expect.poll(() => page.locator('.status-lines').textContent()).toBe('明细 31 行');
     await tab(page, '编制说明');
     await page.getByLabel('说明范围').selectOption('某执法大队');
     await expect.poll(() => page.locator('.narrative').textContent()).toContain('2024 年，本单位收入预算 30.00 万元，其中：财政拨款收入 30.00 万元，');
     await expect.poll(() => page.locator('.narrative textarea').count()).toBe(0);
     await screenshot(page, 'narrative-07-单位预算');
     await page.getByLabel('说明范围').selectOption('');
-    await expect.poll(() => page.locator('.narrative').textContent()).toContain('本部门收入预算 1,005.96 万元');
-  });
-
-  it('left the reasons in the file, each with the figures it was written or confirmed for', async () => {
-    await s.host.close();
-    const file = WorkbookFile.open(s.path);
-    try {
-      const { reasons } = file.workbook().texts;
-      expect(reasons.total).toEqual({ text: REASONS.total, writtenFor: { current: 1_002_956_113, previous: 810_550_000 } });
-      expect(reasons.fiscal).toEqual({ text: REASONS.fiscal, writtenFor: { current: 975_956_113, previous: 810_550_000 } });
-      expect(file.workbook().entered.procurement.goods).toBe(1_234_500);
-    } finally {
-      file.close();
-    }
+    // the sample's 875.96 万元 and this unit's 30.00 万元
+    await expect.poll(() => page.locator('.narrative').textContent()).toContain('本部门收入预算 905.96 万元');
   });
 });

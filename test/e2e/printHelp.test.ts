@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSample, screenshot, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { TABLES_TAB, screenshot, sessionPerTest, tab } from './browser';
 import { cell, focused } from './grid';
 
 /** The page sizes of a PDF, in points, in page order. */
@@ -10,18 +9,10 @@ function pageSizes(pdf: Buffer): { width: number; height: number }[] {
 }
 
 describe('帮助 and 打印', () => {
-  let s: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const open = sessionPerTest();
 
   it('F1 and the 帮助 button show every shortcut and how amounts can be typed; the keys go back to the grid', async () => {
+    const { page } = await open();
     await cell(page, 3, 'amount').click();
     await page.keyboard.press('F1');
     const help = page.getByRole('dialog', { name: '帮助' });
@@ -37,7 +28,8 @@ describe('帮助 and 打印', () => {
   });
 
   it('prints the current table as the publication lays it out: no menus, one table to a page', async () => {
-    await page.getByRole('tab', { name: /^公开表/ }).click();
+    const { page } = await open();
+    await tab(page, TABLES_TAB);
     await page.getByRole('button', { name: /^表3/ }).click();
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => page.locator('.pub-title').isVisible()).toBe(true);
@@ -50,6 +42,10 @@ describe('帮助 and 打印', () => {
   });
 
   it('prints a wide table on A4 landscape, a narrow one on A4 portrait', async () => {
+    const { page } = await open();
+    await tab(page, TABLES_TAB);
+    await page.getByRole('button', { name: /^表3/ }).click();
+    await expect.poll(() => page.locator('.pub-title').textContent()).toContain('部门支出预算总表');
     const portrait = pageSizes(await page.pdf({ preferCSSPageSize: true }));
     expect(portrait.length).toBeGreaterThan(0);
     for (const p of portrait) expect(p.height).toBeGreaterThan(p.width);

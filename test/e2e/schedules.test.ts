@@ -1,15 +1,11 @@
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWebHost } from '../../main/web/launch';
-import { WorkbookFile } from '../../main/workbook/file';
-import { openSample, screenshot, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { WorkbookFile } from '../../main/workbook/file';
+import { sampleWorkbook } from '../../shared/core/sample/sample';
+import { emptySchedules } from '../../shared/core/schedules/model';
+import { screenshot, sessionPerTest, tab } from './browser';
 
 const UNIT = '上海市宝山区城市运行管理中心';
-
-async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-}
 
 /** Chinese text as an IME sends it: a composition, then the committed text. */
 async function typeAsIme(page: Page, text: string) {
@@ -40,24 +36,19 @@ async function paste(page: Page, label: string, row: string, column: string, row
   await page.keyboard.press('Control+V');
 }
 
-describe('人员与标准 and 附表 in a real browser', () => {
-  let s: Session;
-  let page: Page;
-  let reopened: Awaited<ReturnType<typeof launchWebHost>> | undefined;
+/** The department's 绩效目标 as the IME test leaves it: the overall goal and one indicator from the library. */
+const DEPARTMENT_GOAL = { overall: '保障城市运行管理', indicators: [{ level1: '产出指标', level2: '数量指标', level3: '受理案件数', value: '' }] };
 
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-  });
-  afterAll(async () => {
-    if (reopened) {
-      await s.context.close();
-      await reopened.close();
-      await rm(s.dir, { recursive: true, force: true });
-    } else await s?.close();
-  });
+function withDepartmentGoal(file: WorkbookFile): void {
+  file.edit({ op: 'setSchedules', schedules: { ...(file.workbook().schedules ?? emptySchedules()), department: DEPARTMENT_GOAL } });
+}
+
+describe('人员与标准 and 附表 in a real browser', () => {
+  const open = sessionPerTest();
 
   it('人员与标准: the sample’s five contributions change no amount; applying writes their 测算依据; a rate changed recomputes them, undone at once', async () => {
+    const s = await open();
+    const { page } = s;
     await tab(page, '人员与标准');
     const rows = page.locator('.compute-lines tbody tr');
     await expect.poll(() => rows.count()).toBe(5);
@@ -73,9 +64,12 @@ describe('人员与标准 and 附表 in a real browser', () => {
     await page.keyboard.press('Control+Z');
     await expect.poll(() => rows.nth(0).locator('td').nth(3).textContent()).toBe('800,324.32');
     await expect.poll(() => gridCell(page, '标准', '0', 'rate').textContent()).toBe('16');
+    expect((await s.saved()).lines.find((l) => l.economicCode === '30108')!.basis).toBe('机关事业单位基本养老保险缴费：工资基数 5,002,027.00（30101+30107）× 16%');
   });
 
   it('人员: a block pasted from Excel is one edit, a bad cell refuses the whole paste', async () => {
+    const { page } = await open();
+    await tab(page, '人员与标准');
     await paste(page, '人员', 'new', 'unit', [[UNIT, '在职事业', '', '41'], [UNIT, '退休', '', '3']]);
     await expect.poll(() => rowCount(page, '人员')).toBe(2);
     await expect.poll(() => gridCell(page, '人员', '0', 'count').textContent()).toBe('41');
@@ -88,6 +82,8 @@ describe('人员与标准 and 附表 in a real browser', () => {
   });
 
   it('政府采购: typed (品目 by IME), checked against its line in 审核, undone, pasted, and in the text', async () => {
+    const s = await open();
+    const { page } = s;
     await tab(page, '附表');
     await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
     await typeInto(page, '政府采购', 'new', 'item', '复印纸', true);
@@ -112,9 +108,16 @@ describe('人员与标准 and 附表 in a real browser', () => {
     await expect.poll(() => page.locator('.schedule-total').textContent()).toBe('合计 157,500.00 元（货物 5,000.00 元、工程 0.00 元、服务 152,500.00 元；面向中小企业预留 5,000.00 元，其中小微企业 2,000.00 元）');
     await tab(page, '编制说明');
     await expect.poll(() => page.locator('.narrative').textContent()).toContain('本部门2024年政府采购预算15.75万元，其中：政府采购货物预算0.50万元、政府采购工程预算0万元、政府采购服务预算15.25万元。');
+
+    // reopened, the file and the screen hold both items
+    expect((await s.reopen()).schedules!.procurement.map((i) => i.amount)).toEqual([5_000_00, 152_500_00]);
+    await tab(page, '附表');
+    await expect.poll(() => rowCount(page, '政府采购')).toBe(2);
   });
 
   it('政府购买服务: typed (by IME), pasted, undone and redone', async () => {
+    const s = await open();
+    const { page } = s;
     await tab(page, '附表');
     await page.getByRole('tab', { name: '政府购买服务' }).click();
     await typeInto(page, '政府购买服务', 'new', 'content', '档案数字化', true);
@@ -126,9 +129,13 @@ describe('人员与标准 and 附表 in a real browser', () => {
     await page.keyboard.press('Control+Y');
     await expect.poll(() => rowCount(page, '政府购买服务')).toBe(2);
     await expect.poll(() => page.locator('.schedule-total').textContent()).toBe('合计 152,500.00 元');
+    expect((await s.saved()).schedules!.services.map((i) => i.content)).toEqual(['档案数字化', '城管通平台运维']);
   });
 
   it('资产配置: a vehicle without a 31013 line is a 警告 in 审核, gone when undone', async () => {
+    const s = await open();
+    const { page } = s;
+    await tab(page, '附表');
     await page.getByRole('tab', { name: '资产配置' }).click();
     await paste(page, '资产配置', 'new', 'unit', [[UNIT, '', '31013', '车辆', '新能源轿车', '一般公务用车', '1', '180,000.00', '180,000.00']]);
     await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 3 个');
@@ -139,9 +146,14 @@ describe('人员与标准 and 附表 in a real browser', () => {
     await page.locator('.schedules h2').click();
     await page.keyboard.press('Control+Z');
     await expect.poll(() => status(page)).toBe('错误 0 个 · 警告 2 个');
+    // the undo leaves the schedules as the sample has them
+    expect((await s.saved()).schedules).toEqual(sampleWorkbook().schedules);
   });
 
   it('绩效目标: the department’s overall goal and an indicator from the library, typed by IME', async () => {
+    const s = await open();
+    const { page } = s;
+    await tab(page, '附表');
     await page.getByRole('tab', { name: '绩效目标' }).click();
     const goal = page.getByLabel('总体目标');
     await goal.click();
@@ -157,25 +169,51 @@ describe('人员与标准 and 附表 in a real browser', () => {
     await page.getByRole('button', { name: '加入指标库' }).click();
     await expect.poll(() => page.locator('.indicator-library').textContent()).toContain('产出指标 · 安全指标');
     await screenshot(page, '22-附表-绩效目标');
-  });
 
-  it('everything is in the file: reopened, the schedules and 人员与标准 are as left', async () => {
-    await s.host.close();
-    const file = WorkbookFile.open(s.path);
-    const wb = file.workbook();
-    file.close();
-    expect(wb.schedules!.procurement.map((i) => i.amount)).toEqual([5_000_00, 152_500_00]);
-    expect(wb.schedules!.services.map((i) => i.content)).toEqual(['档案数字化', '城管通平台运维']);
-    expect(wb.schedules!.assets).toEqual([]);
-    expect(wb.schedules!.department).toEqual({ overall: '保障城市运行管理', indicators: [{ level1: '产出指标', level2: '数量指标', level3: '受理案件数', value: '' }] });
-    expect(wb.lines.find((l) => l.economicCode === '30108')!.basis).toBe('机关事业单位基本养老保险缴费：工资基数 5,002,027.00（30101+30107）× 16%');
-    reopened = await launchWebHost({ path: s.path });
-    await page.goto(reopened.host.url);
-    await page.locator('.ag-row').first().waitFor();
+    // reopened, the file and the screen hold the goal and the indicator
+    expect((await s.reopen()).schedules!.department).toEqual(DEPARTMENT_GOAL);
     await tab(page, '附表');
-    await expect.poll(() => rowCount(page, '政府采购')).toBe(2);
     await page.getByRole('tab', { name: '绩效目标' }).click();
     await expect.poll(() => page.getByLabel('总体目标').inputValue()).toBe('保障城市运行管理');
     await expect.poll(() => gridCell(page, '绩效指标', '0', 'level3').textContent()).toBe('受理案件数');
+  });
+
+  it('绩效目标: indicators pasted from Excel are one edit, for the department and for a project', async () => {
+    const s = await open({ prepare: withDepartmentGoal });
+    const { page } = s;
+    await tab(page, '附表');
+    await page.getByRole('tab', { name: '绩效目标' }).click();
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(1);
+    await paste(page, '绩效指标', 'new', 'level1', [
+      ['产出指标', '质量指标', '案件按时办结率', '≥95%'],
+      ['效益指标', '社会效益指标', '市民满意度', '≥90%'],
+    ]);
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(3);
+    await expect.poll(() => gridCell(page, '绩效指标', '2', 'level3').textContent()).toBe('市民满意度');
+    await expect.poll(() => gridCell(page, '绩效指标', '2', 'value').textContent()).toBe('≥90%');
+    await page.locator('.schedules h2').click();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(1);
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(3);
+
+    await page.getByLabel('绩效目标属于').selectOption('城管通服务费');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(9);
+    await paste(page, '绩效指标', 'new', 'level1', [['满意度指标', '服务对象满意度指标', '一线人员满意度', '≥85%']]);
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(10);
+    await expect.poll(() => gridCell(page, '绩效指标', '9', 'level3').textContent()).toBe('一线人员满意度');
+    await page.getByLabel('绩效目标属于').selectOption('（部门整体）');
+    await expect.poll(() => rowCount(page, '绩效指标')).toBe(3);
+
+    const wb = await s.saved();
+    expect(wb.schedules!.department).toEqual({
+      overall: '保障城市运行管理',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', level3: '受理案件数', value: '' },
+        { level1: '产出指标', level2: '质量指标', level3: '案件按时办结率', value: '≥95%' },
+        { level1: '效益指标', level2: '社会效益指标', level3: '市民满意度', value: '≥90%' },
+      ],
+    });
+    expect(wb.projects[0].indicators.at(-1)).toEqual({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '一线人员满意度', value: '≥85%' });
   });
 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LINE_SHEET_NAME, TABLE_SHEET_NAMES } from '../../main/excel/sheetNames';
 import { WorkbookFile } from '../../main/workbook/file';
 import { applyEdit } from '../../shared/core/edits';
@@ -9,7 +9,7 @@ import { formatYuan } from '../../shared/core/money';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { cellText, type TableModel } from '../../shared/core/tables/tableModel';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
-import { openSample, screenshot, type Session } from './browser';
+import { TABLES_TAB, screenshot, sessionPerTest, tab } from './browser';
 
 /** Line 5 of the sample: 2120199 城乡社区 / 30101 基本工资, 995,664.00 元. */
 const LINE = 5;
@@ -38,8 +38,9 @@ function lineCount(page: Page) {
   return page.locator('.status-lines').textContent();
 }
 
-async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+/** Line 5 changed in the file before the page loads, as the amount test changes it on the screen. */
+function line5Changed(file: WorkbookFile): void {
+  file.edit({ op: 'updateLines', changes: [{ id: LINE, set: { amount: NEW_AMOUNT } }] });
 }
 
 /** Table 3's 城乡社区支出 (类 212) row: its 合计 as the engine prints it for a workbook. */
@@ -50,18 +51,10 @@ function table3Total(tables: TableModel[]): string {
 }
 
 describe('预算编制工作台 in a real browser', () => {
-  let s: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const open = sessionPerTest();
 
   it('opens the sample: the lines, the pinned 合计 and no errors', async () => {
+    const { page } = await open();
     await expect.poll(() => lineCount(page)).toBe('明细 30 行');
     await expect.poll(() => page.title()).toBe('样例.budget — 预算编制工作台');
     await expect.poll(() => page.locator('.status-total').textContent()).toBe(`合计 ${formatYuan(sampleTotal())} 元`);
@@ -74,10 +67,11 @@ describe('预算编制工作台 in a real browser', () => {
     await page.getByLabel('版本名称').fill('一上');
     await page.getByRole('button', { name: '标记当前为版本' }).click();
     await expect.poll(() => page.locator('.versions-bar').textContent()).toContain('已标记版本“一上”');
-    await tab(page, '明细');
   });
 
-  it('changes an amount: table 3 and the narrative sentence follow', async () => {
+  it('changes an amount: table 3 and the narrative sentence follow, and the file keeps it', async () => {
+    const s = await open();
+    const { page } = s;
     const before = table3Total(deriveWorkbookTables(sampleWorkbook()));
     await cell(page, LINE, 'amount').click();
     await page.keyboard.type('1,095,664.00');
@@ -89,7 +83,7 @@ describe('预算编制工作台 in a real browser', () => {
     const after = table3Total(deriveWorkbookTables(changed));
     expect(after).not.toBe(before);
 
-    await tab(page, '公开表');
+    await tab(page, TABLES_TAB);
     await page.getByRole('button', { name: /^表3/ }).click();
     const row212 = page.locator('.pub-table tbody tr.level-class').filter({ has: page.locator('td:first-child', { hasText: /^212$/ }) });
     await expect.poll(() => row212.locator('td').nth(4).textContent()).toBe(after);
@@ -105,18 +99,22 @@ describe('预算编制工作台 in a real browser', () => {
     await expect.poll(() => text.textContent()).toContain('城乡社区支出 678.37 万元');
     await expect.poll(() => text.textContent()).toContain('财政拨款支出预算 885.96 万元，比 2023 年预算增加 75.41 万元');
     await screenshot(page, '04-编制说明');
+    expect((await s.saved()).lines.find((l) => l.id === LINE)?.amount).toBe(NEW_AMOUNT);
   });
 
   it('evaluates a formula typed into the amount and keeps it as the basis', async () => {
-    await tab(page, '明细');
+    const s = await open();
+    const { page } = s;
     await cell(page, 6, 'amount').click();
     await page.keyboard.type('=43*128*12+3250*12');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 6, 'amount').textContent()).toBe('105,048.00');
     await expect.poll(() => cell(page, 6, 'basis').textContent()).toBe('=43*128*12+3250*12');
+    expect((await s.saved()).lines.find((l) => l.id === 6)).toMatchObject({ amount: 10_504_800, basis: '=43*128*12+3250*12' });
   });
 
   it('refuses an amount it cannot read, saying why, and changes nothing', async () => {
+    const { page } = await open();
     await cell(page, 7, 'amount').click();
     await page.keyboard.type('12,34.5');
     await page.keyboard.press('Enter');
@@ -126,6 +124,8 @@ describe('预算编制工作台 in a real browser', () => {
   });
 
   it('moves like a spreadsheet: arrows, Enter down, Tab right; Delete clears; Ctrl+C copies rows as TSV', async () => {
+    const s = await open();
+    const { page } = s;
     const focused = () => page.locator('.ag-cell-focus').evaluate((e) => `${e.closest('[row-id]')!.getAttribute('row-id')}/${e.getAttribute('col-id')}`);
     await cell(page, 1, 'unit').click();
     await page.keyboard.press('ArrowDown');
@@ -162,9 +162,11 @@ describe('预算编制工作台 in a real browser', () => {
     const rows = copied.split('\r\n').filter((r) => r !== '');
     expect(rows).toHaveLength(3);
     expect(rows[0].split('\t').slice(0, 7)).toEqual(['上海市宝山区城市运行管理中心', '2080505', '30108', '基本支出', '一般公共预算财政拨款', '', '800324.32']);
+    expect((await s.saved()).lines.find((l) => l.id === 10)).not.toHaveProperty('note');
   });
 
   it('adds a line by typing into the empty row, and carries on in that line', async () => {
+    const { page } = await open();
     const focused = () => page.locator('.ag-cell-focus').evaluate((e) => `${e.closest('[row-id]')!.getAttribute('row-id')}/${e.getAttribute('col-id')}`);
     await page.locator('[row-id="bottomnew"] [col-id="economicCode"]').click();
     await page.keyboard.type('30201');
@@ -180,6 +182,8 @@ describe('预算编制工作台 in a real browser', () => {
   });
 
   it('pastes three rows copied from a spreadsheet, then undoes the paste in one step', async () => {
+    const s = await open();
+    const { page } = s;
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
     await page.keyboard.press('Control+V');
@@ -192,9 +196,12 @@ describe('预算编制工作台 in a real browser', () => {
 
     await page.keyboard.press('Control+Z');
     await expect.poll(() => lineCount(page)).toBe('明细 30 行');
+    expect((await s.saved()).lines).toHaveLength(30);
   });
 
   it('marks an unknown code, lists its finding, goes to it, and clears it once fixed', async () => {
+    const s = await open();
+    const { page } = s;
     await cell(page, 8, 'functionCode').click();
     // Typed at full speed: the picker opens with the first key and loses none of the rest.
     await page.keyboard.type('2120188');
@@ -236,11 +243,19 @@ describe('预算编制工作台 in a real browser', () => {
     await expect.poll(() => page.locator('.status-errors').textContent()).toContain('错误 0 个');
     await tab(page, '审核');
     await expect.poll(() => page.locator('.finding', { hasText: '2120188' }).count()).toBe(0);
+    expect((await s.saved()).lines.find((l) => l.id === 8)?.functionCode).toBe('2120199');
   });
 
   it('flags a large change until a reason is written, and the reason feeds the narrative', async () => {
+    // A version marked as the sample came, then line 5 changed.
+    const s = await open({
+      prepare: (file) => {
+        file.markVersion('一上');
+        line5Changed(file);
+      },
+    });
+    const { page } = s;
     // 公务接待费 (line 19) from 2,926.00 to 5,000.00: +70.9% on last year's 2,926.00
-    await tab(page, '明细');
     await cell(page, RECEPTION, 'amount').click();
     await page.keyboard.type('5000');
     await page.keyboard.press('Enter');
@@ -259,22 +274,28 @@ describe('预算编制工作台 in a real browser', () => {
     await expect.poll(() => page.locator('.yoy tr.flagged').count()).toBe(0);
     await expect.poll(() => page.locator('.changes-head').textContent()).toContain('较大变动均已说明原因');
 
-    // What changed since the version marked at the start.
+    // What changed since the version: line 5 and line 19.
     await page.getByRole('button', { name: '比较' }).click();
-    await expect.poll(() => page.locator('.diff').textContent()).toContain('“一上”→“当前”：新增明细 0 行，删除 0 行，修改 3 行');
+    await expect.poll(() => page.locator('.diff').textContent()).toContain('“一上”→“当前”：新增明细 0 行，删除 0 行，修改 2 行');
     await expect.poll(() => page.locator('.diff').textContent()).toContain('明细 #5：金额（元） 995,664.00 → 1,095,664.00');
 
     await tab(page, '编制说明');
     await expect.poll(() => page.locator('.narrative').textContent()).toContain('公务接待费0.50万元，比上年预算增加0.21万元，主要原因是接待任务增加。');
+    const saved = await s.saved();
+    expect(saved.lines.find((l) => l.id === RECEPTION)?.amount).toBe(500_000);
+    expect(saved.texts.reasons['sangong:reception']).toMatchObject({ text: '接待任务增加', writtenFor: { current: 500_000, previous: 292_600 } });
   });
 
   it('shows the department, the year and the units with their types', async () => {
+    const { page } = await open();
     await tab(page, '基本信息');
     await expect.poll(() => page.locator('.basics table').textContent()).toContain('上海市宝山区城市运行管理中心');
     await screenshot(page, '10-基本信息');
   });
 
   it('exports Excel and the downloaded file holds the changed figure', async () => {
+    const s = await open({ prepare: line5Changed });
+    const { page } = s;
     await tab(page, '导出');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
@@ -297,22 +318,5 @@ describe('预算编制工作台 in a real browser', () => {
     const printed = table3Total(deriveWorkbookTables(s.host.file.workbook()));
     expect(numbers(TABLE_SHEET_NAMES[3])).toContain(Number(printed.replace(/,/g, '')));
     expect(numbers(LINE_SHEET_NAME)).toContain(1_095_664);
-  });
-
-  it('left the edits in the workbook file', async () => {
-    await s.host.close();
-    const file = WorkbookFile.open(s.path);
-    try {
-      const wb = file.workbook();
-      expect(wb.lines).toHaveLength(30);
-      expect(wb.lines.find((l) => l.id === LINE)?.amount).toBe(NEW_AMOUNT);
-      expect(wb.lines.find((l) => l.id === 6)).toMatchObject({ amount: 10_504_800, basis: '=43*128*12+3250*12' });
-      expect(wb.lines.find((l) => l.id === 8)?.functionCode).toBe('2120199');
-      expect(wb.lines.find((l) => l.id === RECEPTION)?.amount).toBe(500_000);
-      expect(wb.lines.find((l) => l.id === 10)).not.toHaveProperty('note');
-      expect(wb.texts.reasons['sangong:reception']).toMatchObject({ text: '接待任务增加', writtenFor: { current: 500_000, previous: 292_600 } });
-    } finally {
-      file.close();
-    }
   });
 });

@@ -11,7 +11,6 @@ function setup(platform: NodeJS.Platform, recent: string[] = [], devTools = fals
     openRecent: (path) => calls.push(['recent', path]),
     clearRecent: () => calls.push(['clearRecent']),
     saveAs: (window) => calls.push(['saveAs', window]),
-    importLines: (window) => calls.push(['importLines', window]),
     send: (window, command: MenuCommand) => calls.push(['send', window, command]),
     about: () => calls.push(['about']),
   };
@@ -43,7 +42,7 @@ describe('the menu on Windows and Linux', () => {
   });
 
   it('文件 has 新建, 打开, 最近打开, 另存为, 导入, 导出 Excel and 退出, with their shortcuts', () => {
-    expect(labels(m.menu('文件'))).toEqual(['新建…', '打开…', '最近打开', '另存为…', '导入明细…', '导出 Excel…', '导出单位工作簿…', '合并单位工作簿…', '退出']);
+    expect(labels(m.menu('文件'))).toEqual(['新建…', '打开…', '最近打开', '另存为…', '导入明细…', '导入上年公开表…', '导入科目表…', '导出 Excel…', '导出单位工作簿…', '合并单位工作簿…', '退出']);
     expect(m.item('文件', '新建…').accelerator).toBe('CmdOrCtrl+N');
     expect(m.item('文件', '打开…').accelerator).toBe('CmdOrCtrl+O');
     expect(m.item('文件', '另存为…').accelerator).toBe('CmdOrCtrl+Shift+S');
@@ -86,11 +85,14 @@ describe('the menu on Windows and Linux', () => {
     expect(m.click('文件', '导出 Excel…', window)).toEqual(['send', window, { command: 'exportExcel' }]);
     expect(m.click('文件', '导出单位工作簿…', window)).toEqual(['send', window, { command: 'exportUnitFile' }]);
     expect(m.click('文件', '合并单位工作簿…', window)).toEqual(['send', window, { command: 'mergeUnitFiles' }]);
+    // the screen's import dialog opens; it asks main for the file (the open dialog) when the person chooses one
+    expect(m.click('文件', '导入明细…', window)).toEqual(['send', window, { command: 'import', kind: 'lines' }]);
+    expect(m.click('文件', '导入上年公开表…', window)).toEqual(['send', window, { command: 'import', kind: 'baseline' }]);
+    expect(m.click('文件', '导入科目表…', window)).toEqual(['send', window, { command: 'import', kind: 'catalog' }]);
   });
 
-  it('runs 新建, 打开, 另存为 and 导入 in main', () => {
+  it('runs 新建, 打开 and 另存为 in main', () => {
     const window = { id: 3 };
-    expect(m.click('文件', '导入明细…', window)).toEqual(['importLines', window]);
     expect(m.click('文件', '新建…')).toEqual(['new']);
     expect(m.click('文件', '打开…')).toEqual(['open']);
     expect(m.click('文件', '另存为…', window)).toEqual(['saveAs', window]);

@@ -88,19 +88,23 @@ describe('the main process', () => {
     expect(run.sent).toEqual([['budget:menu', { command: 'undo' }]]);
   });
 
-  it('导入明细 adds every line as one edit, shows progress, reloads the screen and sums up', () => {
+  it('导入明细 asks for the file with the open dialog, then adds every line as one edit', () => {
     expect(run.linesAfterImport).toBe(30);
-    expect(run.importGood).toMatchObject({ title: '导入明细', message: '已从 明细.csv 导入 30 条明细。' });
-    expect(run.progress).toEqual([2, -1, 2, -1]);
-    expect(run.reloads).toBe(1);
+    expect(run.importGood).toMatchObject({ status: 'imported', source: '明细.csv', count: 30, summary: '已从 明细.csv 导入 30 条明细（加在原有明细之后）', result: { revision: 2, inserted: 30 } });
     const open = run.log.find((l: unknown[]) => l[0] === 'dialog.open');
-    expect(open[1]).toMatchObject({ title: '导入明细', filters: [{ extensions: ['xlsx', 'csv'] }] });
+    expect(open[1]).toMatchObject({ title: '导入明细', properties: ['openFile'], filters: [{ extensions: ['xlsx', 'csv'] }] });
   });
 
-  it('导入明细 of a file with a bad row imports nothing and says where the problem is', () => {
+  it('导入明细 of a file with a bad row imports nothing and lists the row; a cancelled dialog or a folder changes nothing either', () => {
     expect(run.linesAfterBadImport).toBe(30);
-    expect(run.importBad).toMatchObject({ type: 'error', message: '没有导入任何明细。' });
-    expect(run.importBad.detail).toMatch(/第 32 行/);
+    expect(run.importBad).toMatchObject({ status: 'refused', source: '有错的明细.csv', problems: [{ row: 32, column: '资金来源', message: '资金来源“不存在的资金来源”无效' }] });
+    expect(run.importBad.problems[0].fix).toMatch(/^应为：一般公共预算财政拨款/);
+    expect(run.importCancelled).toEqual({ status: 'cancelled' });
+    expect(run.importFolder).toMatchObject({ status: 'refused', problems: [{ message: 'documents 不是文件（是文件夹或设备）', fix: '请选择要导入的 .xlsx 或 .csv 文件' }] });
+  });
+
+  it('the 文件 menu’s imports open the screen’s import dialog', () => {
+    expect(run.importMenu).toEqual(['budget:menu', { command: 'import', kind: 'baseline' }]);
   });
 
   it('exports Excel where the user chose, then offers to show the file', () => {

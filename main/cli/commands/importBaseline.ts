@@ -39,13 +39,9 @@ export const importBaseline: Command = {
     }
     const file = WorkbookFile.open(workbookPath!);
     try {
-      const { baseline, warnings, revision } = await importBaselineFile(file, publication);
+      const { baseline, warnings, result } = await importBaselineFile(file, publication);
       for (const w of warnings) process.stderr.write(`警告：${w}\n`);
-      const year = file.workbook().year;
-      if (baseline.year !== year - 1) {
-        process.stderr.write(`警告：${name} 是 ${baseline.year} 年的公开表，而工作簿是 ${year} 年预算（上年应为 ${year - 1} 年）\n`);
-      }
-      process.stdout.write(`已从 ${name} 导入 ${baseline.year} 年基数 ${Object.keys(baseline.figures).length} 项到 ${basename(workbookPath!)}（修订 ${revision}，可撤销）\n`);
+      process.stdout.write(`已从 ${name} 导入 ${baseline.year} 年基数 ${Object.keys(baseline.figures).length} 项到 ${basename(workbookPath!)}（修订 ${result.revision}，可撤销）\n`);
       return 0;
     } finally {
       file.close();

@@ -26,8 +26,8 @@ export const importCatalog: Command = {
     const [workbookPath, catalogPath] = positionals;
     const file = WorkbookFile.open(workbookPath);
     try {
-      const { rows, revision } = await importCatalogFile(file, catalogPath, kind, edition);
-      process.stdout.write(`已导入 ${edition} 年${CATALOG_LABELS[kind]}科目表（${rows} 个科目）到 ${basename(workbookPath)}，取代内置科目表（修订 ${revision}，可撤销）\n`);
+      const { rows, result } = await importCatalogFile(file, catalogPath, kind, edition);
+      process.stdout.write(`已导入 ${edition} 年${CATALOG_LABELS[kind]}科目表（${rows} 个科目）到 ${basename(workbookPath)}，取代内置科目表（修订 ${result.revision}，可撤销）\n`);
       return 0;
     } finally {
       file.close();

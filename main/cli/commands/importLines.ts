@@ -19,12 +19,12 @@ export const importLines: Command = {
     const [workbookPath, linesPath] = positionals;
     const file = WorkbookFile.open(workbookPath);
     try {
-      const { lines, warnings, revision } = await importLinesFile(file, linesPath, {
+      const { lines, warnings, result } = await importLinesFile(file, linesPath, {
         onProgress: (rows) => process.stderr.isTTY && process.stderr.write(`\r已读取 ${rows} 行`),
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
       for (const w of warnings) process.stderr.write(`警告：${basename(linesPath)} 第 ${w.row} 行“${w.column}”列：${w.message}\n`);
-      process.stdout.write(`已导入 ${lines.length} 条明细到 ${basename(workbookPath)}（修订 ${revision}，可整体撤销）\n`);
+      process.stdout.write(`已导入 ${lines.length} 条明细到 ${basename(workbookPath)}（修订 ${result.revision}，可整体撤销）\n`);
       return 0;
     } finally {
       file.close();

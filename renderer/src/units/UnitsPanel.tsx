@@ -6,6 +6,7 @@ import { formatYuan } from '../../../shared/core/money';
 import { annualRequest } from '../../../shared/core/projects';
 import type { Conflict, Resolution, UnitMergePreview } from '../../../shared/core/units/merge';
 import { DiffView, lineSummary } from '../changes/DiffView';
+import { fileToBase64 } from '../fileBytes';
 
 interface Props {
   bridge: Bridge;
@@ -26,13 +27,6 @@ type MergeStage =
   | { kind: 'failed'; message: string };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 function sideText(c: Conflict, which: 'mine' | 'theirs'): string {
   if (c.kind === 'project') {
@@ -110,7 +104,7 @@ export function UnitsPanel({ bridge, workbook, perform, focus, origin }: Props) 
     setStage({ kind: 'reading' });
     setChoices({});
     try {
-      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, data: await toBase64(f) })));
+      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, data: await fileToBase64(f) })));
       setStage({ kind: 'preview', files, previews: await bridge.call('units.previewMerge', { files }) });
     } catch (e) {
       setStage({ kind: 'failed', message: message(e) });

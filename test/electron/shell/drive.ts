@@ -72,23 +72,22 @@ if (scenario === 'second') {
 
   // 编辑 › 撤销 goes to the screen of the window it was chosen in.
   fake.menuItem('编辑', '撤销').click({}, w, {});
-  out.sent = w.webContents.sent;
+  out.sent = [...w.webContents.sent];
 
-  // 导入明细: the open dialog, one edit, the screen reloaded, a summary. A bad file changes nothing.
-  const importAndWait = async (csv: string) => {
-    const boxes = fake.log.filter((l) => l[0] === 'dialog.message').length;
-    fake.answers.open.push({ canceled: false, filePaths: [csv] });
-    fake.answers.message.push(0);
-    fake.menuItem('文件', '导入明细…').click({}, w, {});
-    await until('the import summary', () => fake.log.filter((l) => l[0] === 'dialog.message').length > boxes);
-    return fake.log.filter((l) => l[0] === 'dialog.message').at(-1)![1];
+  // 导入明细 from the screen's dialog: main asks for the file with the open dialog, reads it with the
+  // command line's reader, applies it as one edit; a bad file changes nothing.
+  const importChosen = async (answer: { canceled: boolean; filePaths: string[] }) => {
+    fake.answers.open.push(answer);
+    const reply = await call(w, 'imports.run', { kind: 'lines', file: null });
+    return reply.ok ? { ...reply.value, result: reply.value.result && { revision: reply.value.result.revision, inserted: reply.value.result.applied.lines.length } } : reply;
   };
-  out.importGood = await importAndWait(process.argv[8]);
+  out.importGood = await importChosen({ canceled: false, filePaths: [process.argv[8]] });
   out.linesAfterImport = (await call(w, 'workbook.snapshot')).value.workbook.lines.length;
-  out.importBad = await importAndWait(process.argv[9]);
+  out.importBad = await importChosen({ canceled: false, filePaths: [process.argv[9]] });
+  out.importCancelled = await importChosen({ canceled: true, filePaths: [] });
+  out.importFolder = await importChosen({ canceled: false, filePaths: [documents] });
   out.linesAfterBadImport = (await call(w, 'workbook.snapshot')).value.workbook.lines.length;
-  out.reloads = w.webContents.reloads;
-  out.progress = w.progress;
+  out.importMenu = (fake.menuItem('文件', '导入上年公开表…').click({}, w, {}), w.webContents.sent.at(-1));
 
   // 导出 Excel: the save dialog, the file, the offer to show it.
   const xlsx = join(documents, '导出.xlsx');

@@ -45,6 +45,13 @@ function nameOf(catalog: Catalog, agg: Aggregates, prefix: 'f' | 'e', code: stri
 
 const blank = (): Cell => ({ text: '' });
 
+interface AmountColumns {
+  columns: { index: number; measure: Measure; classes: Int32Array }[];
+  position: number[];
+}
+/** Per table template (templates do not change once loaded). */
+const AMOUNT_COLUMNS = new WeakMap<TableTemplate, AmountColumns>();
+
 /** Derives a template's tables from the aggregates; every figure through a measure (./measure.ts). */
 class Deriver {
   private readonly catalogs: Catalogs;
@@ -119,12 +126,20 @@ class Deriver {
     };
   }
 
-  private amountColumns(spec: TableTemplate): { index: number; measure: Measure }[] {
-    const out: { index: number; measure: Measure }[] = [];
-    spec.columns.forEach((c, index) => {
-      if (c.type === 'amount') out.push({ index, measure: this.measure(c.measure) });
-    });
-    return out;
+  /** A table's amount columns with their measures' classes, and each column's place among them (-1: not an amount). */
+  private amountColumns(spec: TableTemplate): AmountColumns {
+    let plan = AMOUNT_COLUMNS.get(spec);
+    if (!plan) {
+      const columns: AmountColumns['columns'] = [];
+      const position = spec.columns.map((c, index) => {
+        if (c.type !== 'amount') return -1;
+        const measure = this.measure(c.measure);
+        columns.push({ index, measure, classes: compileMeasure(measure).classes });
+        return columns.length - 1;
+      });
+      AMOUNT_COLUMNS.set(spec, (plan = { columns, position }));
+    }
+    return plan;
   }
 
   /** The 合计 row of a tree table: its label, blank texts, each column's figure. */
@@ -170,10 +185,10 @@ class Deriver {
 
   /** A 类, 款 or 项 row of a function table; null when all its amounts are zero (the row is left out). */
   private functionRow(spec: TableTemplate, code: string, vector: readonly Fen[]): TableRow | null {
-    const columns = this.amountColumns(spec);
-    const amounts = columns.map((c) => maskedSum(vector, compileMeasure(c.measure).mask));
+    const { columns, position } = this.amountColumns(spec);
+    const amounts = columns.map((c) => maskedSum(vector, c.classes));
     if (amounts.every((a) => a === 0)) return null;
-    return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', (i) => amounts[columns.findIndex((c) => c.index === i)], (m) => ({ ...m, functionPrefix: code })) };
+    return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', (i) => amounts[position[i]], (m) => ({ ...m, functionPrefix: code })) };
   }
 
   private codeRowCells(spec: TableTemplate, code: string, kind: 'f' | 'e', amountAt: (index: number) => Fen, filter: (m: Measure) => LineFilter): Cell[] {
@@ -202,7 +217,7 @@ class Deriver {
 
   private functionTableOf(spec: TableTemplate, body: TableRow[]): TableModel {
     const total = this.classSums.total;
-    const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => maskedSum(total, compileMeasure(m).mask)));
+    const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => maskedSum(total, compileMeasure(m).classes)));
     return this.model(spec, rows, this.notes(spec, body, rows));
   }
 
@@ -231,18 +246,17 @@ class Deriver {
 
   private economicTable(spec: TableTemplate): TableModel {
     const depth = spec.rows.kind === 'economicTree' ? spec.rows.depth : 2;
-    const columns = this.amountColumns(spec);
-    const masks = columns.map((c) => compileMeasure(c.measure).mask);
+    const { columns, position } = this.amountColumns(spec);
     const body: TableRow[] = [];
     const leaf = CODE_LEVELS.economic[depth - 1];
     const totals = columns.map(() => 0);
     for (const [code, vector] of [...rollUp(this.agg.byEconomic, CODE_LEVELS.economic)].sort(byCode)) {
       if (code.length > leaf) continue;
-      const amounts = masks.map((m) => maskedSum(vector, m));
+      const amounts = columns.map((c) => maskedSum(vector, c.classes));
       if (amounts.every((a) => a === 0)) continue;
       // the 合计 adds the rows of the lowest level printed (a line with a shorter code has no 款 row)
       if (code.length === leaf) amounts.forEach((a, i) => (totals[i] = addFen(totals[i], a)));
-      const cells = this.codeRowCells(spec, code, 'e', (i) => amounts[columns.findIndex((c) => c.index === i)], (m) => ({ ...m, economicPrefix: code }));
+      const cells = this.codeRowCells(spec, code, 'e', (i) => amounts[position[i]], (m) => ({ ...m, economicPrefix: code }));
       body.push({ level: code.length === 3 ? 'class' : 'kuan', code, cells });
     }
     const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => totals[columns.findIndex((c) => c.measure === m)]));
@@ -281,7 +295,7 @@ class Deriver {
 
   /** 类 rows over a measure, with the class list's classes first-class and the rest by code. */
   private classRows(spec: TableTemplate, side: Side, classes: { measure: string; always?: string; label: string }): Cell[][] {
-    const listed = compileMeasure(this.measure(classes.measure)).mask;
+    const listed = compileMeasure(this.measure(classes.measure)).classes;
     // a 类 is listed when any of its 项 has money of the measure (even if its sum nets to zero)
     const present: string[] = [];
     for (const [code, { items }] of this.classSums.classes) if (items.some((v) => maskedSum(v, listed) !== 0)) present.push(code);
@@ -296,7 +310,7 @@ class Deriver {
           const col = spec.columns[k] as { measure?: string };
           const m = this.measure(col.measure);
           const sum = this.classSums.classes.get(c.code)?.sum;
-          cells.push(this.amount(sum ? maskedSum(sum, compileMeasure(m).mask) : 0, { ...m, functionPrefix: c.code }));
+          cells.push(this.amount(sum ? maskedSum(sum, compileMeasure(m).classes) : 0, { ...m, functionPrefix: c.code }));
         }
         return cells;
       });

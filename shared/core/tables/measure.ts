@@ -1,7 +1,7 @@
 import { addFen, type Fen } from '../money';
 import { FISCAL_SOURCES, SANGONG_ITEMS, type FundSource, type LineItem, type UnitType } from '../model';
 import type { Measure } from '../templates/types';
-import { CLASSES, LINE_CLASSES, lineClass, type Aggregates } from './aggregate';
+import { LINE_CLASSES, lineClass, type Aggregates } from './aggregate';
 import type { LineFilter } from './tableModel';
 
 /**
@@ -12,6 +12,8 @@ import type { LineFilter } from './tableModel';
 export interface CompiledMeasure {
   /** Per line class (see aggregate.ts): 1 when the measure admits it. */
   mask: Uint8Array;
+  /** The classes it admits, in order (what a sum over a vector reads). */
+  classes: Int32Array;
   /** Whether an economic code is admitted (undefined: every code). */
   economic?: (code: string) => boolean;
 }
@@ -35,7 +37,8 @@ export function compileMeasure(m: Measure): CompiledMeasure {
       economicCodes || economicPrefix
         ? (code: string) => (!economicCodes || economicCodes.includes(code)) && (!economicPrefix || code.startsWith(economicPrefix))
         : undefined;
-    compiled.set(m, (c = { mask, economic }));
+    const classes = Int32Array.from(Array.from(mask).flatMap((on, i) => (on ? [i] : [])));
+    compiled.set(m, (c = { mask, classes, economic }));
   }
   return c;
 }
@@ -58,18 +61,18 @@ export function intersect<M extends Measure>(a: M, b: Measure): M {
   return out as M;
 }
 
-/** A vector's sum over the classes a mask admits. */
-export function maskedSum(vector: readonly Fen[], mask: Uint8Array): Fen {
+/** A vector's sum over the classes a measure admits. */
+export function maskedSum(vector: readonly Fen[], classes: Int32Array): Fen {
   let s = 0;
-  for (let c = 0; c < CLASSES; c++) if (mask[c]) s += vector[c];
+  for (let i = 0; i < classes.length; i++) s += vector[classes[i]];
   return s;
 }
 
 /** The figure of a measure over all lines (from the 款 sums, so economic conditions apply). */
 export function measureTotal(agg: Aggregates, m: Measure): Fen {
-  const { mask, economic } = compileMeasure(m);
+  const { classes, economic } = compileMeasure(m);
   let s: Fen = 0;
-  for (const [code, vector] of agg.byEconomic) if (!economic || economic(code)) s = addFen(s, maskedSum(vector, mask));
+  for (const [code, vector] of agg.byEconomic) if (!economic || economic(code)) s = addFen(s, maskedSum(vector, classes));
   return s;
 }
 

@@ -5,6 +5,8 @@ import type { Baseline, Workbook } from '../../shared/core/model';
 import { newWorkbook } from '../../shared/core/model';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { withLineUnits } from '../../shared/core/tables/derive';
+import { TEMPLATES, findTemplate } from '../../shared/core/templates/registry';
+import type { Template } from '../../shared/core/templates/types';
 import { baselineSchema } from '../../shared/contract/calls';
 import { chineseIssue, describeIssues } from '../../shared/contract/messages';
 import { readLinesFile } from '../excel/readLines';
@@ -21,6 +23,7 @@ export const WORKBOOK_OPTIONS = {
   year: { type: 'string' },
   units: { type: 'string' },
   baseline: { type: 'string' },
+  template: { type: 'string' },
 } as const;
 
 export const WORKBOOK_USAGE = `输入：<工作簿.budget>、<明细.csv>、<明细.xlsx> 或 --sample（内置样例：宝山区城市运行管理中心 2024 年）
@@ -28,7 +31,9 @@ export const WORKBOOK_USAGE = `输入：<工作簿.budget>、<明细.csv>、<明
   --year YYYY         预算年度（缺省：明年）
   --units 单位.csv    各单位类型（列：单位名称,单位类型）；缺省时均为事业单位
   --baseline 文件.json 上年基数（{"year":2023,"figures":{...}}，可由 budget import-baseline 从上年公开表生成）
-  （以上四项只用于明细文件；工作簿 .budget 自带这些信息）`;
+  （以上四项只用于明细文件；工作簿 .budget 自带这些信息）
+  --template 模板      公开模板：${TEMPLATES.map((t) => `${t.id}（${t.name}）`).join('、')}；
+                      缺省用工作簿选定的模板（部门：shanghai-district，单位：shanghai-unit）。见 docs/templates.md`;
 
 export interface WorkbookArgs {
   sample?: boolean;
@@ -36,6 +41,7 @@ export interface WorkbookArgs {
   year?: string;
   units?: string;
   baseline?: string;
+  template?: string;
 }
 
 /** Refuses a name longer than the workbook keeps (the contract's limit). */
@@ -66,6 +72,19 @@ function readBaseline(path: string): Baseline {
 
 /** Builds the workbook a command works on from its positional input and options. */
 export async function loadWorkbook(input: string | undefined, opts: WorkbookArgs): Promise<Workbook> {
+  const wb = await loadWorkbookData(input, opts);
+  if (opts.template !== undefined) wb.template = chosenTemplate(opts.template).id;
+  return wb;
+}
+
+/** The template `--template` names; an unknown one is refused with the ones there are. */
+export function chosenTemplate(id: string): Template {
+  const t = findTemplate(id);
+  if (!t) throw new UserError(`没有名为“${id}”的公开模板。可用的模板：${TEMPLATES.map((x) => `${x.id}（${x.name}）`).join('、')}`);
+  return t;
+}
+
+async function loadWorkbookData(input: string | undefined, opts: WorkbookArgs): Promise<Workbook> {
   const year = opts.year ? parseYear(opts.year) : new Date().getFullYear() + 1;
   if (opts.sample) {
     if (input) throw new UserError('--sample 与输入文件不能同时使用');

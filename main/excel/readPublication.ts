@@ -3,7 +3,9 @@ import { basename, extname } from 'node:path';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { formatYuan } from '../../shared/core/money';
-import { LAYOUTS, TABLE_IDS } from '../../shared/core/tables/layouts';
+import { TEMPLATES } from '../../shared/core/templates/registry';
+import { tableHeader, tableTitle } from '../../shared/core/templates/layout';
+import type { TableTemplate, Template, ZeroStyle } from '../../shared/core/templates/types';
 import type { Publication, PublishedTable } from '../../shared/core/tables/published';
 import type { ColumnSpec, HeaderCell, TableId } from '../../shared/core/tables/tableModel';
 import { UserError } from '../io/userError';
@@ -32,9 +34,9 @@ function textOf(cell: ExcelJS.Cell): string {
 }
 
 /** An amount number as the publication prints it: 元 with two decimals; 万元 with `0` for nothing. */
-function printedAmount(value: number, unit: string): string {
+function printedAmount(value: number, unit: string, zero: ZeroStyle): string {
   const hundredths = new Decimal(value).mul(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  if (unit === '万元' && hundredths === 0) return '0';
+  if (unit === '万元' && hundredths === 0 && zero === '0') return '0';
   return formatYuan(hundredths);
 }
 
@@ -43,36 +45,44 @@ function printedAmount(value: number, unit: string): string {
  * text as in the publication's JSON); text stays exactly as typed, so a malformed `6,34695.92`
  * typed by hand stays malformed.
  */
-function printedCell(cell: ExcelJS.Cell, spec: ColumnSpec | undefined, unit: string, codeIndex: number): string {
+function printedCell(cell: ExcelJS.Cell, spec: ColumnSpec | undefined, unit: string, zero: ZeroStyle, codeIndex: number): string {
   if (cell.isMerged && cell.master !== cell) return '';
   const v = rawValue(cell);
   if (v === null) return '';
   if (typeof v === 'string') return v.trim();
-  if (spec?.type === 'amount') return printedAmount(v, unit);
+  if (spec?.type === 'amount') return printedAmount(v, unit, zero);
   if (spec?.type === 'code' && Number.isInteger(v)) return String(v).padStart(codeIndex === 0 ? 3 : 2, '0');
   return new Decimal(v).toFixed();
 }
 
 interface TitleMatch {
   id: TableId;
+  template: Template;
+  spec: TableTemplate;
   year: number;
   row: number;
   title: string;
 }
 
-/** Finds a table title (`2024 年部门支出预算总表`, optionally numbered `3、`) in the first rows. */
-function findTitle(sheet: ExcelJS.Worksheet): TitleMatch | undefined {
+/**
+ * Finds a table title of any template (`2024 年部门支出预算总表`, `2019年部门一般公共预算支出预算表（功能科目）`,
+ * optionally numbered `3、`) in the first rows; `prefer` is looked at first (a publication's tables are of one template).
+ */
+function findTitle(sheet: ExcelJS.Worksheet, prefer?: Template): TitleMatch | undefined {
+  const templates = prefer ? [prefer, ...TEMPLATES.filter((t) => t !== prefer)] : TEMPLATES;
   for (let r = 1; r <= Math.min(6, sheet.rowCount); r++) {
     const row = sheet.getRow(r);
     for (let c = 1; c <= Math.max(1, row.cellCount); c++) {
       const text = textOf(row.getCell(c));
-      const m = /^(?:\d+[、.．]?)?(\d{4})年(部门|单位)(.+)$/.exec(norm(text));
+      const title = norm(text).replace(/^\d{1,2}[、.．]?(?=\d{4}年)/, '');
+      const m = /^(\d{4})年/.exec(title);
       if (!m) continue;
       const year = Number(m[1]);
-      const scope = m[2] as '部门' | '单位';
-      for (const id of TABLE_IDS) {
-        if (norm(LAYOUTS[id].title(year, scope)) === norm(`${year}年${scope}${m[3]}`)) {
-          return { id, year, row: r, title: text.replace(/^\d+[、.．]\s*/, '') };
+      for (const template of templates) {
+        for (const spec of template.tables) {
+          for (const scope of [template.scopeWords.department, template.scopeWords.unit]) {
+            if (norm(tableTitle(spec, year, scope)) === title) return { id: spec.number, template, spec, year, row: r, title: text.replace(/^\d+[、.．]\s*/, '') };
+          }
         }
       }
     }
@@ -119,7 +129,7 @@ function readTableSheet(
   file: string,
   warnings: string[],
 ): { table: PublishedTable; department: string; rowNumbers: number[] } {
-  const layout = LAYOUTS[found.id];
+  const layout = found.spec;
   const where = `${file} 工作表“${sheet.name}”`;
   let unit: string = layout.unit;
   let department = '';
@@ -143,7 +153,7 @@ function readTableSheet(
     if (!matched) break;
     headerTop = r + 1;
   }
-  const layoutHeader = layout.header(found.year);
+  const layoutHeader = tableHeader(layout, found.year);
   const headerRows = Math.max(...layoutHeader.map((h) => h.row + h.rowSpan));
   const n = layout.columns.length;
   let cols = n;
@@ -161,7 +171,7 @@ function readTableSheet(
   }
   const paths = headingPaths(grid);
   const expected = headingPaths(layoutGrid(layoutHeader, headerRows, n).map((r) => r.map(norm)));
-  const keyOf = new Map(expected.map((p, i) => [p.join('/'), layout.columns[i]]));
+  const keyOf = new Map(expected.map((p, i): [string, ColumnSpec] => [p.join('/'), { key: layout.columns[i].key, type: layout.columns[i].type }]));
   const specs: (ColumnSpec | undefined)[] = [];
   const columns: string[] = [];
   let lastUsed = 0;
@@ -184,7 +194,7 @@ function readTableSheet(
   for (let r = headerTop + headerRows; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const first = row.getCell(1);
-    const cells = columns.map((_, c) => printedCell(row.getCell(c + 1), specs[c], unit, c));
+    const cells = columns.map((_, c) => printedCell(row.getCell(c + 1), specs[c], unit, layout.zero, c));
     if (cells.every((t) => t === '')) continue;
     const onlyFirst = cells.slice(1).every((t) => t === '');
     // A note: one text under the table (备注：…, or a sentence), often merged across the width.
@@ -232,8 +242,9 @@ export async function readPublicationFile(path: string): Promise<ReadPublication
   const warnings: string[] = [];
   let department = '';
   let year = 0;
+  let template: Template | undefined;
   for (const sheet of book.worksheets) {
-    const found = findTitle(sheet);
+    const found = findTitle(sheet, template);
     if (!found) continue;
     if (sheets[found.id]) {
       warnings.push(`${file} 工作表“${sheet.name}”与“${sheets[found.id]}”是同一张表（表 ${found.id}），只读取了前者`);
@@ -245,14 +256,15 @@ export async function readPublicationFile(path: string): Promise<ReadPublication
     tables.push(read.table);
     department ||= read.department;
     year ||= found.year;
+    template ??= found.template;
   }
   if (tables.length === 0) {
     throw new UserError(
-      `${file} 中没有找到标准公开表：每张表的工作表前几行应有表题，如“${LAYOUTS[1].title(2024, '部门')}”。共 ${book.worksheets.length} 个工作表：${book.worksheets.map((s) => s.name).join('、')}`,
+      `${file} 中没有找到标准公开表：每张表的工作表前几行应有表题，如“${tableTitle(TEMPLATES[0].tables[0], 2024, '部门')}”。共 ${book.worksheets.length} 个工作表：${book.worksheets.map((s) => s.name).join('、')}`,
     );
   }
   tables.sort((a, b) => a.id - b.id);
-  return { department, year, tables, sheets, rowNumbers, warnings };
+  return { department, year, tables, sheets, rowNumbers, warnings, ...(template ? { template: template.id } : {}) };
 }
 
 /** The tables of a publication workbook, for the checks (`budget check file.xlsx`). */

@@ -1,4 +1,4 @@
-import type { TableId } from '../../shared/core/tables/tableModel';
+import type { TableId, TableModel } from '../../shared/core/tables/tableModel';
 
 /**
  * The sheets of an exported publication, in order: one list for every sheet name (Excel allows
@@ -16,6 +16,11 @@ export const TABLE_SHEET_NAMES: Record<TableId, string> = {
   8: '8 一般公共预算基本支出部门预算经济分类预算表',
   9: '9 “三公”经费和机关运行经费预算表',
 };
+
+/** A table's sheet: its number and name, within Excel's 31 characters. */
+export function tableSheetName(table: Pick<TableModel, 'id' | 'name'>): string {
+  return `${table.id} ${table.name}`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
+}
 
 export const TEXT_SHEET_NAMES = {
   explanation: '预算编制说明',

@@ -40,12 +40,17 @@ function columnLetter(col: number): string {
 }
 
 
+/** Two decimals; a zero as the table prints it (`0` in the district's 万元 table, else `0.00`). */
+function numberFormat(table: Pick<TableModel, 'zero'>): string {
+  return table.zero === '0' ? WAN_FORMAT : YUAN_FORMAT;
+}
+
 function writeBodyCell(table: TableModel, target: ExcelJS.Cell, cell: Cell, type: 'text' | 'code' | 'amount'): void {
   target.border = THIN_BORDER;
   target.font = BODY_FONT;
   if (isAmount(cell)) {
     target.alignment = { horizontal: 'right', vertical: 'middle', indent: 1 };
-    target.numFmt = table.unit === '万元' ? WAN_FORMAT : YUAN_FORMAT;
+    target.numFmt = numberFormat(table);
     // cellText decides what is printed: a blank stays an empty cell.
     if (cellText(table, cell) !== '') target.value = amountNumber(table, cell.fen);
     return;
@@ -55,7 +60,7 @@ function writeBodyCell(table: TableModel, target: ExcelJS.Cell, cell: Cell, type
     target.numFmt = TEXT_FORMAT;
     target.alignment = { horizontal: 'center', vertical: 'middle' };
   } else if (type === 'amount') {
-    target.numFmt = table.unit === '万元' ? WAN_FORMAT : YUAN_FORMAT;
+    target.numFmt = numberFormat(table);
     target.alignment = { horizontal: 'right', vertical: 'middle', indent: 1 };
   } else {
     target.alignment = { horizontal: 'left', vertical: 'middle', indent: 1 };

@@ -4,11 +4,13 @@ import type { Catalogs } from '../../shared/core/catalog/catalog';
 import type { Workbook } from '../../shared/core/model';
 import { buildNarrative, type Narrative } from '../../shared/core/narrative/index';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
+import { templateFor } from '../../shared/core/templates/registry';
+import type { Template } from '../../shared/core/templates/types';
 import { writeAtomic } from './atomicFile';
 import { addLineSheet } from './lineSheet';
 import { addPerformanceSheet, addProjectExplanationSheet } from './projectSheets';
 import { scheduleSheetCount, addScheduleSheets } from './scheduleBook';
-import { LINE_SHEET_NAME, TABLE_SHEET_NAMES, TEXT_SHEET_NAMES } from './sheetNames';
+import { LINE_SHEET_NAME, TEXT_SHEET_NAMES, tableSheetName } from './sheetNames';
 import { addTableSheet } from './tableSheet';
 import { addTextSheet, type TextBlock } from './textSheet';
 import { UserError } from '../io/userError';
@@ -17,6 +19,8 @@ export interface ExportOptions {
   /** Export one budget unit's tables and lines (单位预算) instead of the department's. */
   unit?: string;
   catalogs?: Catalogs;
+  /** The publication template (default: the workbook's, or shanghai-unit for a unit's tables). */
+  template?: Template;
   /**
    * The explanatory text (预算编制说明, 其他相关情况说明). By default the narrative engine builds it
    * (for a unit, that unit's text: its figures, “本单位”); `false` leaves the text sheets out.
@@ -62,7 +66,7 @@ export function requireUnit(wb: Workbook, unit: string | undefined): void {
 /** What the file will hold; validates the options before anything is written. */
 function plan(wb: Workbook, opts: ExportOptions): Plan {
   requireUnit(wb, opts.unit);
-  const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs);
+  const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs, opts.template ?? templateFor(wb, opts.unit));
   const narrative = opts.narrative === false ? undefined : (opts.narrative ?? buildNarrative(wb, opts.catalogs, { unit: opts.unit }));
   const unitProjects = new Set(wb.lines.filter((l) => l.kind === '项目支出' && (opts.unit === undefined || l.unit === opts.unit)).map((l) => l.project));
   return {
@@ -94,7 +98,7 @@ function fillBook(book: ExcelJS.Workbook, wb: Workbook, p: Plan, opts: ExportOpt
   book.title = `${wb.year} 年${opts.unit ?? wb.department}预算`;
   book.created = new Date(0);
   book.modified = new Date(0);
-  for (const table of p.tables) step(addTableSheet(book, TABLE_SHEET_NAMES[table.id], table));
+  for (const table of p.tables) step(addTableSheet(book, tableSheetName(table), table));
   p.chapters.forEach((chapter, i) => step(addTextSheet(book, chapterSheetName(chapter.title, i), chapter.title, chapterBlocks(chapter))));
   if (p.projects.length > 0) {
     step(addProjectExplanationSheet(book, TEXT_SHEET_NAMES.projects, wb.year, p.projects));

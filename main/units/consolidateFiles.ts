@@ -5,7 +5,7 @@ import type { Fen } from '../../shared/core/money';
 import { Consolidation, type DepartmentReport } from '../../shared/core/units/consolidate';
 import type { TableModel } from '../../shared/core/tables/tableModel';
 import { writeAtomic } from '../excel/atomicFile';
-import { TABLE_SHEET_NAMES } from '../excel/sheetNames';
+import { tableSheetName } from '../excel/sheetNames';
 import { BODY_FONT, HEADER_FONT, TITLE_FONT, YUAN_FORMAT, a4PageSetup } from '../excel/style';
 import { addTableSheet } from '../excel/tableSheet';
 import { UserError } from '../io/userError';
@@ -139,7 +139,7 @@ export async function writeConsolidation(c: Consolidation, tables: readonly Tabl
     try {
       addSummarySheet(book, c);
       addNotReadySheet(book, c);
-      for (const table of tables) (addTableSheet(book, TABLE_SHEET_NAMES[table.id], table) as unknown as { commit?: () => void }).commit?.();
+      for (const table of tables) (addTableSheet(book, tableSheetName(table), table) as unknown as { commit?: () => void }).commit?.();
       addFindingsSheet(book, c);
       await Promise.all([book.commit(), closed]);
     } catch (e) {

@@ -129,7 +129,8 @@ export function linesSum(lines: readonly LineItem[]): Sum {
 function partText(wb: Workbook, part: Exclude<Part, 'lines'>): string {
   switch (part) {
     case 'meta':
-      return JSON.stringify([wb.department, wb.year]);
+      // the template only when chosen, so that files written before it keep their checksum
+      return JSON.stringify(wb.template === undefined ? [wb.department, wb.year] : [wb.department, wb.year, wb.template]);
     case 'units':
       return JSON.stringify(wb.units.map((u) => [u.name, u.type]));
     case 'catalogs':
@@ -182,6 +183,7 @@ function partsSet(edit: Edit, into: Set<Exclude<Part, 'lines'>>): void {
     setCatalogEdition: 'catalogs',
     setCompute: 'compute',
     setSchedules: 'schedules',
+    setTemplate: 'meta',
   };
   if (edit.op === 'batch') for (const e of edit.edits) partsSet(e, into);
   else if (parts[edit.op]) into.add(parts[edit.op]!);

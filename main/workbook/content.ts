@@ -32,7 +32,7 @@ export class WorkbookContent {
   }
 
   read(): Workbook {
-    const meta = this.db.prepare('SELECT department, year FROM meta').get() as { department: string; year: number };
+    const meta = this.db.prepare(`SELECT department, year, ${this.hasTemplate() ? 'template' : 'NULL AS template'} FROM meta`).get() as { department: string; year: number; template: string | null };
     const units = this.db.prepare('SELECT name, type FROM units ORDER BY position').all() as Workbook['units'];
     // One JSON array from SQLite parses faster than 100,000 rows handed over value by value.
     const json = this.db.prepare(`SELECT json_group_array(json_array(${LINE_SELECT})) FROM (SELECT ${LINE_SELECT} FROM lines ORDER BY seq)`).pluck().get() as string;
@@ -49,6 +49,7 @@ export class WorkbookContent {
       entered: part('entered'),
       texts: upgradeTexts(part('texts')),
       projects: part('projects'),
+      ...(meta.template !== null ? { template: meta.template } : {}),
       ...(Object.keys(editions).length > 0 ? { catalogEditions: editions } : {}),
       ...Object.fromEntries(OPTIONAL_PARTS.map((name) => [name, this.optionalPart(name)]).filter(([, v]) => v !== null)),
     };
@@ -67,6 +68,12 @@ export class WorkbookContent {
     // the migration put 'null' in them
     // a new file's tables start as null; a file of an older format has no such tables
     for (const name of OPTIONAL_PARTS) if (wb[name] !== undefined) this.writeOptional(name, wb[name]);
+    if (wb.template !== undefined && this.hasTemplate()) this.db.prepare('UPDATE meta SET template = ?').run(wb.template);
+  }
+
+  /** Whether the file's meta row has the template column (files of format 5 and later). */
+  private hasTemplate(): boolean {
+    return (this.db.prepare("SELECT count(*) FROM pragma_table_info('meta') WHERE name = 'template'").pluck().get() as number) > 0;
   }
 
   /** Writes an edit; `after` is the workbook with the edit applied, whose line order the file follows. */
@@ -99,6 +106,9 @@ export class WorkbookContent {
         return this.writeOptional('compute', edit.compute);
       case 'setSchedules':
         return this.writeOptional('schedules', edit.schedules);
+      case 'setTemplate':
+        this.db.prepare('UPDATE meta SET template = ?').run(edit.template);
+        return;
       case 'batch':
         for (const e of edit.edits) this.apply(e, after);
         return;

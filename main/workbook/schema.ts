@@ -80,6 +80,8 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO compute (only, json) VALUES (1, 'null');
       INSERT INTO schedules (only, json) VALUES (1, 'null');
     `),
+  // Version 5. The publication template (公开模板) chosen for the workbook; NULL: the default (shanghai-district)
+  (db) => db.exec(`ALTER TABLE meta ADD COLUMN template TEXT`),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -142,7 +142,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         setTab('附表');
       }
       else if (f.place.table !== undefined) {
-        setTab('九张表');
+        setTab('公开表');
         setTableTarget({ table: f.place.table, row: f.place.row, seq: ++seq.current });
       }
     },
@@ -274,7 +274,7 @@ export function App({ bridge }: { bridge: Bridge }) {
             subscribe={session.subscribe}
           />
         </div>
-        {tab === '九张表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
+        {tab === '公开表' && derived && <TablesView workbook={workbook} derived={derived} target={tableTarget} onGoToLine={(id) => goToLine(id)} />}
         {tab === '审核' && <ChecksView findings={findings} onGo={goToFinding} onRegisterUnit={registerUnit} />}
         {tab === '变动分析' && report && <ChangesView workbook={workbook} report={report} bridge={bridge} send={send} />}
         {tab === '编制说明' && narrative && (

@@ -3,6 +3,7 @@ import { STANDARD_METHODS } from '../core/compute/model';
 import { LINE_TEXT_LIMITS, MAX_AMOUNT_FEN, MAX_IMPORT_FILE_BYTES, MAX_LINES, MAX_TOTAL_FEN, NAME_LIMIT, limitText } from '../core/limits';
 import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES } from '../core/model';
 import { PROCUREMENT_KINDS, VEHICLE_KINDS } from '../core/schedules/model';
+import { TEMPLATES, findTemplate } from '../core/templates/registry';
 import type { Workbook } from '../core/model';
 import type { UnitMergePreview } from '../core/units/merge';
 import type { EditRequest, EditResult, Version, WorkbookSnapshot } from './api';
@@ -194,6 +195,16 @@ export const editRequestSchema: z.ZodType<EditRequest> = z.lazy(() =>
     z.object({ op: z.literal('setCatalogEdition'), kind: z.enum(['function', 'economic']), edition: catalogEdition.nullable() }).strict(),
     z.object({ op: z.literal('setCompute'), compute: computeSetup.nullable() }).strict(),
     z.object({ op: z.literal('setSchedules'), schedules: schedules.nullable() }).strict(),
+    z
+      .object({
+        op: z.literal('setTemplate'),
+        template: z
+          .string()
+          .max(100)
+          .refine((id) => findTemplate(id) !== undefined, { error: (iss) => `没有名为“${String(iss.input)}”的公开模板。可用的模板：${TEMPLATES.map((t) => t.id).join('、')}` })
+          .nullable(),
+      })
+      .strict(),
     z.object({ op: z.literal('batch'), edits: z.array(editRequestSchema).max(10_000) }).strict(),
   ]),
 ) as z.ZodType<EditRequest>;
@@ -286,7 +297,7 @@ export interface Bridge {
 
 export const MENU_COMMANDS = ['undo', 'redo', 'find', 'exportExcel', 'showTab', 'help', 'exportUnitFile', 'mergeUnitFiles', 'import'] as const;
 /** The screens of a workbook window, in tab order (the 视图 menu lists them too). */
-export const SCREEN_TABS = ['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表'] as const;
+export const SCREEN_TABS = ['明细', '公开表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表'] as const;
 export type ScreenTab = (typeof SCREEN_TABS)[number];
 export type MenuCommand =
   | { command: Exclude<(typeof MENU_COMMANDS)[number], 'showTab' | 'import'> }

@@ -30,6 +30,8 @@ export type Edit =
   | { op: 'setCompute'; compute: ComputeSetup | null }
   /** Sets the detail schedules, or (null) removes them. */
   | { op: 'setSchedules'; schedules: Schedules | null }
+  /** Chooses the publication template (公开模板) by id, or (null) goes back to the default. */
+  | { op: 'setTemplate'; template: string | null }
   | { op: 'batch'; edits: Edit[] };
 
 /** Optional line fields that an update may clear by setting them to undefined. */
@@ -197,6 +199,10 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       return { workbook: withPart(wb, 'compute', edit.compute), inverse: { op: 'setCompute', compute: wb.compute ?? null } };
     case 'setSchedules':
       return { workbook: withPart(wb, 'schedules', edit.schedules), inverse: { op: 'setSchedules', schedules: wb.schedules ?? null } };
+    case 'setTemplate': {
+      const { template: _old, ...rest } = wb;
+      return { workbook: edit.template === null ? rest : { ...rest, template: edit.template }, inverse: { op: 'setTemplate', template: wb.template ?? null } };
+    }
     case 'batch': {
       let current = wb;
       const inverses: Edit[] = [];

@@ -183,6 +183,8 @@ export interface Workbook {
   compute?: ComputeSetup;
   /** The detail schedules (政府采购, 政府购买服务, 资产配置, 部门整体绩效目标); absent until used. */
   schedules?: Schedules;
+  /** The publication template (公开模板) the tables are printed in; absent: shanghai-district. */
+  template?: string;
 }
 
 export function emptyEnteredFigures(): EnteredFigures {

@@ -3,8 +3,13 @@ import { workbookCatalogs } from './catalog/workbookCatalogs';
 import type { Workbook } from './model';
 import { deriveTables } from './tables/derive';
 import type { TableModel } from './tables/tableModel';
+import { templateFor } from './templates/registry';
+import type { Template } from './templates/types';
 
-/** The nine tables of a workbook, for the department or for one of its units. */
-export function deriveWorkbookTables(wb: Workbook, unit?: string, catalogs: Catalogs = workbookCatalogs(wb)): TableModel[] {
-  return deriveTables({ department: wb.department, year: wb.year, units: wb.units, unit, catalogs }, wb.lines);
+/**
+ * A workbook's tables, for the department or for one of its units, in a template's layout (by
+ * default the workbook's; for a unit without one, shanghai-unit).
+ */
+export function deriveWorkbookTables(wb: Workbook, unit?: string, catalogs: Catalogs = workbookCatalogs(wb), template: Template = templateFor(wb, unit)): TableModel[] {
+  return deriveTables({ department: wb.department, year: wb.year, units: wb.units, unit, catalogs, template, schedules: wb.schedules }, wb.lines);
 }

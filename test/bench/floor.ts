@@ -1,5 +1,5 @@
-import { FISCAL_SOURCES, SANGONG_ITEMS, costTypeOf, runsOfficeExpenses, unitTypeLookup, type Workbook } from '../../shared/core/model';
-import { SLOTS, emptyAggregates, slotOf, type Aggregates } from '../../shared/core/tables/aggregate';
+import { FISCAL_SOURCES, costTypeOf, runsOfficeExpenses, unitTypeLookup, type Workbook } from '../../shared/core/model';
+import { CLASSES, emptyAggregates, slotOf, type Aggregates } from '../../shared/core/tables/aggregate';
 import { withLineUnits } from '../../shared/core/tables/derive';
 import { timeRuns, type Timing } from './measure';
 
@@ -22,7 +22,6 @@ export interface EncodedLines {
 const PERSONNEL = 1;
 const OFFICE_UNIT = 2;
 const FISCAL = 4;
-const GENERAL_BASIC = slotOf('一般公共预算财政拨款', '基本支出');
 
 export function encodeLines(wb: Workbook): EncodedLines {
   const typeOf = unitTypeLookup(withLineUnits(wb.units, wb.lines));
@@ -61,37 +60,22 @@ export function encodeLines(wb: Workbook): EncodedLines {
 export interface FloorSums {
   byFunction: Float64Array;
   byEconomic: Float64Array;
-  sanGong: Float64Array;
-  officeExpenses: number;
 }
 
-/** The floor: one pass over the columns, summing into flat per-key accumulators. */
-export function sumEncoded(e: EncodedLines, sanGongOf: Int8Array): FloorSums {
-  const byFunction = new Float64Array(e.functionCodes.length * SLOTS);
-  const byEconomic = new Float64Array(e.economicCodes.length * 2);
-  const sanGong = new Float64Array(SANGONG_ITEMS.length);
-  let officeExpenses = 0;
+/** The floor: one pass over the columns, summing into flat per-key accumulators by line class (as the engine keeps them). */
+export function sumEncoded(e: EncodedLines): FloorSums {
+  const classes = CLASSES;
+  const byFunction = new Float64Array(e.functionCodes.length * classes);
+  const byEconomic = new Float64Array(e.economicCodes.length * classes);
   const { functionIndex, economicIndex, slot, flags, amount } = e;
-  // a local copy: a module's imported binding may be read through a getter in every iteration
-  const slots = SLOTS;
   for (let i = 0; i < amount.length; i++) {
     const a = amount[i];
-    const s = slot[i];
     const f = flags[i];
-    byFunction[functionIndex[i] * slots + s] += a;
-    if (s === GENERAL_BASIC) {
-      byEconomic[economicIndex[i] * 2 + (f & PERSONNEL ? 0 : 1)] += a;
-      if ((f & (PERSONNEL | OFFICE_UNIT)) === OFFICE_UNIT) officeExpenses += a;
-    }
-    const g = sanGongOf[economicIndex[i]];
-    if (g >= 0 && f & FISCAL) sanGong[g] += a;
+    const c = slot[i] * 4 + (f & PERSONNEL ? 2 : 0) + (f & OFFICE_UNIT ? 1 : 0);
+    byFunction[functionIndex[i] * classes + c] += a;
+    byEconomic[economicIndex[i] * classes + c] += a;
   }
-  return { byFunction, byEconomic, sanGong, officeExpenses };
-}
-
-/** Which 三公 item each economic code index is (-1 for none). */
-export function sanGongIndex(e: EncodedLines): Int8Array {
-  return Int8Array.from(e.economicCodes, (code) => SANGONG_ITEMS.findIndex((s) => s.economicCode === code));
+  return { byFunction, byEconomic };
 }
 
 function safe(value: number): number {
@@ -99,16 +83,11 @@ function safe(value: number): number {
   return value;
 }
 
-/** The floor's sums in the engine's shape (codes with no line in a slot stay zero), to compare. */
+/** The floor's sums in the engine's shape, to compare. */
 export function toAggregates(e: EncodedLines, sums: FloorSums): Aggregates {
   const agg = emptyAggregates();
-  e.functionCodes.forEach((code, i) => agg.byFunction.set(code, Array.from(sums.byFunction.subarray(i * SLOTS, (i + 1) * SLOTS), safe)));
-  e.economicCodes.forEach((code, i) => {
-    const pair = Array.from(sums.byEconomic.subarray(i * 2, i * 2 + 2), safe);
-    if (pair.some((v) => v !== 0)) agg.byEconomic.set(code, pair);
-  });
-  agg.sanGong = Array.from(sums.sanGong, safe);
-  agg.officeExpenses = safe(sums.officeExpenses);
+  e.functionCodes.forEach((code, i) => agg.byFunction.set(code, Array.from(sums.byFunction.subarray(i * CLASSES, (i + 1) * CLASSES), safe)));
+  e.economicCodes.forEach((code, i) => agg.byEconomic.set(code, Array.from(sums.byEconomic.subarray(i * CLASSES, (i + 1) * CLASSES), safe)));
   return agg;
 }
 
@@ -127,9 +106,8 @@ function sumAmounts(wb: Workbook): number {
 
 export function benchFloor(wb: Workbook, runs: number): FloorResult {
   const encoded = encodeLines(wb);
-  const sanGongOf = sanGongIndex(encoded);
   return {
-    pass: timeRuns(runs, () => sumEncoded(encoded, sanGongOf)),
+    pass: timeRuns(runs, () => sumEncoded(encoded)),
     encode: timeRuns(Math.min(runs, 5), () => encodeLines(wb)),
     objectRead: timeRuns(runs, () => sumAmounts(wb)),
   };

@@ -8,7 +8,7 @@ import { tablesFromAggregates, withLineUnits } from '../../shared/core/tables/de
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { runChild } from './children';
 import { benchCold, benchIncremental } from './engine';
-import { benchFloor, encodeLines, sanGongIndex, sumEncoded, toAggregates } from './floor';
+import { benchFloor, encodeLines, sumEncoded, toAggregates } from './floor';
 import { generateWorkbook } from './generate';
 import { benchLibreOffice } from './libreoffice';
 import { failed, machine, writeResults, type Failure, type Results, type SizeResult } from './report';
@@ -44,7 +44,7 @@ async function benchSize(lines: number, quick: boolean, dir: string): Promise<Si
   const floor = benchFloor(wb, runs);
   const encoded = encodeLines(wb);
   const ctx = { department: wb.department, year: wb.year, units: withLineUnits(wb.units, wb.lines) };
-  if (!isDeepStrictEqual(tablesFromAggregates(ctx, toAggregates(encoded, sumEncoded(encoded, sanGongIndex(encoded)))), tables)) {
+  if (!isDeepStrictEqual(tablesFromAggregates(ctx, toAggregates(encoded, sumEncoded(encoded))), tables)) {
     throw new Error('the floor does not compute the same tables');
   }
   log(`${lines} lines: SQLite GROUP BY`);

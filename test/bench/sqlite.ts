@@ -1,41 +1,25 @@
 import Database from 'better-sqlite3';
 import { WorkbookFile } from '../../main/workbook/file';
-import { FISCAL_SOURCES, PERSONNEL_CLASSES, SANGONG_ITEMS, type ExpenditureKind, type FundSource, type Workbook } from '../../shared/core/model';
-import { SLOTS, emptyAggregates, slotOf } from '../../shared/core/tables/aggregate';
+import { PERSONNEL_CLASSES, type ExpenditureKind, type FundSource, type Workbook } from '../../shared/core/model';
+import { bucket, classOf, emptyAggregates, slotOf } from '../../shared/core/tables/aggregate';
 import { tablesFromAggregates, withLineUnits } from '../../shared/core/tables/derive';
 import type { TableModel } from '../../shared/core/tables/tableModel';
 import { timeRuns, type Timing } from './measure';
 
 const COST_TYPE = `COALESCE(cost_type, CASE WHEN substr(economic_code, 1, 3) IN (${PERSONNEL_CLASSES.map((c) => `'${c}'`).join(', ')}) THEN '人员经费' ELSE '公用经费' END)`;
-const GENERAL = `source = '一般公共预算财政拨款' AND kind = '基本支出'`;
 
-/** The sums behind the nine tables as GROUP BY queries over the `lines` table of a .budget file. */
-const QUERIES = {
-  byFunction: 'SELECT function_code, source, kind, sum(amount_fen) FROM lines GROUP BY function_code, source, kind',
-  byEconomic: `SELECT economic_code, ${COST_TYPE} = '人员经费', sum(amount_fen) FROM lines WHERE ${GENERAL} GROUP BY 1, 2`,
-  sanGong: `SELECT economic_code, sum(amount_fen) FROM lines WHERE source IN (${FISCAL_SOURCES.map((s) => `'${s}'`).join(', ')})
-    AND economic_code IN (${SANGONG_ITEMS.map((s) => `'${s.economicCode}'`).join(', ')}) GROUP BY economic_code`,
-  officeExpenses: `SELECT coalesce(sum(amount_fen), 0) FROM lines JOIN units ON units.name = lines.unit
-    WHERE ${GENERAL} AND units.type <> '事业单位' AND ${COST_TYPE} = '公用经费'`,
-};
+/** The sums behind the tables as one GROUP BY query over the `lines` table of a .budget file: by 项, 款 and line class. */
+const QUERY = `SELECT function_code, economic_code, source, kind, ${COST_TYPE} = '人员经费', coalesce(units.type, '事业单位') <> '事业单位', sum(amount_fen)
+  FROM lines LEFT JOIN units ON units.name = lines.unit GROUP BY 1, 2, 3, 4, 5, 6`;
 
-/** Runs the queries and draws the nine tables from their rows with the engine's table code. */
+/** Runs the query and draws the tables from its rows with the engine's table code. */
 function tablesBySql(db: Database.Database, wb: Workbook): TableModel[] {
   const agg = emptyAggregates();
-  for (const [code, source, kind, sum] of db.prepare(QUERIES.byFunction).raw().all() as [string, FundSource, ExpenditureKind, number][]) {
-    let v = agg.byFunction.get(code);
-    if (!v) agg.byFunction.set(code, (v = new Array<number>(SLOTS).fill(0)));
-    v[slotOf(source, kind)] = sum;
+  for (const [fn, eco, source, kind, personnel, office, sum] of db.prepare(QUERY).raw().all() as [string, string, FundSource, ExpenditureKind, number, number, number][]) {
+    const c = classOf(slotOf(source, kind), personnel === 1, office === 1);
+    bucket(agg.byFunction, fn)[c] += sum;
+    bucket(agg.byEconomic, eco)[c] += sum;
   }
-  for (const [code, personnel, sum] of db.prepare(QUERIES.byEconomic).raw().all() as [string, number, number][]) {
-    let v = agg.byEconomic.get(code);
-    if (!v) agg.byEconomic.set(code, (v = [0, 0]));
-    v[personnel ? 0 : 1] = sum;
-  }
-  for (const [code, sum] of db.prepare(QUERIES.sanGong).raw().all() as [string, number][]) {
-    agg.sanGong[SANGONG_ITEMS.findIndex((s) => s.economicCode === code)] = sum;
-  }
-  agg.officeExpenses = db.prepare(QUERIES.officeExpenses).pluck().get() as number;
   return tablesFromAggregates({ department: wb.department, year: wb.year, units: withLineUnits(wb.units, wb.lines) }, agg);
 }
 

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readPublicationXlsx } from '../../main/excel/readPublication';
 import { checkPublication, type PublishedTableInput } from '../../shared/core/checks/index';
-import { LAYOUTS } from '../../shared/core/tables/layouts';
+import { DEFAULT_TEMPLATE } from '../../shared/core/templates/registry';
+import { tableHeader, tableSpec } from '../../shared/core/templates/layout';
 import type { TableId } from '../../shared/core/tables/tableModel';
 import { SEED_DERIVED, places, readTables, rowWith, setCell } from './publications';
 import { carryOver, emptyMarks, unitTable1 } from './styles';
@@ -20,7 +21,7 @@ async function typeIntoExcel(tables: PublishedTableInput[]): Promise<string> {
     const sheet = book.addWorksheet(`表${t.id}`);
     sheet.addRow([t.title]);
     sheet.addRow([`单位：${t.unit}`]);
-    const layoutRows = Math.max(...LAYOUTS[t.id as TableId].header(2024).map((h) => h.row + h.rowSpan));
+    const layoutRows = Math.max(...tableHeader(tableSpec(DEFAULT_TEMPLATE, t.id as TableId)!, 2024).map((h) => h.row + h.rowSpan));
     const levels = Math.max(layoutRows, ...t.columns.map((c) => c.split('.').length));
     for (let level = 0; level < levels; level++) sheet.addRow(t.columns.map((c) => c.split('.')[level] ?? c.split('.').at(-1)));
     for (const row of t.rows) sheet.addRow(row.map((c) => (c === '' ? null : c)));

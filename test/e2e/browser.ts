@@ -170,7 +170,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The tab of the published tables: its name is written here only. */
-export const TABLES_TAB = '九张表';
+export const TABLES_TAB = '公开表';
 
 /** The tab of the workbench whose name starts with `name`. */
 export async function tab(page: Page, name: string): Promise<void> {

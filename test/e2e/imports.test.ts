@@ -3,12 +3,12 @@ import iconv from 'iconv-lite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportPublication } from '../../main/excel/writeWorkbook';
 import { dispatchCall, type CallTarget } from '../../main/workbookCalls';
 import { formatWan } from '../../shared/core/money';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
-import { RESULTS, openSample, screenshot, type Session } from './browser';
+import { RESULTS, screenshot, sessionPerTest } from './browser';
 
 const UNIT = '上海市宝山区城市运行管理中心';
 const HEADER = '单位名称,功能分类科目编码,经济分类科目编码,支出类型,资金来源,项目名称,金额（元）,测算依据';
@@ -46,51 +46,63 @@ async function closeImport(page: Page) {
 
 const linesShown = (page: Page) => page.locator('.status-lines').textContent();
 
+/** The two good lines as a CSV Excel saves as “CSV UTF-8” (with a BOM) or as plain CSV (GBK on a Chinese Windows). */
+function goodLinesCsv(dir: string, encoding: 'utf8-bom' | 'gbk'): string {
+  const csv = [HEADER, ...GOOD_ROWS].join('\r\n') + '\r\n';
+  if (encoding === 'gbk') {
+    const path = join(dir, '明细（GBK）.csv');
+    writeFileSync(path, iconv.encode(csv, 'gbk'));
+    return path;
+  }
+  const path = join(dir, '明细（UTF-8）.csv');
+  writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]));
+  return path;
+}
+
+function badLinesCsv(dir: string): string {
+  const path = join(dir, '有错的明细.csv');
+  writeFileSync(path, BAD_CSV, 'utf8');
+  return path;
+}
+
+async function linesXlsx(dir: string): Promise<string> {
+  const path = join(dir, '明细.xlsx');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('明细');
+  sheet.addRow(HEADER.split(','));
+  sheet.addRow([UNIT, '2101102', '30110', '基本支出', '一般公共预算财政拨款', '', 5000.25, '']);
+  sheet.addRow([UNIT, '2120199', '30227', '项目支出', '一般公共预算财政拨款', '城市道路养护', 80000, '']);
+  sheet.addRow([UNIT, '2120199', '30227', '项目支出', '一般公共预算财政拨款', '城市道路养护', 12345.67, '']);
+  await book.xlsx.writeFile(path);
+  return path;
+}
+
+/** Last year's publication: the sample's lines as a 2023 budget, the first line 10 万元 higher. */
+async function baselineXlsx(dir: string): Promise<string> {
+  const wb = sampleWorkbook();
+  const path = join(dir, '2023年部门预算公开表.xlsx');
+  await exportPublication({ ...wb, year: 2023, lines: wb.lines.map((l, i) => (i === 0 ? { ...l, amount: l.amount + 10_000_000 } : l)) }, path);
+  return path;
+}
+
+/** The official 功能分类 edition, without 2080505 (which the sample's lines use). */
+function catalogCsv(dir: string): string {
+  const official = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'catalog', 'function-classification.csv'), 'utf8');
+  const path = join(dir, '2024年功能分类科目.csv');
+  writeFileSync(path, official.split('\n').filter((row) => !row.startsWith('2080505,')).join('\n'));
+  return path;
+}
+
 describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or nothing', () => {
-  let s: Session;
-  let page: Page;
-  let lines0: number;
-  const files: Record<string, string> = {};
-
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-    lines0 = s.host.file.workbook().lines.length;
-    const csv = [HEADER, ...GOOD_ROWS].join('\r\n') + '\r\n';
-    files.bom = join(s.dir, '明细（UTF-8）.csv');
-    writeFileSync(files.bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]));
-    files.gbk = join(s.dir, '明细（GBK）.csv');
-    writeFileSync(files.gbk, iconv.encode(csv, 'gbk'));
-    files.bad = join(s.dir, '有错的明细.csv');
-    writeFileSync(files.bad, BAD_CSV, 'utf8');
-
-    files.xlsx = join(s.dir, '明细.xlsx');
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('明细');
-    sheet.addRow(HEADER.split(','));
-    sheet.addRow([UNIT, '2101102', '30110', '基本支出', '一般公共预算财政拨款', '', 5000.25, '']);
-    sheet.addRow([UNIT, '2120199', '30227', '项目支出', '一般公共预算财政拨款', '城市道路养护', 80000, '']);
-    sheet.addRow([UNIT, '2120199', '30227', '项目支出', '一般公共预算财政拨款', '城市道路养护', 12345.67, '']);
-    await book.xlsx.writeFile(files.xlsx);
-
-    // last year's publication: the sample's lines as a 2023 budget, the first line 10 万元 higher
-    const wb = sampleWorkbook();
-    files.baseline = join(s.dir, '2023年部门预算公开表.xlsx');
-    await exportPublication({ ...wb, year: 2023, lines: wb.lines.map((l, i) => (i === 0 ? { ...l, amount: l.amount + 10_000_000 } : l)) }, files.baseline);
-
-    // the official 功能分类 edition, without 2080505 (which the sample's lines use)
-    const official = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'catalog', 'function-classification.csv'), 'utf8');
-    files.catalog = join(s.dir, '2024年功能分类科目.csv');
-    writeFileSync(files.catalog, official.split('\n').filter((row) => !row.startsWith('2080505,')).join('\n'));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const open = sessionPerTest();
 
   it('imports a UTF-8 CSV (with BOM) with quoted fields and Chinese as one step, and undoes it in one', async () => {
+    const s = await open();
+    const { page } = s;
+    const lines0 = s.host.file.workbook().lines.length;
     await openImport(page, '明细');
     await expect.poll(() => dialog(page).textContent()).toContain('导入的明细加在原有明细之后，不替换原有明细');
-    await choose(page, files.bom);
+    await choose(page, goodLinesCsv(s.dir, 'utf8-bom'));
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toContain('已从 明细（UTF-8）.csv 导入 2 条明细（加在原有明细之后）');
     await expect.poll(() => linesShown(page)).toBe(`明细 ${lines0 + 2} 行`);
     await screenshot(page, 'imports-done');
@@ -108,8 +120,11 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
   });
 
   it('imports the same lines saved by Excel as GBK CSV', async () => {
+    const s = await open();
+    const { page } = s;
+    const lines0 = s.host.file.workbook().lines.length;
     await openImport(page, '明细');
-    await choose(page, files.gbk);
+    await choose(page, goodLinesCsv(s.dir, 'gbk'));
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toContain('已从 明细（GBK）.csv 导入 2 条明细');
     await expect.poll(() => linesShown(page)).toBe(`明细 ${lines0 + 2} 行`);
     expect(s.host.file.workbook().lines.slice(-2).map((l) => [l.unit, l.project, l.basis])).toEqual([
@@ -120,15 +135,20 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
   });
 
   it('imports an xlsx (the sheet 明细, amounts as numbers)', async () => {
+    const s = await open();
+    const { page } = s;
+    const lines0 = s.host.file.workbook().lines.length;
     await openImport(page, '明细');
-    await choose(page, files.xlsx);
+    await choose(page, await linesXlsx(s.dir));
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toContain('已从 明细.xlsx 工作表“明细” 导入 3 条明细');
-    await expect.poll(() => linesShown(page)).toBe(`明细 ${lines0 + 5} 行`);
+    await expect.poll(() => linesShown(page)).toBe(`明细 ${lines0 + 3} 行`);
     expect(s.host.file.workbook().lines.slice(-3).map((l) => l.amount)).toEqual([500_025, 8_000_000, 1_234_567]);
     await closeImport(page);
   });
 
   it('shows progress while a large xlsx (20,000 lines) is read, then adds every line as one undo step', async () => {
+    const s = await open();
+    const { page } = s;
     const big = join(s.dir, '全年明细.xlsx');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('明细');
@@ -164,9 +184,12 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
   });
 
   it('lists every bad row of a file — row, column, what is wrong, how to fix — and changes nothing', async () => {
+    const s = await open();
+    const { page } = s;
+    const lines0 = s.host.file.workbook().lines.length;
     const before = s.host.file.snapshot();
     await openImport(page, '明细');
-    await choose(page, files.bad);
+    await choose(page, badLinesCsv(s.dir));
     const alert = dialog(page).getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('没有导入任何内容：有错的明细.csv 有 4 处问题');
     const rows = alert.locator('tbody tr');
@@ -185,7 +208,7 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     expect(table[2][3]).toContain('请核对编码');
     await dialog(page).screenshot({ path: join(RESULTS, 'imports-bad-rows.png') });
     // nothing applied: neither the screen nor the file changed
-    await expect.poll(() => linesShown(page)).toBe(`明细 ${lines0 + 5} 行`);
+    await expect.poll(() => linesShown(page)).toBe(`明细 ${lines0} 行`);
     const after = s.host.file.snapshot();
     expect(after.revision).toBe(before.revision);
     expect(after.workbook.lines).toEqual(before.workbook.lines);
@@ -193,6 +216,8 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
   });
 
   it('a file with a whole column wrong lists all its rows, a page at a time', async () => {
+    const s = await open();
+    const { page } = s;
     const wrong = join(s.dir, '资金来源写错.csv');
     writeFileSync(wrong, [HEADER, ...Array.from({ length: 1_200 }, (_, i) => `${UNIT},2080505,30108,基本支出,财政拨款,,${i + 1}.00,`)].join('\n'));
     const revision = s.host.file.snapshot().revision;
@@ -210,6 +235,8 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
   });
 
   it('imports last year’s publication as the baseline: the 上年 figures and the text follow', async () => {
+    const s = await open();
+    const { page } = s;
     const wb = s.host.file.workbook();
     const total = wb.lines.reduce((sum, l) => sum + l.amount, 0);
     const previousTotal = sampleWorkbook().lines.reduce((sum, l) => sum + l.amount, 0) + 10_000_000;
@@ -222,7 +249,7 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
     expect(before).not.toBe(formatWan(previousTotal));
 
     await openImport(page, '上年公开表');
-    await choose(page, files.baseline);
+    await choose(page, await baselineXlsx(s.dir));
     await expect.poll(() => dialog(page).getByRole('status').textContent()).toMatch(/已从 2023年部门预算公开表\.xlsx 导入 2023 年上年基数 \d+ 项，取代原来的上年基数/);
     await screenshot(page, 'imports-baseline');
     await closeImport(page);
@@ -243,13 +270,15 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
   });
 
   it('imports an official 科目表 edition: recorded in the workbook, the lines’ codes checked against it', async () => {
+    const s = await open();
+    const { page } = s;
     const using = s.host.file.workbook().lines.filter((l) => l.functionCode === '2080505').length;
     expect(using).toBeGreaterThan(0);
     await openImport(page, '科目表');
     const d = dialog(page);
     await d.getByLabel('科目分类').selectOption({ label: '功能分类' });
     await d.getByLabel('版本年度').fill('2024');
-    await choose(page, files.catalog);
+    await choose(page, catalogCsv(s.dir));
     await expect.poll(() => d.getByRole('status').textContent()).toContain(`已导入 2024 年功能分类科目表`);
     await expect.poll(() => d.getByRole('status').textContent()).toContain(`明细中有 ${using} 行的功能分类编码不在这份科目表中，已列入“审核”`);
     expect(s.host.file.workbook().catalogEditions?.function?.edition).toBe(2024);
@@ -265,22 +294,17 @@ describe('导入 from the screen: 明细, 上年公开表 and 科目表, all or 
 });
 
 describe('导入 in Electron: main asks for the file with the open dialog, the screen is the same', () => {
-  let s: Session;
-  let page: Page;
-  /** What the open dialog answers next (null: cancelled). */
-  const picks: (string | null)[] = [];
-  let good: string;
-  let bad: string;
+  const open = sessionPerTest();
 
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-    good = join(s.dir, '明细.csv');
-    writeFileSync(good, [HEADER, ...GOOD_ROWS].join('\r\n'));
-    bad = join(s.dir, '有错的明细.csv');
-    writeFileSync(bad, BAD_CSV);
-    // Electron's preload bridge, with main's dispatch of each call on the open file (main/electron/ipc.ts)
-    // and an open dialog that answers from `picks`
+  /**
+   * A fresh session whose page has Electron's preload bridge: main's dispatch of each call on the
+   * open file (main/electron/ipc.ts), an open dialog that answers from `picks` (null: cancelled),
+   * and `menu` sending a menu command as main does.
+   */
+  async function openInElectron() {
+    const s = await open();
+    const { page } = s;
+    const picks: (string | null)[] = [];
     const target: CallTarget = {
       file: s.host.file,
       exportExcel: async () => ({ savedTo: null }),
@@ -310,14 +334,15 @@ describe('导入 in Electron: main asks for the file with the open dialog, the s
     });
     await page.reload();
     await page.locator('.ag-row').first().waitFor();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  const menu = (command: unknown) => page.evaluate((c) => (window as unknown as { menuListener(c: unknown): void }).menuListener(c), command);
+    const menu = (command: unknown) => page.evaluate((c) => (window as unknown as { menuListener(c: unknown): void }).menuListener(c), command);
+    return { s, page, picks, menu };
+  }
 
   it('文件 › 导入明细… opens the dialog; 选择文件… goes to main’s open dialog; cancelled, bad, then good', async () => {
+    const { s, page, picks, menu } = await openInElectron();
+    const good = join(s.dir, '明细.csv');
+    writeFileSync(good, [HEADER, ...GOOD_ROWS].join('\r\n'));
+    const bad = badLinesCsv(s.dir);
     const lines0 = s.host.file.workbook().lines.length;
     await menu({ command: 'import', kind: 'lines' });
     const d = dialog(page);
@@ -348,6 +373,7 @@ describe('导入 in Electron: main asks for the file with the open dialog, the s
   });
 
   it('文件 › 导入科目表… opens the dialog on 科目表', async () => {
+    const { page, menu } = await openInElectron();
     await menu({ command: 'import', kind: 'catalog' });
     await expect.poll(() => dialog(page).getByRole('radio', { name: '科目表' }).isChecked()).toBe(true);
     await expect.poll(() => dialog(page).getByLabel('版本年度').inputValue()).toBe('2024');

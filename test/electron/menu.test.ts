@@ -63,7 +63,7 @@ describe('the menu on Windows and Linux', () => {
   });
 
   it('视图 switches the screens, zooms and goes full screen; no developer tools unless asked', () => {
-    expect(labels(m.menu('视图'))).toEqual(['明细', '九张表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表', '实际大小', '放大', '缩小', '全屏']);
+    expect(labels(m.menu('视图'))).toEqual(['明细', '公开表', '审核', '变动分析', '编制说明', '导出', '基本信息', '人员与标准', '附表', '实际大小', '放大', '缩小', '全屏']);
     const window = { id: 3 };
     expect(m.click('视图', '审核', window)).toEqual(['send', window, { command: 'showTab', tab: '审核' }]);
     expect(m.menu('视图')[0].accelerator).toBe('CmdOrCtrl+1');

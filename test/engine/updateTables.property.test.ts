@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS, leafLength } from '../../shared/core/catalog/catalog';
 import { EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES, unitTypeLookup, type BudgetUnit, type LineItem } from '../../shared/core/model';
-import { aggregate, applyLine } from '../../shared/core/tables/aggregate';
+import { applyLine } from '../../shared/core/tables/aggregate';
+import { aggregate } from '../../shared/core/live/lineStore';
 import { tablesFromAggregates, updateTables, withLineUnits, type DeriveContext } from '../../shared/core/tables/derive';
 import { runs } from '../helpers/runs';
 

@@ -71,9 +71,9 @@ describe('budget export', () => {
     const r = runBudget(['export', csv, '--department', '某部门', '--year', '2025', '--unit', '乙单位', '--out', out]);
     expect(r.stderr).toBe('');
     const sheet = (await readBook(out)).getWorksheet('3 支出预算总表')!;
-    expect(sheet.getCell('A1').value).toBe('2025 年单位支出预算总表');
+    expect(sheet.getCell('A1').value).toBe('2025年预算单位支出预算总表');
     expect(sheet.getCell('A2').value).toBe('编制单位：乙单位');
-    expect(sheet.getCell('E9').value).toBe(250.5);
+    expect(sheet.getCell('C8').value).toBe(250.5);
     const missing = runBudget(['export', csv, '--department', '某部门', '--unit', '丙单位', '--out', join(dir, '丙.xlsx')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('没有名为“丙单位”的预算单位。可用的单位：甲单位、乙单位');

@@ -185,9 +185,9 @@ describe('export of the sample publication', () => {
     await exportPublication(wb, path, { unit: '乙单位' });
     const book = await readBook(path);
     const three = book.getWorksheet(TABLE_SHEET_NAMES[3])!;
-    expect(three.getCell('A1').value).toBe('2024 年单位支出预算总表');
+    expect(three.getCell('A1').value).toBe('2024年预算单位支出预算总表');
     expect(three.getCell('A2').value).toBe('编制单位：乙单位');
-    expect(three.getCell('E6').value).toBe(1234.56);
+    expect(three.getCell('C5').value).toBe(1234.56);
     expect(book.getWorksheet(LINE_SHEET_NAME)!.rowCount).toBe(2);
     await expect(exportPublication(wb, join(dir, 'none.xlsx'), { unit: '丙单位' })).rejects.toThrow(/没有名为“丙单位”的预算单位/);
     expect(filesIn(dir)).toEqual(['unit.xlsx']);

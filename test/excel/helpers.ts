@@ -6,9 +6,10 @@ import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { afterEach } from 'vitest';
 import { formatYuan, parseAmount } from '../../shared/core/money';
-import { LAYOUTS } from '../../shared/core/tables/layouts';
+import { DEFAULT_TEMPLATE } from '../../shared/core/templates/registry';
+import { tableHeader, tableSpec } from '../../shared/core/templates/layout';
 import type { Publication } from '../../shared/core/tables/published';
-import type { TableId } from '../../shared/core/tables/tableModel';
+
 
 const dirs: string[] = [];
 
@@ -61,7 +62,7 @@ export async function writeHandTypedPublication(path: string, pub: Publication, 
     if (opts.blankRows) sheet.addRow([]);
     sheet.addRow([`编制部门：${pub.department}`]);
     sheet.addRow([`单位：${table.unit}`]);
-    const header = LAYOUTS[table.id as TableId].header(pub.year);
+    const header = tableHeader(tableSpec(DEFAULT_TEMPLATE, table.id)!, pub.year);
     const rows = Math.max(...header.map((h) => h.row + h.rowSpan));
     const grid = Array.from({ length: rows }, () => new Array<string>(table.columns.length).fill(''));
     for (const h of header) grid[h.row][h.col] = h.text;

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { checkPublication, checkWorkbook, findingId, hasErrors, parsePublicationJson, type CheckFinding, type PublishedTableInput } from '../../../shared/core/checks/index';
+import { checkWorkbook, findingId, hasErrors, parsePublicationJson, type CheckFinding, type PublishedTableInput } from '../../../shared/core/checks/index';
 import { checkText, textFacts, workbookOnlyFigures } from '../../../shared/core/checks/textRules';
 import type { MeasureKey } from '../../../shared/core/model';
 import type { Fen } from '../../../shared/core/money';
@@ -10,13 +10,16 @@ import { readTextFile } from '../../io/textFile';
 import { UserError } from '../../io/userError';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../commands';
-import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook } from '../workbookInput';
+import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, chosenTemplate, loadWorkbook } from '../workbookInput';
+import { checkPublicationByTemplate } from '../../../shared/core/checks/byTemplate';
 
 const usage = `用法：budget check <工作簿.budget | 明细.csv | 公开表.json | 公开表.xlsx | --sample> [--json] [选项]
 审核（核对）预算：
   工作簿.budget 或 明细.csv  检查明细（科目编码、负数、项目名称、重复），再检查由明细生成的九张表
   公开表.json                检查已公开的九张表（格式同 seed-2024-published-tables.json）
   公开表.xlsx                检查标准格式的公开表 Excel 文件（本程序导出的，或按该格式录入的）
+按表题认出公开所用的模板（上海九张表、江苏十二张表……，或用 --template 指定），按该模板的表能做的核对审核；
+模板中没有的表列为一条提示。
 一处错误只报告一次：由它连带造成的不符（如上级科目、合计行）列在它之下。
   --text 文本.txt      同时核对编制说明等公开文本（UTF-8 或 GB18030，如从 PDF 复制的文字）与表中数字是否一致、
                        与上年的比较是否自洽、用语是否规范；公开表.json 中的 text 或 narrative 字段同样核对
@@ -43,16 +46,17 @@ function jsonText(raw: string): string | undefined {
 
 async function findingsOf(input: string | undefined, values: Parameters<typeof loadWorkbook>[1]): Promise<Checked> {
   const ext = input ? extname(input).toLowerCase() : '';
+  const asked = values.template === undefined ? undefined : chosenTemplate(values.template);
   if ((ext === '.json' || ext === '.xlsx') && values.sample) throw new UserError('--sample 与输入文件不能同时使用');
   if (input && ext === '.xlsx') {
     const tables = await readPublicationXlsx(input);
-    return { findings: checkPublication(tables), tables };
+    return { findings: checkPublicationByTemplate(tables, asked), tables };
   }
   if (input && ext === '.json') {
     const raw = readTextFile(input);
     const parsed = parsePublicationJson(raw);
     if (!parsed.ok) throw new UserError(`公开表文件 ${basename(input)} ${parsed.reason}`);
-    return { findings: checkPublication(parsed.tables), tables: parsed.tables, text: jsonText(raw) };
+    return { findings: checkPublicationByTemplate(parsed.tables, asked), tables: parsed.tables, text: jsonText(raw) };
   }
   const wb = await loadWorkbook(input, values);
   return { findings: checkWorkbook(wb), tables: deriveWorkbookTables(wb).map(toPublishedTable), extra: workbookOnlyFigures(wb) };

@@ -10,13 +10,13 @@ import type { Command } from '../commands';
 import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook, type WorkbookArgs } from '../workbookInput';
 
 const usage = `用法：budget export <工作簿.budget | 明细.csv | --sample> --out 文件.xlsx [选项]
-把整套公开表导出为一个 Excel 文件：九张表各一个工作表（表头合并单元格、金额为数值、A4 一页宽），
+把整套公开表导出为一个 Excel 文件：公开模板的每张表各一个工作表（表头合并单元格、金额为数值、A4 一页宽），
 预算编制说明、其他相关情况说明，有项目时另有项目经费情况说明与绩效目标申报表，以及可编辑、可再导入的“明细”表。
   --out 文件.xlsx      输出文件（先写临时文件再改名：出错时不留下半个文件）
   --unit 名称          只导出该预算单位的表与明细（单位预算）
   --each-unit --out-dir 文件夹
                       在文件夹中写出部门的公开表和每个单位的单位预算公开表（每个一个 .xlsx）。
-                      单位预算用与 --unit 相同的单位表（专门的单位公开模板尚未提供）
+                      单位预算用与 --unit 相同的单位表（缺省用单位预算模板 shanghai-unit）
 ${WORKBOOK_USAGE}`;
 
 async function exportEachUnit(positionals: string[], values: WorkbookArgs & { out?: string; unit?: string; 'each-unit'?: boolean; 'out-dir'?: string }): Promise<number> {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EditRequest } from '../../../shared/contract/api';
 import { DEFAULT_UNIT_TYPE, UNIT_TYPES, runsOfficeExpenses, type BudgetUnit, type UnitType, type Workbook } from '../../../shared/core/model';
+import { DEFAULT_TEMPLATE_ID, TEMPLATES } from '../../../shared/core/templates/registry';
 
 interface Props {
   workbook: Workbook;
@@ -8,7 +9,7 @@ interface Props {
   notify(message: string, kind?: 'info' | 'error'): void;
 }
 
-/** 基本信息: the department, the year, and the budget units with their types. */
+/** 基本信息: the department, the year, the publication template, and the budget units with their types. */
 export function BasicsView({ workbook, send, notify }: Props) {
   const [department, setDepartment] = useState(workbook.department);
   const [year, setYear] = useState(String(workbook.year));
@@ -23,6 +24,7 @@ export function BasicsView({ workbook, send, notify }: Props) {
     for (const l of workbook.lines) counts.set(l.unit, (counts.get(l.unit) ?? 0) + 1);
     return counts;
   }, [workbook.lines]);
+  const template = TEMPLATES.find((t) => t.id === workbook.template) ?? TEMPLATES.find((t) => t.id === DEFAULT_TEMPLATE_ID)!;
   const undeclared = [...lineCounts.keys()].filter((u) => !workbook.units.some((d) => d.name === u));
 
   const saveMeta = () => {
@@ -54,6 +56,28 @@ export function BasicsView({ workbook, send, notify }: Props) {
           <span>预算年度</span>
           <input value={year} size={6} inputMode="numeric" onChange={(e) => setYear(e.target.value)} onBlur={saveMeta} />
         </label>
+      </section>
+      <section>
+        <h2>公开模板</h2>
+        <p className="hint">公开表按所选地区、层级的表样生成、显示、导出和审核（各模板的来源与格式见 docs/templates.md）。</p>
+        <label className="field">
+          <span>公开模板</span>
+          <select
+            aria-label="公开模板"
+            value={template.id}
+            onChange={(e) => {
+              const chosen = TEMPLATES.find((t) => t.id === e.target.value)!;
+              void send({ op: 'setTemplate', template: chosen.id === DEFAULT_TEMPLATE_ID ? null : chosen.id }).then((ok) => ok && notify(`公开表改用“${chosen.name}”：${chosen.tables.length} 张表`));
+            }}
+          >
+            {TEMPLATES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="hint">依据：{template.source}</p>
       </section>
       <section>
         <h2>预算单位</h2>

@@ -70,7 +70,7 @@ export function ExportView({ bridge, workbook, findings, onShowChecks }: Props) 
       {stage.kind === 'running' && (
         <div className="progress" role="progressbar" aria-label="正在导出">
           <div className="bar" />
-          <span>正在生成九张表、编制说明和明细……</span>
+          <span>正在生成公开表、编制说明和明细……</span>
         </div>
       )}
       {stage.kind === 'done' && (

@@ -40,7 +40,7 @@ export const SHORTCUTS: readonly { group: string; keys: readonly (readonly [stri
     group: '其他',
     keys: [
       ['F1', '打开本帮助'],
-      ['Ctrl+P', '打印当前表（九张表）'],
+      ['Ctrl+P', '打印当前表（公开表）'],
     ],
   },
 ];

@@ -28,7 +28,7 @@ interface Figure {
 
 const SHOWN_LINES = 200;
 
-/** 九张表: the tables drawn from their models; a click on a figure lists the lines it sums. */
+/** 公开表: the template's tables drawn from their models; a click on a figure lists the lines it sums. */
 export function TablesView({ workbook, derived, target, onGoToLine }: Props) {
   const [current, setCurrent] = useState(0);
   /** '' for the department's tables (部门预算), else one unit's (单位预算). */
@@ -54,7 +54,7 @@ export function TablesView({ workbook, derived, target, onGoToLine }: Props) {
 
   return (
     <div className="tables">
-      <nav className="table-list" aria-label="九张表">
+      <nav className="table-list" aria-label="公开表">
         {workbook.units.length > 1 && (
           <select value={unit} aria-label="部门或单位" onChange={(e) => setUnit(e.target.value)}>
             <option value="">部门预算</option>

@@ -2,6 +2,7 @@ import { measureKey } from '../measures';
 import { FUND_SOURCES, SANGONG_ITEMS, isFiscal, type MeasureKey } from '../model';
 import { addFen, type Fen } from '../money';
 import type { Aggregates } from '../tables/aggregate';
+import { OFFICE_EXPENSES, measureTotal, sanGongFigures } from '../tables/measure';
 import type { CurrentFigures } from '../yoy';
 
 const FISCAL_BY_INDEX = FUND_SOURCES.map(isFiscal);
@@ -13,16 +14,19 @@ const FISCAL_BY_INDEX = FUND_SOURCES.map(isFiscal);
 export function aggregateFigures(agg: Aggregates): CurrentFigures {
   const bySource: Fen[] = FUND_SOURCES.map(() => 0);
   const byClass = new Map<string, Fen>();
-  for (const [code, slots] of agg.byFunction) {
+  for (const [code, classes] of agg.byFunction) {
     FUND_SOURCES.forEach((_, s) => {
-      const fen = addFen(slots[2 * s], slots[2 * s + 1]);
+      // a source's classes: its two slots × 人员经费 × office unit (see aggregate.ts)
+      let fen: Fen = 0;
+      for (let c = s * 8; c < (s + 1) * 8; c++) fen = addFen(fen, classes[c]);
       if (fen === 0) return;
       bySource[s] = addFen(bySource[s], fen);
       if (FISCAL_BY_INDEX[s] && code.length >= 3) byClass.set(code.slice(0, 3), addFen(byClass.get(code.slice(0, 3)) ?? 0, fen));
     });
   }
   const sum = (values: readonly Fen[]) => values.reduce(addFen, 0);
-  const sanGong = (key: string) => agg.sanGong[SANGONG_ITEMS.findIndex((s) => s.key === key)];
+  const items = sanGongFigures(agg);
+  const sanGong = (key: string) => items[SANGONG_ITEMS.findIndex((s) => s.key === key)];
   const figures = new Map<MeasureKey, Fen>([
     [measureKey.total, sum(bySource)],
     [measureKey.fiscal, sum(bySource.filter((_, s) => FISCAL_BY_INDEX[s]))],
@@ -30,8 +34,8 @@ export function aggregateFigures(agg: Aggregates): CurrentFigures {
     ...[...byClass].map(([code, fen]): [MeasureKey, Fen] => [measureKey.fiscalFunction(code), fen]),
     ...SANGONG_ITEMS.map((s): [MeasureKey, Fen] => [measureKey.sanGong(s.key), sanGong(s.key)]),
     [measureKey.vehicles, addFen(sanGong('vehiclePurchase'), sanGong('vehicleOperation'))],
-    [measureKey.sanGongTotal, sum(agg.sanGong)],
-    [measureKey.officeExpenses, agg.officeExpenses],
+    [measureKey.sanGongTotal, sum(items)],
+    [measureKey.officeExpenses, measureTotal(agg, OFFICE_EXPENSES)],
   ]);
   return {
     figure: (key) => figures.get(key) ?? 0,

@@ -1,6 +1,6 @@
 import { addFen, type Fen } from '../money';
-import { FUND_SOURCES, PERSONNEL_CLASSES, SANGONG_ITEMS, isFiscal, runsOfficeExpenses, type LineItem, type UnitType } from '../model';
-import { SLOTS, aggregate, emptyAggregates, noteName, slotOf, type Aggregates } from '../tables/aggregate';
+import { runsOfficeExpenses, type LineItem, type UnitType } from '../model';
+import { CLASSES, emptyAggregates, isPersonnel, noteName, slotOf, type Aggregates } from '../tables/aggregate';
 
 /** Strings numbered in first-seen order. */
 export class Interner {
@@ -33,12 +33,8 @@ export class Interner {
   }
 }
 
-const GENERAL_BASIC = slotOf('一般公共预算财政拨款', '基本支出');
 /** The kind part of a slot (its low bit) for 项目支出. */
 const PROJECT_KIND = slotOf('一般公共预算财政拨款', '项目支出') & 1;
-/** Slot `source * 2 + kind` (see aggregate.ts) → whether its source is 财政拨款. */
-const FISCAL_SLOT = Uint8Array.from({ length: SLOTS }, (_, slot) => (isFiscal(FUND_SOURCES[slot >> 1]) ? 1 : 0));
-const SANGONG_CODES = SANGONG_ITEMS.map((item) => item.economicCode as string);
 
 function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, size: number): T {
   if (size <= array.length) return array;
@@ -89,8 +85,6 @@ export class LineStore {
   private ids = new Float64Array(16);
   /** Lines per interned unit. */
   private unitLines = new Int32Array(16);
-  /** Per interned 经济分类 code: whether its class is 人员经费 (a line's own costType comes first). */
-  private personnelCode = new Uint8Array(16);
   /** Lines that carry a 科目名称 (few): their names go into the aggregates. */
   private readonly named = new Set<number>();
   /** Sum of |amount| over all lines: while below 2^53, every partial sum of a pass is an exact integer. */
@@ -186,14 +180,12 @@ export class LineStore {
     if (unit >= this.unitLines.length) this.unitLines = grown(this.unitLines, unit + 1);
     this.unitLines[unit]++;
     const eco = this.economics.id(line.economicCode);
-    if (eco >= this.personnelCode.length) this.personnelCode = grown(this.personnelCode, eco + 1);
-    if (eco === this.economics.values.length - 1) this.personnelCode[eco] = PERSONNEL_CLASSES.includes(line.economicCode.slice(0, 3)) ? 1 : 0;
     this.unit[row] = unit;
     this.fn[row] = this.functions.id(line.functionCode);
     this.eco[row] = eco;
     this.project[row] = line.project === '' ? NO_PROJECT : this.projects.id(line.project);
     this.slot[row] = slotOf(line.source, line.kind);
-    this.personnel[row] = line.costType === undefined ? this.personnelCode[eco] : line.costType === '人员经费' ? 1 : 0;
+    this.personnel[row] = isPersonnel(line.costType, line.economicCode) ? 1 : 0;
     this.amount[row] = line.amount;
     this.ids[row] = line.id;
     this.magnitude += Math.abs(line.amount);
@@ -285,54 +277,45 @@ export class LineStore {
   }
 
   /**
-   * The sums every table is drawn from (what `aggregate` computes from the line objects), in one
-   * pass over the columns; for one unit's lines when `unit` is given.
+   * The sums every table is drawn from, in one pass over the columns; for one unit's lines when
+   * `unit` is given. Each line adds into its 项 and its 款 at its class (`classOf`), as `applyLine` does.
    */
   aggregate(unitTypeOf: (unit: string) => UnitType, unit?: string): Aggregates {
-    if (this.magnitude > Number.MAX_SAFE_INTEGER) {
-      // sums this large may leave the exact range: the line-object pass adds with a check and says so
-      return aggregate(unit === undefined ? this.objects : this.objects.filter((l) => l.unit === unit), unitTypeOf);
-    }
+    // while every partial sum stays below 2^53 plain addition is exact; beyond, each addition is checked
+    const exact = this.magnitude <= Number.MAX_SAFE_INTEGER;
     const only = unit === undefined ? -1 : (this.units.find(unit) ?? -2);
     const functionCount = this.functions.values.length;
     const economicCount = this.economics.values.length;
-    const byFunction = new Float64Array(functionCount * SLOTS);
+    const classes = CLASSES;
+    const byFunction = new Float64Array(functionCount * classes);
     const functionLines = new Int32Array(functionCount);
-    const byEconomic = new Float64Array(economicCount * 2);
+    const byEconomic = new Float64Array(economicCount * classes);
     const economicLines = new Int32Array(economicCount);
-    const sanGongOf = Int8Array.from(this.economics.values, (code) => SANGONG_CODES.indexOf(code));
     const officeUnit = Uint8Array.from(this.units.values, (u) => (runsOfficeExpenses(unitTypeOf(u)) ? 1 : 0));
-    const sanGong = new Float64Array(SANGONG_ITEMS.length);
-    let officeExpenses = 0;
     const { fn, eco, slot, personnel, amount } = this;
-    // a local copy: a module's imported binding may be read through a getter in every iteration
-    const slots = SLOTS;
     for (let row = 0; row < this.objects.length; row++) {
       if (only !== -1 && this.unit[row] !== only) continue;
       const a = amount[row];
-      const s = slot[row];
-      const f = fn[row];
-      byFunction[f * slots + s] += a;
-      functionLines[f]++;
-      const e = eco[row];
-      if (s === GENERAL_BASIC) {
-        const isPersonnel = personnel[row];
-        byEconomic[e * 2 + (isPersonnel ? 0 : 1)] += a;
-        economicLines[e]++;
-        if (!isPersonnel && officeUnit[this.unit[row]]) officeExpenses += a;
+      const c = slot[row] * 4 + personnel[row] * 2 + officeUnit[this.unit[row]];
+      const f = fn[row] * classes + c;
+      const e = eco[row] * classes + c;
+      if (exact) {
+        byFunction[f] += a;
+        byEconomic[e] += a;
+      } else {
+        byFunction[f] = addFen(byFunction[f], a);
+        byEconomic[e] = addFen(byEconomic[e], a);
       }
-      const g = sanGongOf[e];
-      if (g >= 0 && FISCAL_SLOT[s]) sanGong[g] += a;
+      functionLines[fn[row]]++;
+      economicLines[eco[row]]++;
     }
     const agg = emptyAggregates();
     this.functions.values.forEach((code, i) => {
-      if (functionLines[i] > 0) agg.byFunction.set(code, Array.from(byFunction.subarray(i * SLOTS, (i + 1) * SLOTS)));
+      if (functionLines[i] > 0) agg.byFunction.set(code, Array.from(byFunction.subarray(i * classes, (i + 1) * classes)));
     });
     this.economics.values.forEach((code, i) => {
-      if (economicLines[i] > 0) agg.byEconomic.set(code, [byEconomic[i * 2], byEconomic[i * 2 + 1]]);
+      if (economicLines[i] > 0) agg.byEconomic.set(code, Array.from(byEconomic.subarray(i * classes, (i + 1) * classes)));
     });
-    agg.sanGong = Array.from(sanGong);
-    agg.officeExpenses = officeExpenses;
     for (const id of this.named) {
       const line = this.line(id)!;
       if (only !== -1 && line.unit !== unit) continue;
@@ -341,4 +324,9 @@ export class LineStore {
     }
     return agg;
   }
+}
+
+/** The sums of a list of lines (one pass through a store built for them). */
+export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
+  return new LineStore(lines).aggregate(unitTypeOf);
 }

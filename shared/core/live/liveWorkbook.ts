@@ -7,6 +7,8 @@ import { changeFindings } from '../narrative/flags';
 import { explainedChanges, hasBaseline, previousFigures } from '../yoy';
 import { aggregateFigures } from './aggregateFigures';
 import { checkDerivedTables } from '../checks/publicationRules';
+import { checkTemplatePublication } from '../checks/templateRules';
+import { toPublishedTable } from '../tables/published';
 import type { CheckFinding } from '../checks/rules';
 import { applyEdit, patchLine, type Edit, type LineFields } from '../edits';
 import { addFen, type Fen } from '../money';
@@ -15,6 +17,7 @@ import { applyLine, type Aggregates } from '../tables/aggregate';
 import { tablesFromAggregates, updateTables, type DeriveContext } from '../tables/derive';
 import type { TableModel } from '../tables/tableModel';
 import { LineStore } from './lineStore';
+import { templateFor } from '../templates/registry';
 
 /**
  * A workbook with what is derived from it — the department's nine tables and the findings of every
@@ -65,9 +68,9 @@ export class LiveWorkbook {
     return this.agg;
   }
 
-  /** The nine tables of one unit (单位预算), from the kept lines in one pass. */
+  /** The tables of one unit (单位预算), from the kept lines in one pass. */
   unitTables(unit: string): TableModel[] {
-    return tablesFromAggregates({ ...this.ctx, unit }, this.store.aggregate(this.typeOf, unit));
+    return tablesFromAggregates({ ...this.ctx, unit, template: templateFor(this.frame, unit) }, this.store.aggregate(this.typeOf, unit));
   }
 
   /** Line findings (by line id), project findings, computed-line and schedule findings, the changes that wait for a reason, then table findings (by table and row). */
@@ -125,13 +128,20 @@ export class LiveWorkbook {
           this.catalogs = workbookCatalogs(this.frame);
           this.lineChecks = new LineChecks(this.catalogs, this.store);
         }
-        if (edit.op === 'setMeta' || edit.op === 'setUnits' || edit.op === 'setCatalogEdition') this.rederive(touched);
+        if (edit.op === 'setMeta' || edit.op === 'setUnits' || edit.op === 'setCatalogEdition' || edit.op === 'setSchedules' || edit.op === 'setTemplate') this.rederive(touched);
     }
   }
 
   /** Everything the tables are drawn from, from the kept lines (units, catalogs or titles changed). */
   private rederive(touched?: Set<string>): void {
-    this.ctx = { department: this.frame.department, year: this.frame.year, units: this.unitsWithLineUnits(), catalogs: this.catalogs };
+    this.ctx = {
+      department: this.frame.department,
+      year: this.frame.year,
+      units: this.unitsWithLineUnits(),
+      catalogs: this.catalogs,
+      template: templateFor(this.frame),
+      schedules: this.frame.schedules,
+    };
     this.typeOf = unitTypeLookup(this.ctx.units);
     this.agg = this.store.aggregate(this.typeOf);
     this.current = tablesFromAggregates(this.ctx, this.agg);
@@ -239,7 +249,10 @@ export class LiveWorkbook {
   private tableFindings(): CheckFinding[] {
     if (!this.lineChecks.tablesAtRisk) return [];
     // The lines' codes are checked line by line (with the names lines carry); the tables would only repeat them.
-    this.tableMemo ??= checkDerivedTables(this.current, this.catalogs).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
+    const template = this.ctx.template;
+    this.tableMemo ??= (
+      template && template.id !== 'shanghai-district' ? checkTemplatePublication(template, this.current.map(toPublishedTable)) : checkDerivedTables(this.current, this.catalogs)
+    ).filter((f) => f.rule !== 'T-CODE-UNKNOWN');
     return this.tableMemo;
   }
 }

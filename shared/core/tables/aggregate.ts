@@ -1,11 +1,11 @@
 import { CODE_LEVELS } from '../catalog/catalog';
 import { addFen, type Fen } from '../money';
 import {
+  EXPENDITURE_KINDS,
   FUND_SOURCES,
-  SANGONG_ITEMS,
-  costTypeOf,
-  isFiscal,
+  PERSONNEL_CLASSES,
   runsOfficeExpenses,
+  type CostType,
   type ExpenditureKind,
   type FundSource,
   type LineItem,
@@ -13,18 +13,18 @@ import {
 } from '../model';
 
 /**
- * The sums every table is drawn from, built in one pass over the lines and kept up to date
- * line by line (`applyLine`), so that an edit costs the same however many lines there are.
+ * The sums every table of every template is drawn from: per 功能分类 项 and per 经济分类 款, the
+ * amounts by line class. A line's class is what a template's measure can ask of a line apart from
+ * its codes — source, kind, cost type, whether its unit runs offices — so the sums carry no table's
+ * rule: which lines feed a figure is decided once, by the measure (./measure.ts), over classes.
+ * Built in one pass over the lines (`LineStore.aggregate`) and kept up to date line by line
+ * (`applyLine`), both through `lineClass`.
  */
 export interface Aggregates {
-  /** 功能分类 项 → amounts by [source × kind]: slot `sourceIndex * 2 + kindIndex`. */
+  /** 功能分类 项 → amounts by line class (CLASSES long). */
   byFunction: Map<string, Fen[]>;
-  /** 经济分类 款 → [人员经费, 公用经费] of 一般公共预算财政拨款 基本支出 (table 8). */
+  /** 经济分类 款 → amounts by line class. */
   byEconomic: Map<string, Fen[]>;
-  /** 三公 items in the order of SANGONG_ITEMS, from lines funded by any 财政拨款 source. */
-  sanGong: Fen[];
-  /** 机关运行经费: 公用经费 of 一般公共预算 基本支出 in units that run offices. */
-  officeExpenses: number;
   /**
    * Every 类, 款 and 项 row of the function tables with the sum of the 项 vectors under it: made on
    * first use by `functionRows`, then kept up to date by `applyLine`, so that after an edit the rows
@@ -35,7 +35,10 @@ export interface Aggregates {
   lineNames: Map<string, Map<number, string>>;
 }
 
+/** source × kind: slot `sourceIndex * 2 + kindIndex`. */
 export const SLOTS = FUND_SOURCES.length * 2;
+/** slot × 人员经费 × office unit: class `slot * 4 + personnel * 2 + office`. */
+export const CLASSES = SLOTS * 4;
 const SOURCES: readonly FundSource[] = FUND_SOURCES;
 
 /** A source's index in FUND_SOURCES: compared in order (most lines are of the first), cheaper than hashing the text. */
@@ -44,67 +47,50 @@ function sourceIndex(source: FundSource): number {
   throw new Error(`未知的资金来源“${source}”`);
 }
 
-function kindIndex(kind: ExpenditureKind): number {
-  return kind === '基本支出' ? 0 : 1;
-}
-const SANGONG_INDEX = new Map<string, number>(SANGONG_ITEMS.map((item, i) => [item.economicCode, i]));
-const GENERAL: FundSource = '一般公共预算财政拨款';
-
-function slotAt(sourceIndex: number, kindIndex: number): number {
-  return sourceIndex * 2 + kindIndex;
-}
-
 export function slotOf(source: FundSource, kind: ExpenditureKind): number {
-  return slotAt(sourceIndex(source), kindIndex(kind));
+  return sourceIndex(source) * 2 + (kind === '基本支出' ? 0 : 1);
 }
+
+/** Whether a line is 人员经费: its own 经费类型, else its economic class (301 and 303). */
+export function isPersonnel(costType: CostType | undefined, economicCode: string): boolean {
+  return costType === undefined ? PERSONNEL_CLASSES.includes(economicCode.slice(0, 3)) : costType === '人员经费';
+}
+
+/** The one rule placing a line in the sums: its class from slot, cost type and its unit's type. */
+export function classOf(slot: number, personnel: boolean, officeUnit: boolean): number {
+  return slot * 4 + (personnel ? 2 : 0) + (officeUnit ? 1 : 0);
+}
+
+export function lineClass(line: LineItem, unitType: UnitType): number {
+  return classOf(slotOf(line.source, line.kind), isPersonnel(line.costType, line.economicCode), runsOfficeExpenses(unitType));
+}
+
+/** What a class stands for (the inverse of `classOf`). */
+export interface LineClass {
+  source: FundSource;
+  kind: ExpenditureKind;
+  costType: CostType;
+  officeUnit: boolean;
+}
+
+export const LINE_CLASSES: readonly LineClass[] = Array.from({ length: CLASSES }, (_, c) => ({
+  source: FUND_SOURCES[c >> 3],
+  kind: EXPENDITURE_KINDS[(c >> 2) & 1],
+  costType: c & 2 ? '人员经费' : '公用经费',
+  officeUnit: (c & 1) === 1,
+}));
 
 export function emptyAggregates(): Aggregates {
-  return { byFunction: new Map(), byEconomic: new Map(), sanGong: SANGONG_ITEMS.map(() => 0), officeExpenses: 0, lineNames: new Map() };
+  return { byFunction: new Map(), byEconomic: new Map(), lineNames: new Map() };
 }
 
-function bucket(map: Map<string, Fen[]>, key: string, size: number): Fen[] {
+export function bucket(map: Map<string, Fen[]>, key: string, size: number = CLASSES): Fen[] {
   let b = map.get(key);
   if (!b) {
     b = new Array<Fen>(size).fill(0);
     map.set(key, b);
   }
   return b;
-}
-
-/** Whether each source (by its index in FUND_SOURCES) is 财政拨款: the 三公 count only those. */
-const FISCAL_BY_INDEX = FUND_SOURCES.map(isFiscal);
-const GENERAL_INDEX = sourceIndex(GENERAL);
-const BASIC_INDEX = kindIndex('基本支出');
-
-/**
- * Adds (sign 1) or removes (sign -1) one line. The unit's type is asked for only when it matters
- * (公用经费 of 一般公共预算 基本支出), so a pass over many lines looks up few units.
- */
-function addLine(agg: Aggregates, line: LineItem, unitTypeOf: (unit: string) => UnitType, sign: 1 | -1): void {
-  const amount = sign * line.amount;
-  const source = sourceIndex(line.source);
-  const kind = kindIndex(line.kind);
-  const f = bucket(agg.byFunction, line.functionCode, SLOTS);
-  const slot = slotAt(source, kind);
-  f[slot] = addFen(f[slot], amount);
-  if (agg.byRow) {
-    for (const key of rollUpKeys(line.functionCode, CODE_LEVELS.function)) {
-      const row = bucket(agg.byRow, key, SLOTS);
-      row[slot] = addFen(row[slot], amount);
-    }
-  }
-  if (source === GENERAL_INDEX && kind === BASIC_INDEX) {
-    const e = bucket(agg.byEconomic, line.economicCode, 2);
-    const personnel = costTypeOf(line) === '人员经费';
-    e[personnel ? 0 : 1] = addFen(e[personnel ? 0 : 1], amount);
-    if (!personnel && runsOfficeExpenses(unitTypeOf(line.unit))) agg.officeExpenses = addFen(agg.officeExpenses, amount);
-  }
-  if (FISCAL_BY_INDEX[source]) {
-    const s = SANGONG_INDEX.get(line.economicCode);
-    if (s !== undefined) agg.sanGong[s] = addFen(agg.sanGong[s], amount);
-  }
-  if (line.functionName) noteName(agg, `f${line.functionCode}`, line.id, line.functionName, sign);
-  if (line.economicName) noteName(agg, `e${line.economicCode}`, line.id, line.economicName, sign);
 }
 
 /**
@@ -121,7 +107,7 @@ export function rollUpKeys(code: string, lengths: readonly number[]): string[] {
 }
 
 /** Sums of vectors by code rolled up to every level of `lengths`. */
-export function rollUp(byCode: ReadonlyMap<string, readonly Fen[]>, lengths: readonly number[], size: number): Map<string, Fen[]> {
+export function rollUp(byCode: ReadonlyMap<string, readonly Fen[]>, lengths: readonly number[], size: number = CLASSES): Map<string, Fen[]> {
   const sums = new Map<string, Fen[]>();
   for (const [code, vector] of byCode) {
     for (const key of rollUpKeys(code, lengths)) {
@@ -134,7 +120,7 @@ export function rollUp(byCode: ReadonlyMap<string, readonly Fen[]>, lengths: rea
 
 /** The 类, 款 and 项 rows of the function tables with their sums (see `Aggregates.byRow`). */
 export function functionRows(agg: Aggregates): Map<string, Fen[]> {
-  return (agg.byRow ??= rollUp(agg.byFunction, CODE_LEVELS.function, SLOTS));
+  return (agg.byRow ??= rollUp(agg.byFunction, CODE_LEVELS.function));
 }
 
 export function noteName(agg: Aggregates, key: string, lineId: number, name: string, sign: 1 | -1): void {
@@ -151,13 +137,20 @@ export function lineName(agg: Aggregates, key: string): string | undefined {
   return best?.[1];
 }
 
-/** Adds (sign 1) or removes (sign -1) one line of a unit of the given type. */
+/** Adds (sign 1) or removes (sign -1) one line of a unit of the given type (the incremental path). */
 export function applyLine(agg: Aggregates, line: LineItem, unitType: UnitType, sign: 1 | -1): void {
-  addLine(agg, line, () => unitType, sign);
-}
-
-export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
-  const agg = emptyAggregates();
-  for (const line of lines) addLine(agg, line, unitTypeOf, 1);
-  return agg;
+  const amount = sign * line.amount;
+  const c = lineClass(line, unitType);
+  const f = bucket(agg.byFunction, line.functionCode);
+  f[c] = addFen(f[c], amount);
+  if (agg.byRow) {
+    for (const key of rollUpKeys(line.functionCode, CODE_LEVELS.function)) {
+      const row = bucket(agg.byRow, key);
+      row[c] = addFen(row[c], amount);
+    }
+  }
+  const e = bucket(agg.byEconomic, line.economicCode);
+  e[c] = addFen(e[c], amount);
+  if (line.functionName) noteName(agg, `f${line.functionCode}`, line.id, line.functionName, sign);
+  if (line.economicName) noteName(agg, `e${line.economicCode}`, line.id, line.economicName, sign);
 }

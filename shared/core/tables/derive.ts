@@ -1,21 +1,18 @@
 import { BUILTIN_CATALOGS, CODE_LEVELS, type Catalog, type Catalogs } from '../catalog/catalog';
-import type { Fen } from '../money';
-import {
-  FISCAL_SOURCES,
-  FUND_SOURCES,
-  SANGONG_ITEMS,
-  unitTypeLookup,
-  type BudgetUnit,
-  type ExpenditureKind,
-  type FundSource,
-  type LineItem,
-} from '../model';
-import { SLOTS, aggregate, functionRows, lineName, rollUp, rollUpKeys, slotOf, type Aggregates } from './aggregate';
-import { TEMPLATE_CLASSES, chineseNumber } from './categories';
-import { LAYOUTS, TABLE_IDS, type ScopeWord } from './layouts';
-import type { Cell, LineFilter, TableId, TableModel, TableRow } from './tableModel';
+import { addFen, type Fen } from '../money';
+import { unitTypeLookup, type BudgetUnit, type LineItem } from '../model';
+import type { Schedules } from '../schedules/model';
+import { aggregate } from '../live/lineStore';
+import { DEFAULT_TEMPLATE } from '../templates/registry';
+import { tableHeader, tableName, tableTitle } from '../templates/layout';
+import type { ColumnTemplate, ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
+import { CLASSES, functionRows, lineName, rollUp, rollUpKeys, type Aggregates } from './aggregate';
+import { chineseNumber } from './categories';
+import { type Cell, type LineFilter, type TableModel, type TableRow } from './tableModel';
+import { compileMeasure, intersect, maskedSum, measureTotal } from './measure';
+import { scheduleRows } from './scheduleRows';
 
-/** What the tables are derived for: a department, or one of its units (`unit`). */
+/** What the tables are derived for: a department, or one of its units (`unit`), in a template's layout. */
 export interface DeriveContext {
   department: string;
   year: number;
@@ -23,88 +20,46 @@ export interface DeriveContext {
   catalogs?: Catalogs;
   /** Derive one unit's tables (单位预算) instead of the department's. */
   unit?: string;
+  /** The publication's layout (default: shanghai-district). */
+  template?: Template;
+  /** The schedules a schedule table lists (政府采购预算表). */
+  schedules?: Schedules;
 }
 
-interface AmountColumn {
-  slots: number[];
-  filter: LineFilter;
-}
+const byCode = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
-const KINDS: ExpenditureKind[] = ['基本支出', '项目支出'];
-const slotsOf = (sources: readonly FundSource[], kinds: readonly ExpenditureKind[] = KINDS) =>
-  sources.flatMap((s) => kinds.map((k) => slotOf(s, k)));
+const LEVEL_BY_LENGTH: Record<number, TableRow['level']> = { 3: 'class', 5: 'kuan', 7: 'item' };
+const PART_INDEX = { class: 0, kuan: 1, item: 2 } as const;
 
-/** Amount columns of a function table for the given sources: 合计, 基本支出, 项目支出. */
-function spendingColumns(sources: readonly FundSource[]): AmountColumn[] {
-  return [
-    { slots: slotsOf(sources), filter: { sources } },
-    { slots: slotsOf(sources, ['基本支出']), filter: { sources, kinds: ['基本支出'] } },
-    { slots: slotsOf(sources, ['项目支出']), filter: { sources, kinds: ['项目支出'] } },
-  ];
-}
-
-const GENERAL: FundSource[] = ['一般公共预算财政拨款'];
-const FUND: FundSource[] = ['政府性基金预算财政拨款'];
-const STATE_CAPITAL: FundSource[] = ['国有资本经营预算财政拨款'];
-const ALL: FundSource[] = [...FUND_SOURCES];
-
-const FUNCTION_TABLE_COLUMNS: Partial<Record<TableId, AmountColumn[]>> = {
-  2: [
-    { slots: slotsOf(ALL), filter: {} },
-    { slots: slotsOf(FISCAL_SOURCES), filter: { sources: FISCAL_SOURCES } },
-    { slots: slotsOf(['事业收入']), filter: { sources: ['事业收入'] } },
-    { slots: slotsOf(['事业单位经营收入']), filter: { sources: ['事业单位经营收入'] } },
-    { slots: slotsOf(['其他收入']), filter: { sources: ['其他收入'] } },
-  ],
-  3: spendingColumns(ALL),
-  5: spendingColumns(GENERAL),
-  6: spendingColumns(FUND),
-  7: spendingColumns(STATE_CAPITAL),
-};
-
-const EMPTY_TABLE_NOTES: Partial<Record<TableId, string>> = {
-  6: '政府性基金预算财政拨款支出',
-  7: '国有资本经营预算财政拨款支出',
-};
-
-function sumSlots(vector: readonly Fen[], slots: readonly number[]): Fen {
-  let s = 0;
-  for (const i of slots) s += vector[i];
-  return s;
-}
-
-function addInto(target: Fen[], source: readonly Fen[]): void {
-  for (let i = 0; i < source.length; i++) target[i] += source[i];
+function codeCell(code: string, part: 'class' | 'kuan' | 'item' | 'full', lengths: readonly number[]): Cell {
+  if (part === 'full') return { text: code };
+  const i = PART_INDEX[part];
+  const n = lengths[i];
+  if (n === undefined || code.length < n) return { text: '' };
+  return { text: code.slice(i === 0 ? 0 : lengths[i - 1], n) };
 }
 
 function nameOf(catalog: Catalog, agg: Aggregates, prefix: 'f' | 'e', code: string): string {
   return catalog.entries.get(code)?.name ?? lineName(agg, prefix + code) ?? '';
 }
 
-const byCode = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+const blank = (): Cell => ({ text: '' });
 
-const LEVEL_BY_LENGTH: Record<number, TableRow['level']> = { 3: 'class', 5: 'kuan', 7: 'item' };
-
-function splitCode(code: string, lengths: readonly number[]): Cell[] {
-  return lengths.map((n, i) => ({ text: code.length >= n ? code.slice(i === 0 ? 0 : lengths[i - 1], n) : '' }));
+interface AmountColumns {
+  columns: { index: number; measure: Measure; classes: Int32Array }[];
+  position: number[];
 }
+/** Per table template (templates do not change once loaded). */
+const AMOUNT_COLUMNS = new WeakMap<TableTemplate, AmountColumns>();
 
-/** The code of a 类 / 款 / 项 row: its three code cells joined. */
-function rowCode(row: TableRow): string {
-  let code = '';
-  for (let i = 0; i < 3; i++) code += (row.cells[i] as { text: string }).text;
-  return code;
-}
-
+/** Derives a template's tables from the aggregates; every figure through a measure (./measure.ts). */
 class Deriver {
   private readonly catalogs: Catalogs;
-  private readonly scope: ScopeWord;
+  readonly template: Template;
+  private readonly scope: string;
   private readonly scopeFilter: LineFilter;
-  /** Every 类, 款 and 项 with its slot vector, by code: shared by the five function tables. */
   private rolledUp?: [string, Fen[]][];
-  /** 类 code → its sum and its 项's vectors; and the sum of all lines. */
   private sums?: { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] };
-  private readonly labels = new Map<string, Cell[]>();
 
   constructor(
     private readonly ctx: DeriveContext,
@@ -112,8 +67,13 @@ class Deriver {
     private readonly units: () => readonly BudgetUnit[] = () => ctx.units,
   ) {
     this.catalogs = ctx.catalogs ?? BUILTIN_CATALOGS;
-    this.scope = ctx.unit === undefined ? '部门' : '单位';
+    this.template = ctx.template ?? DEFAULT_TEMPLATE;
+    this.scope = ctx.unit === undefined ? this.template.scopeWords.department : this.template.scopeWords.unit;
     this.scopeFilter = ctx.unit === undefined ? {} : { unit: ctx.unit };
+  }
+
+  private measure(name: string | undefined): Measure {
+    return name === undefined ? {} : this.template.measures[name];
   }
 
   private get rolled(): [string, Fen[]][] {
@@ -123,287 +83,300 @@ class Deriver {
   private get classSums(): { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] } {
     if (!this.sums) {
       const classes = new Map<string, { sum: Fen[]; items: Fen[][] }>();
-      const total = new Array<Fen>(SLOTS).fill(0);
+      const total = new Array<Fen>(CLASSES).fill(0);
       for (const [code, vector] of this.agg.byFunction) {
         const key = code.slice(0, 3);
         let c = classes.get(key);
-        if (!c) classes.set(key, (c = { sum: new Array<Fen>(SLOTS).fill(0), items: [] }));
-        addInto(c.sum, vector);
+        if (!c) classes.set(key, (c = { sum: new Array<Fen>(CLASSES).fill(0), items: [] }));
+        for (let i = 0; i < CLASSES; i++) {
+          c.sum[i] += vector[i];
+          total[i] += vector[i];
+        }
         c.items.push(vector);
-        addInto(total, vector);
       }
       this.sums = { classes, total };
     }
     return this.sums;
   }
 
-  /** An amount cell; `extra` refines `filter` (one object for both, scoped to the unit when deriving one). */
-  private amount(fen: Fen, filter: LineFilter, extra?: LineFilter): Cell {
-    return { fen, filter: this.ctx.unit === undefined && !extra ? { ...filter } : { ...this.scopeFilter, ...filter, ...extra } };
+  private fill(text: string): string {
+    return text.replaceAll('{year}', String(this.ctx.year)).replaceAll('{scope}', this.scope);
   }
 
-  /** The code and name cells of a 类, 款 or 项 row: the same in all five function tables. */
-  private labelCells(code: string): Cell[] {
-    let cells = this.labels.get(code);
-    if (!cells) {
-      cells = [...splitCode(code, CODE_LEVELS.function), { text: nameOf(this.catalogs.function, this.agg, 'f', code) }];
-      this.labels.set(code, cells);
-    }
-    return cells;
+  /** An amount cell with the filter listing its lines (scoped to the unit when deriving one). */
+  private amount(fen: Fen, filter: LineFilter): Cell {
+    return { fen, filter: this.ctx.unit === undefined ? filter : { ...this.scopeFilter, ...filter } };
   }
 
-  private table(id: TableId, rows: TableRow[], note?: string): TableModel {
-    const layout = LAYOUTS[id];
-    const header = layout.header(this.ctx.year);
+  private model(spec: TableTemplate, rows: TableRow[], note?: string): TableModel {
+    const header = tableHeader(spec, this.ctx.year);
     return {
-      id,
-      title: layout.title(this.ctx.year, this.scope),
+      id: spec.number,
+      title: tableTitle(spec, this.ctx.year, this.scope),
+      name: tableName(spec),
       preparer: this.ctx.unit ?? this.ctx.department,
       preparerLabel: this.ctx.unit === undefined ? '编制部门' : '编制单位',
-      unit: layout.unit,
+      unit: spec.unit,
+      zero: spec.zero,
       header,
       headerRows: Math.max(...header.map((h) => h.row + h.rowSpan)),
-      columns: layout.columns,
+      columns: spec.columns.map((c) => ({ key: c.key, type: c.type })),
       rows,
       ...(note ? { note } : {}),
     };
   }
 
-  /** A 类, 款 or 项 row of a function table; null when all its amounts are zero (the row is left out). */
-  private functionRow(columns: readonly AmountColumn[], code: string, vector: readonly Fen[]): TableRow | null {
-    const amounts = columns.map((c) => sumSlots(vector, c.slots));
-    if (amounts.every((a) => a === 0)) return null;
-    const cells = [...this.labelCells(code)];
-    const prefix = { functionPrefix: code };
-    for (let i = 0; i < amounts.length; i++) cells.push(this.amount(amounts[i], columns[i].filter, prefix));
-    return { level: LEVEL_BY_LENGTH[code.length], cells };
-  }
-
-  /** A function table from its code rows, with the total row and the note of an empty table. */
-  private functionTableOf(id: TableId, columns: readonly AmountColumn[], rows: TableRow[]): TableModel {
-    const total = this.classSums.total;
-    rows.push({
-      level: 'total',
-      cells: [{ text: '合计' }, { text: '' }, { text: '' }, { text: '' }, ...columns.map((c) => this.amount(sumSlots(total, c.slots), c.filter))],
-    });
-    const emptyNote = EMPTY_TABLE_NOTES[id];
-    const note =
-      emptyNote && rows.length === 1 ? `备注：本${this.scope} ${this.ctx.year} 年无${emptyNote}，故本表无数据。` : undefined;
-    return this.table(id, rows, note);
-  }
-
-  functionTable(id: TableId): TableModel {
-    const columns = FUNCTION_TABLE_COLUMNS[id]!;
-    const rows: TableRow[] = [];
-    for (const [code, vector] of this.rolled) {
-      const row = this.functionRow(columns, code, vector);
-      if (row) rows.push(row);
+  /** A table's amount columns with their measures' classes, and each column's place among them (-1: not an amount). */
+  private amountColumns(spec: TableTemplate): AmountColumns {
+    let plan = AMOUNT_COLUMNS.get(spec);
+    if (!plan) {
+      const columns: AmountColumns['columns'] = [];
+      const position = spec.columns.map((c, index) => {
+        if (c.type !== 'amount') return -1;
+        const measure = this.measure(c.measure);
+        columns.push({ index, measure, classes: compileMeasure(measure).classes });
+        return columns.length - 1;
+      });
+      AMOUNT_COLUMNS.set(spec, (plan = { columns, position }));
     }
-    return this.functionTableOf(id, columns, rows);
+    return plan;
+  }
+
+  /** The 合计 row of a tree table: its label, blank texts, each column's figure. */
+  private totalRow(spec: TableTemplate, figure: (m: Measure) => Fen): TableRow {
+    const labelAt = spec.total?.column ?? 0;
+    const cells = spec.columns.map((c, i): Cell => {
+      if (c.type === 'amount') {
+        const m = this.measure(c.measure);
+        return this.amount(figure(m), m);
+      }
+      return { text: i === labelAt ? (spec.total?.label ?? '合计') : '' };
+    });
+    return { level: 'total', cells };
+  }
+
+  private withTotal(spec: TableTemplate, body: TableRow[], total: TableRow): TableRow[] {
+    if (!spec.total) return body;
+    return spec.total.place === 'first' ? [total, ...body] : [...body, total];
+  }
+
+  private notes(spec: TableTemplate, body: TableRow[], rows: TableRow[]): string | undefined {
+    for (const n of spec.notes ?? []) {
+      if (n.when === 'empty' && body.length === 0) return this.fill(n.text);
+      if (n.when === 'noOfficeUnits') {
+        const col = spec.columns.findIndex((c) => c.key === n.column);
+        const cell = rows[0]?.cells[col];
+        if (cell && 'fen' in cell && cell.fen === 0) {
+          const who = this.noOfficeUnits();
+          if (who) return this.fill(n.text).replace('{who}', who);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private noOfficeUnits(): string | undefined {
+    const units = this.units();
+    const typeOf = unitTypeLookup(units);
+    const names = this.ctx.unit !== undefined ? [this.ctx.unit] : units.map((u) => u.name);
+    if (names.length === 0 || names.some((n) => typeOf(n) !== '事业单位')) return undefined;
+    return names.length === 1 ? '本单位为事业单位' : '本部门所属单位均为事业单位';
+  }
+
+  /** A 类, 款 or 项 row of a function table; null when all its amounts are zero (the row is left out). */
+  private functionRow(spec: TableTemplate, code: string, vector: readonly Fen[]): TableRow | null {
+    const { columns, position } = this.amountColumns(spec);
+    const amounts = columns.map((c) => maskedSum(vector, c.classes));
+    if (amounts.every((a) => a === 0)) return null;
+    return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', (i) => amounts[position[i]], (m) => ({ ...m, functionPrefix: code })) };
+  }
+
+  private codeRowCells(spec: TableTemplate, code: string, kind: 'f' | 'e', amountAt: (index: number) => Fen, filter: (m: Measure) => LineFilter): Cell[] {
+    const lengths = CODE_LEVELS[kind === 'f' ? 'function' : 'economic'];
+    return spec.columns.map((c: ColumnTemplate, i): Cell => {
+      if (c.type === 'code') return codeCell(code, c.part, lengths);
+      if (c.type === 'amount') return this.amount(amountAt(i), filter(this.measure(c.measure)));
+      return { text: nameOf(kind === 'f' ? this.catalogs.function : this.catalogs.economic, this.agg, kind, code) };
+    });
+  }
+
+  private functionDepthOk(spec: TableTemplate, code: string): boolean {
+    const depth = spec.rows.kind === 'functionTree' ? spec.rows.depth : 3;
+    return depth === 3 || code.length <= CODE_LEVELS.function[depth - 1];
+  }
+
+  private functionTable(spec: TableTemplate): TableModel {
+    const body: TableRow[] = [];
+    for (const [code, vector] of this.rolled) {
+      if (!this.functionDepthOk(spec, code)) continue;
+      const row = this.functionRow(spec, code, vector);
+      if (row) body.push(row);
+    }
+    return this.functionTableOf(spec, body);
+  }
+
+  private functionTableOf(spec: TableTemplate, body: TableRow[]): TableModel {
+    const total = this.classSums.total;
+    const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => maskedSum(total, compileMeasure(m).classes)));
+    return this.model(spec, rows, this.notes(spec, body, rows));
   }
 
   /**
    * A function table after an edit: the rows of the given 类 / 款 / 项 (with their current sums)
    * replaced, inserted or removed in code order; every other row is kept as it was.
    */
-  patchedFunctionTable(previous: TableModel, touched: ReadonlyMap<string, readonly Fen[]>): TableModel {
-    const columns = FUNCTION_TABLE_COLUMNS[previous.id]!;
-    const rows = previous.rows.slice(0, -1);
+  patchedFunctionTable(spec: TableTemplate, previous: TableModel, touched: ReadonlyMap<string, readonly Fen[]>): TableModel {
+    const body = previous.rows.filter((r) => r.level !== 'total');
     for (const [code, vector] of touched) {
-      const row = this.functionRow(columns, code, vector);
+      if (!this.functionDepthOk(spec, code)) continue;
+      const row = this.functionRow(spec, code, vector);
       let lo = 0;
-      let hi = rows.length;
+      let hi = body.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (rowCode(rows[mid]) < code) lo = mid + 1;
+        if (body[mid].code! < code) lo = mid + 1;
         else hi = mid;
       }
-      const present = lo < rows.length && rowCode(rows[lo]) === code;
-      if (row) rows.splice(lo, present ? 1 : 0, row);
-      else if (present) rows.splice(lo, 1);
+      const present = lo < body.length && body[lo].code === code;
+      if (row) body.splice(lo, present ? 1 : 0, row);
+      else if (present) body.splice(lo, 1);
     }
-    return this.functionTableOf(previous.id, columns, rows);
+    return this.functionTableOf(spec, body);
   }
 
-  /** 类 sums over the given sources, with the template's classes first-class and the rest by code. */
-  private classList(sources: readonly FundSource[]): { code: string; name: string }[] {
-    // a 类 is listed when any of its 项 has money from these sources (even if its sum nets to zero)
-    const slots = slotsOf(sources);
-    const present: string[] = [];
-    for (const [code, { items }] of this.classSums.classes) if (items.some((v) => sumSlots(v, slots) !== 0)) present.push(code);
-    const template = new Set(TEMPLATE_CLASSES.map((c) => c.code));
-    const extra = present
-      .filter((c) => !template.has(c))
-      .map((code) => ({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) }));
-    return [...TEMPLATE_CLASSES, ...extra].sort((a, b) => (a.code < b.code ? -1 : 1));
-  }
-
-  private classSum(code: string, slots: readonly number[]): Fen {
-    const vector = this.classSums.classes.get(code)?.sum;
-    return vector ? sumSlots(vector, slots) : 0;
-  }
-
-  private sourceTotal(sources: readonly FundSource[]): Fen {
-    return sumSlots(this.classSums.total, slotsOf(sources));
-  }
-
-  table1(): TableModel {
-    const income: [string, Cell][] = [
-      ['一、财政拨款收入', this.amount(this.sourceTotal(FISCAL_SOURCES), { sources: FISCAL_SOURCES })],
-      ['1、公共财政预算资金', this.amount(this.sourceTotal(GENERAL), { sources: GENERAL })],
-      ['2、政府性基金', this.amount(this.sourceTotal(FUND), { sources: FUND })],
-    ];
-    const stateCapital = this.sourceTotal(STATE_CAPITAL);
-    // The district template has no line for 国有资本经营预算; it is added only when there is money in it.
-    if (stateCapital !== 0) income.push(['3、国有资本经营预算资金', this.amount(stateCapital, { sources: STATE_CAPITAL })]);
-    income.push(
-      ['二、事业收入', this.amount(this.sourceTotal(['事业收入']), { sources: ['事业收入'] })],
-      ['三、事业单位经营收入', this.amount(this.sourceTotal(['事业单位经营收入']), { sources: ['事业单位经营收入'] })],
-      ['四、其他收入', this.amount(this.sourceTotal(['其他收入']), { sources: ['其他收入'] })],
-    );
-    const allSlots = slotsOf(ALL);
-    const spending = this.classList(ALL).map((c, i): [string, Cell] => [
-      `${chineseNumber(i + 1)}、${c.name}`,
-      this.amount(this.classSum(c.code, allSlots), { functionPrefix: c.code }),
-    ]);
-    const rows: TableRow[] = [];
-    for (let i = 0; i < Math.max(income.length, spending.length); i++) {
-      const [inLabel, inAmount] = income[i] ?? ['', { text: '' }];
-      const [outLabel, outAmount] = spending[i] ?? ['', { text: '' }];
-      rows.push({ level: 'row', cells: [{ text: inLabel }, inAmount, { text: outLabel }, outAmount] });
+  private economicTable(spec: TableTemplate): TableModel {
+    const depth = spec.rows.kind === 'economicTree' ? spec.rows.depth : 2;
+    const { columns, position } = this.amountColumns(spec);
+    const body: TableRow[] = [];
+    const leaf = CODE_LEVELS.economic[depth - 1];
+    const totals = columns.map(() => 0);
+    for (const [code, vector] of [...rollUp(this.agg.byEconomic, CODE_LEVELS.economic)].sort(byCode)) {
+      if (code.length > leaf) continue;
+      const amounts = columns.map((c) => maskedSum(vector, c.classes));
+      if (amounts.every((a) => a === 0)) continue;
+      // the 合计 adds the rows of the lowest level printed (a line with a shorter code has no 款 row)
+      if (code.length === leaf) amounts.forEach((a, i) => (totals[i] = addFen(totals[i], a)));
+      const cells = this.codeRowCells(spec, code, 'e', (i) => amounts[position[i]], (m) => ({ ...m, economicPrefix: code }));
+      body.push({ level: code.length === 3 ? 'class' : 'kuan', code, cells });
     }
-    const total = this.sourceTotal(ALL);
-    rows.push({
-      level: 'total',
-      cells: [{ text: '收入总计' }, this.amount(total, {}), { text: '支出总计' }, this.amount(total, {})],
-    });
-    return this.table(1, rows);
+    const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => totals[columns.findIndex((c) => c.measure === m)]));
+    return this.model(spec, rows, this.notes(spec, body, rows));
   }
 
-  table4(): TableModel {
-    const income: [string, Cell][] = [
-      ['一、一般公共预算资金', this.amount(this.sourceTotal(GENERAL), { sources: GENERAL })],
-      ['二、政府性基金', this.amount(this.sourceTotal(FUND), { sources: FUND })],
-      ['三、国有资本经营预算', this.amount(this.sourceTotal(STATE_CAPITAL), { sources: STATE_CAPITAL })],
-    ];
-    const groups: FundSource[][] = [[...FISCAL_SOURCES], GENERAL, FUND, STATE_CAPITAL];
-    const spending = this.classList(FISCAL_SOURCES).map((c, i) => ({
-      label: `${chineseNumber(i + 1)}、${c.name}`,
-      amounts: groups.map((g) => this.amount(this.classSum(c.code, slotsOf(g)), { sources: g, functionPrefix: c.code })),
-    }));
-    const rows: TableRow[] = [];
-    const blank = () => ({ text: '' });
-    for (let i = 0; i < Math.max(income.length, spending.length); i++) {
-      const [inLabel, inAmount] = income[i] ?? ['', blank()];
-      const out = spending[i];
-      rows.push({
-        level: 'row',
-        cells: [{ text: inLabel }, inAmount, { text: out?.label ?? '' }, ...(out?.amounts ?? groups.map(blank))],
-      });
-    }
-    const fiscal = this.sourceTotal(FISCAL_SOURCES);
-    rows.push({
-      level: 'total',
-      cells: [
-        { text: '收入总计' },
-        this.amount(fiscal, { sources: FISCAL_SOURCES }),
-        { text: '支出总计' },
-        ...groups.map((g) => this.amount(this.sourceTotal(g), { sources: g })),
-      ],
-    });
-    return this.table(4, rows);
-  }
-
-  table8(): TableModel {
-    const base: LineFilter = { sources: GENERAL, kinds: ['基本支出'] };
-    const rows: TableRow[] = [];
-    const total = [0, 0];
-    for (const [code, [personnel, office]] of [...rollUp(this.agg.byEconomic, CODE_LEVELS.economic, 2)].sort(byCode)) {
-      if (personnel === 0 && office === 0) continue;
-      if (code.length === 5) {
-        total[0] += personnel;
-        total[1] += office;
+  /** A row of fixed figures: each amount column's measure narrowed by the row's. */
+  private itemCells(spec: TableTemplate, from: number, width: number, item: ItemRow | undefined): Cell[] {
+    const cells: Cell[] = [];
+    let text = 0;
+    for (let i = from; i < from + width; i++) {
+      const c = spec.columns[i];
+      if (!item) cells.push(blank());
+      else if (c.type !== 'amount') cells.push({ text: item.labels ? (item.labels[text++] ?? '') : item.label });
+      else {
+        const m = item.measure === undefined ? this.measure(c.measure) : intersect(this.measure(c.measure), this.measure(item.measure));
+        cells.push(this.amount(measureTotal(this.agg, m), m));
       }
-      rows.push({
-        level: code.length === 3 ? 'class' : 'kuan',
-        cells: [
-          ...splitCode(code, CODE_LEVELS.economic),
-          { text: nameOf(this.catalogs.economic, this.agg, 'e', code) },
-          this.amount(personnel + office, base, { economicPrefix: code }),
-          this.amount(personnel, base, { economicPrefix: code, costType: '人员经费' }),
-          this.amount(office, base, { economicPrefix: code, costType: '公用经费' }),
-        ],
-      });
     }
-    rows.push({
-      level: 'total',
-      cells: [
-        { text: '合计' },
-        { text: '' },
-        { text: '' },
-        this.amount(total[0] + total[1], base),
-        this.amount(total[0], { ...base, costType: '人员经费' }),
-        this.amount(total[1], { ...base, costType: '公用经费' }),
-      ],
-    });
-    return this.table(8, rows);
+    return cells;
   }
 
-  table9(): TableModel {
-    const [abroad, reception, purchase, operation] = this.agg.sanGong;
-    const fiscal = { sources: FISCAL_SOURCES };
-    const codes = (...keys: string[]) => SANGONG_ITEMS.filter((s) => keys.includes(s.key)).map((s) => s.economicCode);
-    const office = this.agg.officeExpenses;
-    const row: TableRow = {
-      level: 'row',
-      cells: [
-        this.amount(abroad + reception + purchase + operation, { ...fiscal, economicCodes: codes('abroad', 'reception', 'vehiclePurchase', 'vehicleOperation') }),
-        this.amount(abroad, { ...fiscal, economicCodes: codes('abroad') }),
-        this.amount(reception, { ...fiscal, economicCodes: codes('reception') }),
-        this.amount(purchase + operation, { ...fiscal, economicCodes: codes('vehiclePurchase', 'vehicleOperation') }),
-        this.amount(purchase, { ...fiscal, economicCodes: codes('vehiclePurchase') }),
-        this.amount(operation, { ...fiscal, economicCodes: codes('vehicleOperation') }),
-        this.amount(office, { sources: GENERAL, kinds: ['基本支出'], costType: '公用经费', officeUnitsOnly: true }),
-      ],
+  private singleTable(spec: TableTemplate): TableModel {
+    const rows: TableRow[] = [{ level: 'row', cells: this.itemCells(spec, 0, spec.columns.length, { label: '' }) }];
+    return this.model(spec, rows, this.notes(spec, rows, rows));
+  }
+
+  private itemsTable(spec: TableTemplate, items: ItemRow[]): TableModel {
+    const rows = this.visible(spec, 0, spec.columns.length, items).map((item): TableRow => ({ level: item.level ?? 'row', cells: this.itemCells(spec, 0, spec.columns.length, item) }));
+    return this.model(spec, rows, this.notes(spec, rows, rows));
+  }
+
+  private visible(spec: TableTemplate, from: number, width: number, items: ItemRow[]): ItemRow[] {
+    return items.filter((item) => !item.onlyIfNonZero || this.itemCells(spec, from, width, item).some((c) => 'fen' in c && c.fen !== 0));
+  }
+
+  /** 类 rows over a measure, with the class list's classes first-class and the rest by code. */
+  private classRows(spec: TableTemplate, side: Side, classes: { measure: string; always?: string; label: string }): Cell[][] {
+    const listed = compileMeasure(this.measure(classes.measure)).classes;
+    // a 类 is listed when any of its 项 has money of the measure (even if its sum nets to zero)
+    const present: string[] = [];
+    for (const [code, { items }] of this.classSums.classes) if (items.some((v) => maskedSum(v, listed) !== 0)) present.push(code);
+    const always = classes.always ? this.template.classLists![classes.always] : [];
+    const known = new Set(always.map((c) => c.code));
+    const extra = present.filter((c) => !known.has(c)).map((code) => ({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) }));
+    return [...always, ...extra]
+      .sort((a, b) => (a.code < b.code ? -1 : 1))
+      .map((c, i) => {
+        const cells: Cell[] = [{ text: classes.label.replace('{n}', chineseNumber(i + 1)).replace('{name}', c.name) }];
+        for (let k = side.column + 1; k < side.column + side.width; k++) {
+          const col = spec.columns[k] as { measure?: string };
+          const m = this.measure(col.measure);
+          const sum = this.classSums.classes.get(c.code)?.sum;
+          cells.push(this.amount(sum ? maskedSum(sum, compileMeasure(m).classes) : 0, { ...m, functionPrefix: c.code }));
+        }
+        return cells;
+      });
+  }
+
+  /** Side-by-side lists (收入 | 支出), padded to the longest, then the footer rows side by side. */
+  private sidesTable(spec: TableTemplate, sides: Side[]): TableModel {
+    const bodies = sides.map((side) =>
+      side.blocks.flatMap((b) => ('classes' in b ? this.classRows(spec, side, b.classes) : this.visible(spec, side.column, side.width, b.items).map((item) => this.itemCells(spec, side.column, side.width, item)))),
+    );
+    const rows: TableRow[] = [];
+    const height = Math.max(...bodies.map((b) => b.length));
+    const row = (level: TableRow['level'], part: (s: number) => Cell[]) => {
+      const cells: Cell[] = spec.columns.map(blank);
+      sides.forEach((side, s) => part(s).forEach((cell, k) => (cells[side.column + k] = cell)));
+      rows.push({ level, cells });
     };
-    return this.table(9, [row], office === 0 ? this.noOfficeExpensesNote() : undefined);
+    for (let i = 0; i < height; i++) row('row', (s) => bodies[s][i] ?? Array.from({ length: sides[s].width }, blank));
+    const footers = Math.max(...sides.map((s) => s.footer.length));
+    for (let i = 0; i < footers; i++) {
+      const level = sides.some((s) => s.footer[i]?.level === 'total') ? 'total' : 'row';
+      row(level, (s) => this.itemCells(spec, sides[s].column, sides[s].width, sides[s].footer[i]));
+    }
+    return this.model(spec, rows);
   }
 
-  private noOfficeExpensesNote(): string | undefined {
-    const units = this.units();
-    const typeOf = unitTypeLookup(units);
-    const names = this.ctx.unit !== undefined ? [this.ctx.unit] : units.map((u) => u.name);
-    if (names.length === 0 || names.some((n) => typeOf(n) !== '事业单位')) return undefined;
-    const who = names.length === 1 ? '本单位为事业单位' : '本部门所属单位均为事业单位';
-    return `机关运行经费为 0：${who}（非参照公务员法管理），无机关运行经费。`;
+  private scheduleTable(spec: TableTemplate): TableModel {
+    const body = scheduleRows(spec, this.ctx.schedules, this.ctx.unit);
+    // the 合计 adds the groups (货物, 工程, 服务); schedule figures list no lines
+    const groupSum = (i: number) => body.filter((r) => r.level === 'class').reduce((s, r) => addFen(s, (r.cells[i] as { fen: Fen }).fen), 0);
+    const total: TableRow = {
+      level: 'total',
+      cells: spec.columns.map((c, i): Cell => (c.type === 'amount' ? { fen: groupSum(i), filter: { none: true } } : { text: i === (spec.total?.column ?? 0) ? (spec.total?.label ?? '合计') : '' })),
+    };
+    const rows = this.withTotal(spec, body, total);
+    return this.model(spec, rows, this.notes(spec, body, rows));
+  }
+
+  byTemplate(spec: TableTemplate): TableModel {
+    switch (spec.rows.kind) {
+      case 'functionTree':
+        return this.functionTable(spec);
+      case 'economicTree':
+        return this.economicTable(spec);
+      case 'single':
+        return this.singleTable(spec);
+      case 'items':
+        return this.itemsTable(spec, spec.rows.items);
+      case 'sides':
+        return this.sidesTable(spec, spec.rows.sides);
+      case 'schedule':
+        return this.scheduleTable(spec);
+    }
   }
 
   all(): TableModel[] {
-    return TABLE_IDS.map((id) => this.byId(id));
-  }
-
-  byId(id: TableId): TableModel {
-    switch (id) {
-      case 1:
-        return this.table1();
-      case 4:
-        return this.table4();
-      case 8:
-        return this.table8();
-      case 9:
-        return this.table9();
-      default:
-        return this.functionTable(id);
-    }
+    return this.template.tables.map((spec) => this.byTemplate(spec));
   }
 }
 
-/** The nine tables from aggregates kept by the caller (the incremental path). */
+/** The template's tables from aggregates kept by the caller (the incremental path). */
 export function tablesFromAggregates(ctx: DeriveContext, agg: Aggregates): TableModel[] {
   return new Deriver(ctx, agg).all();
 }
 
-const NOTHING: readonly Fen[] = new Array<Fen>(SLOTS).fill(0);
+const NOTHING: readonly Fen[] = new Array<Fen>(CLASSES).fill(0);
 
 /** The rows the given 项 codes add into, each with its current sum. */
 function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, readonly Fen[]> {
@@ -414,20 +387,21 @@ function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<stri
 }
 
 /**
- * The nine tables after the lines of the given 功能分类 项 changed (`agg` already updated, e.g. by
- * applyLine), from the tables before: in the five function tables only the rows of those 项, their
- * 款 and 类 and the total are rebuilt; tables 1, 4, 8 and 9, a few dozen rows each, are rebuilt
- * whole. The result equals tablesFromAggregates(ctx, agg), at a cost that does not grow with the
- * number of lines.
+ * The tables after the lines of the given 功能分类 项 changed (`agg` already updated, e.g. by
+ * applyLine), from the tables before: in the function tables only the rows of those 项, their 款
+ * and 类 and the total are rebuilt; the other tables, a few dozen rows each, are rebuilt whole.
+ * The result equals tablesFromAggregates(ctx, agg), at a cost that does not grow with the number of lines.
  */
 export function updateTables(previous: readonly TableModel[], ctx: DeriveContext, agg: Aggregates, functionCodes: Iterable<string>): TableModel[] {
   const deriver = new Deriver(ctx, agg);
   const touched = touchedSums(agg, functionCodes);
-  return previous.map((table) => (FUNCTION_TABLE_COLUMNS[table.id] ? deriver.patchedFunctionTable(table, touched) : deriver.byId(table.id)));
+  return deriver.template.tables.map((spec, i) =>
+    spec.rows.kind === 'functionTree' ? deriver.patchedFunctionTable(spec, previous[i], touched) : deriver.byTemplate(spec),
+  );
 }
 
 /**
- * The nine tables of a department (or of `ctx.unit`) from its line items.
+ * The template's tables of a department (or of `ctx.unit`) from its line items.
  * Units named only by lines count as 事业单位.
  */
 export function deriveTables(ctx: DeriveContext, lines: readonly LineItem[]): TableModel[] {

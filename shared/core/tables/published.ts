@@ -13,6 +13,8 @@ export interface PublishedTable {
 export interface Publication {
   department: string;
   year: number;
+  /** The template the tables are laid out by (absent: shanghai-district). */
+  template?: string;
   tables: PublishedTable[];
 }
 
@@ -27,6 +29,6 @@ export function toPublishedTable(table: TableModel): PublishedTable {
   };
 }
 
-export function toPublication(department: string, year: number, tables: readonly TableModel[]): Publication {
-  return { department, year, tables: tables.map(toPublishedTable) };
+export function toPublication(department: string, year: number, tables: readonly TableModel[], template?: string): Publication {
+  return { department, year, ...(template && template !== 'shanghai-district' ? { template } : {}), tables: tables.map(toPublishedTable) };
 }

@@ -1,5 +1,7 @@
-import { formatWanOrZero, formatYuan, type Fen } from '../money';
-import { costTypeOf, runsOfficeExpenses, type CostType, type ExpenditureKind, type FundSource, type LineItem, type UnitType } from '../model';
+import { formatWan, formatYuan, wanHundredths, type Fen } from '../money';
+import type { Measure, ZeroStyle } from '../templates/types';
+
+export { matchesFilter } from './measure';
 
 /** A header cell placed on the header grid, with its spans (as merged in the publication). */
 export interface HeaderCell {
@@ -16,16 +18,9 @@ export interface ColumnSpec {
   type: 'text' | 'code' | 'amount';
 }
 
-/** Which lines a figure sums: the screen lists them when a figure is clicked. */
-export interface LineFilter {
+/** Which lines a figure sums (a template's measure narrowed to a row): the screen lists them when a figure is clicked. */
+export interface LineFilter extends Measure {
   functionPrefix?: string;
-  economicPrefix?: string;
-  economicCodes?: readonly string[];
-  kinds?: readonly ExpenditureKind[];
-  sources?: readonly FundSource[];
-  costType?: CostType;
-  /** Only lines of 行政单位 and 参照公务员法管理的事业单位 (机关运行经费). */
-  officeUnitsOnly?: boolean;
   unit?: string;
 }
 
@@ -36,17 +31,24 @@ export type RowLevel = 'class' | 'kuan' | 'item' | 'total' | 'row';
 export interface TableRow {
   level: RowLevel;
   cells: Cell[];
+  /** The 科目 code of a 类 / 款 / 项 row. */
+  code?: string;
 }
 
-export type TableId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** A table's number in its template (1–9 in Shanghai's set, 1–12 in Jiangsu's). */
+export type TableId = number;
 
 export interface TableModel {
   id: TableId;
   title: string;
+  /** The title without year and scope (`财务收支预算总表`): the same for a department's and a unit's table. */
+  name: string;
   /** 编制部门 (or 编制单位 for a unit's tables). */
   preparer: string;
   preparerLabel: '编制部门' | '编制单位';
   unit: '元' | '万元';
+  /** How a zero amount is printed. */
+  zero: ZeroStyle;
   header: HeaderCell[];
   headerRows: number;
   columns: ColumnSpec[];
@@ -59,25 +61,15 @@ export function isAmount(cell: Cell): cell is { fen: Fen; filter: LineFilter } {
 }
 
 /**
- * How a figure is printed: in 元 tables a zero is left blank; the 万元 table prints `0`.
- * The screen, the JSON and the Excel writer all print through this.
+ * How a figure is printed: in its table's unit (万元 rounded half up to hundredths) with two
+ * decimals, a zero as the table's zero style says (blank, `0` or `0.00`). The screen, the JSON and
+ * the Excel writer all print through this.
  */
-export function cellText(table: Pick<TableModel, 'unit'>, cell: Cell): string {
+export function cellText(table: Pick<TableModel, 'unit' | 'zero'>, cell: Cell): string {
   if (!isAmount(cell)) return cell.text;
-  if (table.unit === '万元') return formatWanOrZero(cell.fen);
-  return cell.fen === 0 ? '' : formatYuan(cell.fen);
-}
-
-export function matchesFilter(filter: LineFilter, line: LineItem, unitType: UnitType): boolean {
-  if (filter.unit !== undefined && line.unit !== filter.unit) return false;
-  if (filter.functionPrefix && !line.functionCode.startsWith(filter.functionPrefix)) return false;
-  if (filter.economicPrefix && !line.economicCode.startsWith(filter.economicPrefix)) return false;
-  if (filter.economicCodes && !filter.economicCodes.includes(line.economicCode)) return false;
-  if (filter.kinds && !filter.kinds.includes(line.kind)) return false;
-  if (filter.sources && !filter.sources.includes(line.source)) return false;
-  if (filter.costType && costTypeOf(line) !== filter.costType) return false;
-  if (filter.officeUnitsOnly && !runsOfficeExpenses(unitType)) return false;
-  return true;
+  const shown = table.unit === '万元' ? wanHundredths(cell.fen) : cell.fen;
+  if (shown === 0) return table.zero === 'blank' ? '' : table.zero;
+  return table.unit === '万元' ? formatWan(cell.fen) : formatYuan(cell.fen);
 }
 
 /** A header row as written: [text, rowSpan, colSpan]; cells are placed like HTML table cells. */

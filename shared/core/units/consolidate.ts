@@ -6,7 +6,9 @@ import { measureKey } from '../measures';
 import type { Workbook } from '../model';
 import { addFen, type Fen } from '../money';
 import { carriesTargets } from '../projects';
-import { emptyAggregates, SLOTS, type Aggregates } from '../tables/aggregate';
+import { emptyAggregates, type Aggregates } from '../tables/aggregate';
+import { FUND_SOURCES } from '../model';
+import { OFFICE_EXPENSES, measureTotal, sanGongFigures } from '../tables/measure';
 import { tablesFromAggregates } from '../tables/derive';
 import type { TableModel } from '../tables/tableModel';
 import { measureRow, yearOnYear } from '../yoy';
@@ -54,13 +56,16 @@ export interface Failure {
 
 const SHOWN_FINDINGS = 50;
 
+/** A source's sum in a class vector: its eight classes (two kinds × 人员经费 × office unit, see aggregate.ts). */
 function sourceSum(vector: readonly Fen[], source: number): Fen {
-  return addFen(vector[source * 2], vector[source * 2 + 1]);
+  let s: Fen = 0;
+  for (let c = source * 8; c < (source + 1) * 8; c++) s = addFen(s, vector[c]);
+  return s;
 }
 
 function headline(wb: Workbook, agg: Aggregates): Headline {
   let total: Fen = 0;
-  const bySource = new Array<Fen>(SLOTS / 2).fill(0);
+  const bySource = new Array<Fen>(FUND_SOURCES.length).fill(0);
   for (const v of agg.byFunction.values()) {
     for (let s = 0; s < bySource.length; s++) bySource[s] = addFen(bySource[s], sourceSum(v, s));
   }
@@ -70,8 +75,8 @@ function headline(wb: Workbook, agg: Aggregates): Headline {
     income: total,
     expenditure: total,
     fiscal: { general: bySource[0], fund: bySource[1], stateCapital: bySource[2] },
-    sanGong: agg.sanGong.reduce(addFen, 0),
-    officeExpenses: agg.officeExpenses,
+    sanGong: sanGongFigures(agg).reduce(addFen, 0),
+    officeExpenses: measureTotal(agg, OFFICE_EXPENSES),
     previousTotal: last.previous,
     change: last.change,
   };
@@ -125,8 +130,6 @@ export class Consolidation {
     const agg = live.aggregates;
     addInto(this.sums.byFunction, agg.byFunction);
     addInto(this.sums.byEconomic, agg.byEconomic);
-    agg.sanGong.forEach((v, i) => (this.sums.sanGong[i] = addFen(this.sums.sanGong[i], v)));
-    this.sums.officeExpenses = addFen(this.sums.officeExpenses, agg.officeExpenses);
     // names that lines give to codes no catalog knows, under ids of the consolidation's own
     for (const [key, names] of agg.lineNames) {
       let kept = this.sums.lineNames.get(key);

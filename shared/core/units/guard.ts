@@ -11,6 +11,7 @@ const FRAME_OPS: Partial<Record<Edit['op'], string>> = {
   setTexts: '部门的文字（职能、机构、用途、原因）',
   setEntered: '部门的录入数（采购、资产、绩效）',
   setBaseline: '上年基数',
+  setTemplate: '公开模板',
 };
 
 /**

@@ -1,0 +1,112 @@
+import type { CostType, ExpenditureKind, FundSource } from '../model';
+
+/**
+ * A publication template: which tables a region prints for a budget, in which layout, in which unit,
+ * and which lines each figure sums. Templates are data (one file each under ./data, naming the
+ * publication they reproduce) and are checked by `validateTemplate` when loaded. docs/templates.md
+ * describes the format.
+ */
+export interface Template {
+  id: string;
+  name: string;
+  /** The publication the template reproduces (title, year, where it is published). */
+  source: string;
+  /** The word the titles use for the publishing body: 部门 for a department's tables, 单位 / 预算单位 for one unit's. */
+  scopeWords: { department: string; unit: string };
+  /** Named figures the columns and rows sum (see `Measure`). */
+  measures: Record<string, Measure>;
+  /** Classes a class list always prints, with or without money, in order (`{ code, name }`). */
+  classLists?: Record<string, { code: string; name: string }[]>;
+  tables: TableTemplate[];
+}
+
+/**
+ * Which lines a figure sums: every condition given must hold. `none` is a source or use the line
+ * model does not carry (Jiangsu's 财政专户管理资金, 上年结转 …): always zero. `schedule` reads a
+ * schedule's field instead of lines.
+ */
+export interface Measure {
+  sources?: FundSource[];
+  kinds?: ExpenditureKind[];
+  costType?: CostType;
+  /** Only lines of 行政单位 and 参照公务员法管理的事业单位 (机关运行经费). */
+  officeUnitsOnly?: boolean;
+  economicCodes?: string[];
+  economicPrefix?: string;
+  none?: boolean;
+  /** Measures with `none` added to this one (收入合计 = 全部 + 上年结转资金): zero until lines carry them. */
+  plus?: string[];
+}
+
+export type ZeroStyle = 'blank' | '0' | '0.00';
+
+export type CodePart = 'class' | 'kuan' | 'item' | 'full';
+
+export type ColumnTemplate =
+  | { key: string; type: 'code'; part: CodePart }
+  | { key: string; type: 'text'; role?: 'name' | 'label' | 'field'; field?: string }
+  | { key: string; type: 'amount'; measure?: string; field?: string };
+
+/** A fixed row: its label and the measure its amounts are narrowed by (or a subtotal of rows above). */
+export interface ItemRow {
+  label: string;
+  /** Texts of the row's text columns in order, when it has more than one (资金类别, 项目); else `label` in each. */
+  labels?: string[];
+  measure?: string;
+  /** Printed only when one of its amounts is not zero. */
+  onlyIfNonZero?: boolean;
+  level?: 'row' | 'total';
+}
+
+/** Rows of 功能分类 类 with money (and the class list's classes always), labelled `{n}、{name}`. */
+export interface ClassRows {
+  classes: { measure: string; always?: string; label: string };
+}
+
+export type SideBlock = { items: ItemRow[] } | ClassRows;
+
+/** One side of a side-by-side table: its label column, amount columns after it, rows, and bottom rows. */
+export interface Side {
+  column: number;
+  width: number;
+  blocks: SideBlock[];
+  /** Rows printed at the bottom, aligned across the sides (本年收入合计, 上年结转, 收入总计 …). */
+  footer: ItemRow[];
+}
+
+export type RowsTemplate =
+  | { kind: 'functionTree'; depth: 1 | 2 | 3 }
+  | { kind: 'economicTree'; depth: 1 | 2 }
+  | { kind: 'single' }
+  | { kind: 'items'; items: ItemRow[] }
+  | { kind: 'sides'; sides: Side[] }
+  | { kind: 'schedule'; schedule: 'procurement'; groupBy: 'kind' };
+
+export type NoteTemplate =
+  /** printed when the table has no body row */
+  | { when: 'empty'; text: string }
+  /** printed when the amount of `column` is zero and every unit is a 事业单位 */
+  | { when: 'noOfficeUnits'; column: string; text: string };
+
+export interface TableTemplate {
+  number: number;
+  /** `{year}` and `{scope}` are filled in: `{year} 年{scope}财务收支预算总表`. */
+  title: string;
+  unit: '元' | '万元';
+  zero: ZeroStyle;
+  /** Header rows, each cell `[text, rowSpan, colSpan]`, placed like HTML table cells; `{year}` is filled in. */
+  header: [string, number?, number?][][];
+  columns: ColumnTemplate[];
+  rows: RowsTemplate;
+  /** The 合计 row of a tree or schedule table: its place and the column its label is printed in. */
+  total?: { place: 'first' | 'last'; label: string; column?: number };
+  notes?: NoteTemplate[];
+  /**
+   * Rows that add up, by label, checked in each amount column of the side (or table) that prints them:
+   * `{ total: '收入合计', parts: ['当年收入小计', '上年结转资金'] }`. Trees, columns and the same figure
+   * printed twice are checked without being listed here (see checks/templateRules.ts).
+   */
+  sums?: { total: string; parts: string[] }[];
+  /** Rows whose first figures must be equal: income and spending (`{ income: '收入合计', spending: '支出合计' }`). */
+  balance?: { income: string; spending: string };
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../shared/core/money';
-import { openSample, screenshot, type Session } from './browser';
+import { screenshot, sessionPerTest } from './browser';
 import { cell, focused, imeType, lineCount, message } from './grid';
 
 /** Twenty rows pasted at once: their undo says so. */
@@ -9,19 +9,22 @@ const TWENTY = Array.from({ length: 20 }, (_, i) => ['上海市宝山区城市�
 
 /** The keys where an accountant expects them, the entry flow, and the keys kept in the grid after every action. */
 describe('明细: keys, entry flow and focus', () => {
-  let s: Session;
-  let page: Page;
+  // A short window: the grid is scrolled, and the last lines are not drawn while at the top.
+  const open = sessionPerTest({ viewport: { width: 1440, height: 560 } });
 
-  beforeAll(async () => {
-    // A short window: the grid is scrolled, and the last lines are not drawn while at the top.
-    s = await openSample({ viewport: { width: 1440, height: 560 } });
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  /** A line made from the empty row (30202, Tab, then 项目支出 typed as `xm`, Enter): line 31, the focus back in the empty row. */
+  async function enterProjectLine(page: Page) {
+    await page.locator('[row-id="bottomnew"] [col-id="economicCode"]').click();
+    await page.keyboard.type('30202');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => lineCount(page)).toBe('明细 31 行');
+    await page.keyboard.type('xm');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 31, 'kind').textContent()).toBe('项目支出');
+  }
 
   it('Home / End go to the first / last column of the row; Ctrl+Home / Ctrl+End to the first / last cell', async () => {
+    const { page } = await open();
     await cell(page, 5, 'amount').click();
     await page.keyboard.press('Home');
     await expect.poll(() => focused(page)).toBe('5/unit');
@@ -34,6 +37,7 @@ describe('明细: keys, entry flow and focus', () => {
   });
 
   it('shows line numbers, and the catalog names (greyed) where a line carries none', async () => {
+    const { page } = await open();
     await expect.poll(() => cell(page, 1, 'lineNo').textContent()).toBe('1');
     await expect.poll(() => cell(page, 1, 'functionName').textContent()).toBe('机关事业单位基本养老保险缴费支出');
     await expect.poll(() => cell(page, 1, 'functionName').getAttribute('class')).toContain('cell-from-catalog');
@@ -41,6 +45,8 @@ describe('明细: keys, entry flow and focus', () => {
   });
 
   it('a new line typed with Tab, Tab, … and Enter: one whole line, then the next row where the Tabs began', async () => {
+    const s = await open();
+    const { page } = s;
     await page.keyboard.press('Control+Home');
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await imeType(page, 'shanghai', '上海');
@@ -73,56 +79,61 @@ describe('明细: keys, entry flow and focus', () => {
   });
 
   it('Enter in the code picker follows the same flow', async () => {
+    const s = await open();
+    const { page } = s;
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await imeType(page, 'shanghai', '上海');
     await page.keyboard.press('Tab');
     await imeType(page, 'chengxiangshequ', '城乡社区环境卫生');
     await expect.poll(() => page.locator('.code-editor-list li.active .code').textContent()).toBe('2120501');
     await page.keyboard.press('Enter');
-    await expect.poll(() => lineCount(page)).toBe('明细 32 行');
+    await expect.poll(() => lineCount(page)).toBe('明细 31 行');
     await expect.poll(() => focused(page)).toBe('bottomnew/unit');
-    await expect.poll(() => s.host.file.workbook().lines.find((l) => l.id === 32)).toMatchObject({ unit: '上海市宝山区城市运行管理中心', functionCode: '2120501' });
+    await expect.poll(() => s.host.file.workbook().lines.find((l) => l.id === 31)).toMatchObject({ unit: '上海市宝山区城市运行管理中心', functionCode: '2120501' });
     // Each committed cell is one undo step: the code, then the line.
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => message(page)).toMatch(/已撤销：修改第 32 行“功能分类科目编码”|已撤销：修改 1 行/);
+    await expect.poll(() => message(page)).toMatch(/已撤销：修改第 31 行“功能分类科目编码”|已撤销：修改 1 行/);
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => lineCount(page)).toBe('明细 31 行');
+    await expect.poll(() => lineCount(page)).toBe('明细 30 行');
     await expect.poll(() => message(page)).toContain('已撤销：新增 1 行');
   });
 
   it('keeps the keys in the grid after a new line is made while the grid is scrolled up', async () => {
+    const { page } = await open();
     await cell(page, 1, 'unit').click();
     await page.keyboard.press('Control+Home');
     await page.locator('[row-id="bottomnew"] [col-id="economicCode"]').click();
     await page.keyboard.type('30202');
     await page.keyboard.press('Tab');
-    await expect.poll(() => lineCount(page)).toBe('明细 32 行');
+    await expect.poll(() => lineCount(page)).toBe('明细 31 行');
     // The keys stay in the row being entered (not on the toolbar), and the new line is brought into view.
     await expect.poll(() => focused(page)).toBe('bottomnew/kind');
-    await expect.poll(() => cell(page, 33, 'economicCode').textContent()).toBe('30202');
+    await expect.poll(() => cell(page, 31, 'economicCode').textContent()).toBe('30202');
     // The next keys go to the new line.
     await page.keyboard.type('xm');
     await page.keyboard.press('Enter');
-    await expect.poll(() => cell(page, 33, 'kind').textContent()).toBe('项目支出');
+    await expect.poll(() => cell(page, 31, 'kind').textContent()).toBe('项目支出');
   });
 
   it('keeps the keys in the grid after undo, paste, a sort, the help and a form closing', async () => {
+    const { page } = await open();
+    await enterProjectLine(page);
     // From the empty row, ↑ goes to the last line.
     await page.keyboard.press('ArrowUp');
-    await expect.poll(() => focused(page)).toBe('33/economicCode');
+    await expect.poll(() => focused(page)).toBe('31/economicCode');
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => cell(page, 33, 'kind').textContent()).toBe('基本支出');
-    await expect.poll(() => message(page)).toContain('已撤销：修改第 33 行“支出类型”');
+    await expect.poll(() => cell(page, 31, 'kind').textContent()).toBe('基本支出');
+    await expect.poll(() => message(page)).toContain('已撤销：修改第 31 行“支出类型”');
     await expect.poll(() => focused(page)).toMatch(/^\d+\/\w+$/);
 
     // Undo of a paste says what it undid.
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), TWENTY);
     await page.keyboard.press('Control+V');
-    await expect.poll(() => lineCount(page)).toBe('明细 52 行');
+    await expect.poll(() => lineCount(page)).toBe('明细 51 行');
     await expect.poll(() => focused(page)).toMatch(/^(\d+|bottomnew)\/unit$/);
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => lineCount(page)).toBe('明细 32 行');
+    await expect.poll(() => lineCount(page)).toBe('明细 31 行');
     await expect.poll(() => message(page)).toContain('已撤销：粘贴 20 行');
     await expect.poll(() => focused(page)).toMatch(/^(\d+|bottomnew)\/unit$/);
 
@@ -144,16 +155,19 @@ describe('明细: keys, entry flow and focus', () => {
   });
 
   it('sorted: after an edit the focus stays on the edited line, wherever it moves', async () => {
+    const { page } = await open();
+    await cell(page, 1, 'unit').click();
     await page.locator('.ag-header-cell[col-id="amount"] .ag-header-cell-label').click();
     await expect.poll(() => focused(page)).toMatch(/^(\d+|bottomnew)\/\w+$/);
-    // Ascending: line 33 (no amount) first, then line 10 (1,800.00).
+    // Ascending: line 10 (1,800.00) first, the smallest of the sample's amounts.
     await page.keyboard.press('Control+Home');
     await cell(page, 10, 'amount').click();
     await page.keyboard.type('6000000');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 10, 'amount').textContent()).toBe('6,000,000.00');
     await expect.poll(() => focused(page)).toBe('10/amount');
-    await expect.poll(() => page.locator('[row-id="10"]').first().getAttribute('row-index')).toBe('31');
+    // …and last once it is the largest (row indices 0–29).
+    await expect.poll(() => page.locator('[row-id="10"]').first().getAttribute('row-index')).toBe('29');
     await page.keyboard.press('Control+Z');
     await expect.poll(() => cell(page, 10, 'amount').textContent()).toBe('1,800.00');
     await page.locator('.ag-header-cell[col-id="amount"] .ag-header-cell-label').click();
@@ -161,6 +175,7 @@ describe('明细: keys, entry flow and focus', () => {
   });
 
   it('filtered: 金额 takes a number filter, and the status bar shows the filtered sum beside the 合计', async () => {
+    const { page } = await open();
     await page.keyboard.press('Control+Home');
     await page.locator('.ag-floating-filter[col-id="amount"] input').fill('100,000');
     await expect.poll(() => page.locator('.status-filtered').textContent()).toBe(`筛选出 11 行，合计 ${formatYuan(818_822_775)} 元`);
@@ -170,6 +185,7 @@ describe('明细: keys, entry flow and focus', () => {
   });
 
   it('one message area: a later success replaces an earlier error, and nothing covers the 合计 row', async () => {
+    const { page } = await open();
     await page.keyboard.press('Control+Home');
     await cell(page, 3, 'amount').click();
     await page.keyboard.type('12,34.5');
@@ -187,6 +203,8 @@ describe('明细: keys, entry flow and focus', () => {
   });
 
   it('says in plain words when the workbench behind the page has gone', async () => {
+    const s = await open();
+    const { page } = s;
     await s.host.close();
     await cell(page, 4, 'amount').click();
     await page.keyboard.type('1');

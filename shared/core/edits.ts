@@ -123,8 +123,6 @@ function positions(lines: readonly LineItem[], ids: ReadonlySet<number> | Readon
   return found;
 }
 
-const amountsOf = (lines: readonly LineItem[]) => lines.reduce((sum, l) => sum + Math.abs(l.amount), 0);
-
 /**
  * Applies an edit to a workbook without mutating it; returns the new workbook and the edit that
  * undoes it. Throws when the edit names a line that does not exist.
@@ -137,7 +135,7 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       const existing = positions(wb.lines, added);
       if (existing.size > 0) throw new Error(`明细 ${[...existing.keys()][0]} 已存在`);
       const lines = edit.at ? insertAt(wb.lines, edit.lines, edit.at) : [...wb.lines, ...edit.lines];
-      carryTotal(wb.lines, lines, amountsOf(edit.lines));
+      carryTotal(wb.lines, lines, absoluteTotal(edit.lines));
       assertAmountsFit(lines, edit.lines, edit.lines.length > 0);
       return { workbook: { ...wb, lines }, inverse: { op: 'deleteLines', ids: edit.lines.map((l) => l.id) } };
     }
@@ -148,7 +146,7 @@ export function applyEdit(wb: Workbook, edit: Edit): { workbook: Workbook; inver
       const at = [...where.values()].sort((a, b) => a - b);
       const removed = at.map((i) => wb.lines[i]);
       const lines = wb.lines.filter((l) => !doomed.has(l.id));
-      carryTotal(wb.lines, lines, -amountsOf(removed));
+      carryTotal(wb.lines, lines, -absoluteTotal(removed));
       return { workbook: { ...wb, lines }, inverse: { op: 'insertLines', lines: removed, at } };
     }
     case 'updateLines': {

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSample, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { sessionPerTest } from './browser';
 import { holdNextCall, imeType, lineCount } from './grid';
 
 /**
@@ -8,19 +7,12 @@ import { holdNextCall, imeType, lineCount } from './grid';
  * keys and the file's answer interleave, it stays one line.
  */
 describe('明细: a new line typed while the file answers late', () => {
-  let s: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    // A short window: the new line is below what is drawn while the grid is at the top.
-    s = await openSample({ viewport: { width: 1440, height: 560 } });
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  // A short window: the new line is below what is drawn while the grid is at the top.
+  const open = sessionPerTest({ viewport: { width: 1440, height: 560 } });
 
   it('the answer arrives between two cells (the focus is moving to the new line as the next keys come): one line', async () => {
+    const s = await open();
+    const { page } = s;
     await page.locator('[row-id="1"] [col-id="unit"]').click();
     await page.keyboard.press('Control+Home');
     await page.locator('[row-id="bottomnew"] [col-id="unit"]').click();

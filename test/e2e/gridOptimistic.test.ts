@@ -1,25 +1,18 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../shared/core/money';
-import { openSample, type Session } from './browser';
+import { sessionPerTest } from './browser';
 import { cell, holdNextCall, message } from './grid';
 
 const totalCell = (page: Page) => page.locator('[row-id="bottomtotal"] [col-id="amount"]');
 
 /** The screen shows an edit at once and the file commits behind it; an edit the file refuses is taken back on screen. */
 describe('明细: an edit shows before the file answers', () => {
-  let s: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const open = sessionPerTest();
 
   it('an amount and the 合计 change on screen while the file has not answered yet', async () => {
+    const s = await open();
+    const { page } = s;
     const before = s.host.file.workbook();
     const line = before.lines.find((l) => l.id === 4)!;
     const total = before.lines.reduce((sum, l) => sum + l.amount, 0);
@@ -41,6 +34,8 @@ describe('明细: an edit shows before the file answers', () => {
   });
 
   it('an edit the file refuses is taken back on screen, with its message in Chinese', async () => {
+    const s = await open();
+    const { page } = s;
     const line = s.host.file.workbook().lines.find((l) => l.id === 6)!;
     const total = s.host.file.workbook().lines.reduce((sum, l) => sum + l.amount, 0);
     // Another hand took line 6 out of the file: the screen still shows it, the file will refuse an edit of it.

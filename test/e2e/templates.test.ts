@@ -1,20 +1,12 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSample, screenshot, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sessionPerTest } from './browser';
 
 describe('公开模板: the user picks the layout of the publication', () => {
-  let s: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await openSample();
-    page = s.page;
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const open = sessionPerTest();
 
   it('choosing 江苏 in 基本信息 makes 公开表 list its twelve tables, kept in the file and undone with Ctrl+Z', async () => {
+    const s = await open();
+    const { page } = s;
     await page.getByRole('tab', { name: /^公开表/ }).click();
     await expect.poll(() => page.locator('.table-list button').count()).toBe(9);
     await page.getByRole('tab', { name: /^基本信息/ }).click();

@@ -52,6 +52,12 @@ describe('a template is checked when loaded', () => {
     ]);
   });
 
+  it('a span that is not a whole number of rows or columns (0, negative, 1.5, text) is refused, naming the cell', () => {
+    for (const span of [0, -1, 1.5, '2']) {
+      expect(problems(edited((t) => (t.tables[1].header[0][1][2] = span)))).toContain('tables[1].header[0][1]：“收入预算”的跨行、跨列应是正整数（写成 [文字, 跨行, 跨列]）');
+    }
+  });
+
   it('a missing column (one the header names but the columns do not) is refused', () => {
     const p = problems(edited((t) => t.tables[2].columns.pop()));
     expect(p.some((x) => x.startsWith('tables[2].header[0][1]：“支出预算”跨到第 7 列，表只有 6 列'))).toBe(true);

@@ -141,6 +141,7 @@ function checkHeader(at: string, header: unknown, width: number, bad: (field: st
     row.forEach((cell, k) => {
       if (!Array.isArray(cell) || typeof cell[0] !== 'string') return bad(`${at}[${r}][${k}]`, '表头单元格应写成 [文字, 跨行, 跨列]');
       const [text, rowSpan = 1, colSpan = 1] = cell as [string, number?, number?];
+      if (![rowSpan, colSpan].every((n) => Number.isInteger(n) && n >= 1)) return bad(`${at}[${r}][${k}]`, `“${text}”的跨行、跨列应是正整数（写成 [文字, 跨行, 跨列]）`);
       while (taken.has(`${r},${col}`)) col++;
       if (r + rowSpan > height) bad(`${at}[${r}][${k}]`, `“${text}”跨 ${rowSpan} 行，超出表头的 ${height} 行`);
       if (col + colSpan > width) bad(`${at}[${r}][${k}]`, `“${text}”跨到第 ${col + colSpan} 列，表只有 ${width} 列`);

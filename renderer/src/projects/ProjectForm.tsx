@@ -64,7 +64,9 @@ export function ProjectForm({ workbook, name, unit, findings, send, notify, onRe
     };
   }, []);
 
-  useEffect(() => {
+  // Listening from the moment the form has the focus (a layout effect, as the focus above): with a
+  // plain effect an Escape pressed before the next paint reached no one and the form stayed open.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.isComposing) return;
       e.stopPropagation();

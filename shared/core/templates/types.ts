@@ -18,6 +18,46 @@ export interface Template {
   /** Classes a class list always prints, with or without money, in order (`{ code, name }`). */
   classLists?: Record<string, { code: string; name: string }[]>;
   tables: TableTemplate[];
+  /**
+   * What the 编制说明's income and spending sentences name, when the template's sources and uses are
+   * not Shanghai's: each figure read from the cell of the table that prints it. Without it the text
+   * speaks as the Shanghai publications do.
+   */
+  narrative?: NarrativeTemplate;
+}
+
+/** The 编制说明's income and spending paragraphs, sentence by sentence. */
+export interface NarrativeTemplate {
+  income: NarrativeSentence[];
+  spending: NarrativeSentence[];
+  /** The function table and amount column the list of 财政拨款 by 类 (财政拨款支出主要内容) reads its 类 rows from. */
+  classes?: { table: number; column: string };
+}
+
+/**
+ * One sentence: “收入预算 X 万元，其中：part；part。” with a `lead` figure, or “财政拨款收入中，part；part。”
+ * with `within`.
+ */
+export interface NarrativeSentence {
+  lead?: NarrativeFigure;
+  within?: string;
+  parts: NarrativeFigure[];
+}
+
+/** A figure a sentence states, as printed in a table's cell; a row the table leaves out (onlyIfNonZero) is not stated. */
+export interface NarrativeFigure {
+  /** The words before the amount (unique in the template's narrative). */
+  label: string;
+  table: number;
+  /** The row's label (a fixed row or the 合计 row); omitted for a one-row table. */
+  row?: string;
+  /** The amount column's key. */
+  column: string;
+  /**
+   * The year-on-year figure the sentence compares it with (`total`, `fiscal` or `source:<资金来源>`);
+   * omitted for a source or use last year's figures do not have (the amount alone is stated).
+   */
+  change?: string;
 }
 
 /**

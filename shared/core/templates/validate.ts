@@ -103,6 +103,7 @@ export function validateTemplate(raw: unknown): Template {
       else if (n.when === 'noOfficeUnits' && !keys.has(n.column)) bad(`${at}.notes[${k}].column`, `没有列“${String(n.column)}”`);
     }
   });
+  if (raw.narrative !== undefined) checkNarrative(raw.narrative, tables, bad);
   if (problems.length > 0) throw new TemplateError(id, problems);
   return raw as unknown as Template;
 }
@@ -202,4 +203,60 @@ function collectLabels(rows: Obj | undefined): string[] {
   if (rows?.kind === 'items') return of(rows.items);
   if (rows?.kind !== 'sides' || !Array.isArray(rows.sides)) return [];
   return rows.sides.flatMap((s) => (isObj(s) ? [...(Array.isArray(s.blocks) ? s.blocks.flatMap((b) => (isObj(b) ? of(b.items) : [])) : []), ...of(s.footer)] : []));
+}
+
+/** The year-on-year figures a narrative figure may be compared with (those a baseline carries). */
+const CHANGE_KEYS = ['total', 'fiscal', ...FUND_SOURCES.map((s) => `source:${s}`)];
+
+/** A narrative's sentences: each figure names a table of the template, an amount column of it and a row it prints. */
+function checkNarrative(raw: unknown, tables: unknown[], bad: (field: string, what: string) => void): void {
+  const at = 'narrative';
+  if (!isObj(raw)) return bad(at, '应是 { income, spending }：收入与支出两段的句子');
+  const byNumber = new Map(tables.filter(isObj).map((t) => [t.number, t]));
+  const labels = new Set<string>();
+  const figure = (field: string, f: unknown) => {
+    if (!isObj(f)) return bad(field, '应写成 { label, table, row, column }');
+    if (!isText(f.label)) bad(`${field}.label`, '缺少句中的名称（label）');
+    else if (labels.has(f.label)) bad(`${field}.label`, `名称“${f.label}”重复（审核按名称认出句中的数字）`);
+    else labels.add(f.label);
+    if (f.change !== undefined && !CHANGE_KEYS.includes(f.change as string)) bad(`${field}.change`, `未知的上年比较度量“${String(f.change)}”（可用：total、fiscal、source:资金来源）`);
+    const t = byNumber.get(f.table);
+    if (!t) return bad(`${field}.table`, `模板中没有表 ${String(f.table)}`);
+    const columns = Array.isArray(t.columns) ? t.columns.filter(isObj) : [];
+    const column = columns.find((c) => c.key === f.column);
+    if (!column || column.type !== 'amount') bad(`${field}.column`, `表 ${String(f.table)} 没有金额列“${String(f.column)}”`);
+    const rows = isObj(t.rows) ? t.rows : undefined;
+    if (rows?.kind === 'single') {
+      if (f.row !== undefined) bad(`${field}.row`, `表 ${String(f.table)} 只有一行，不写行名`);
+    } else {
+      const total = isObj(t.total) && typeof t.total.label === 'string' ? [t.total.label] : [];
+      const named = [...collectLabels(rows), ...total];
+      if (typeof f.row !== 'string' || !named.includes(f.row)) bad(`${field}.row`, `表 ${String(f.table)} 没有名为“${String(f.row)}”的行（可用：${named.join('、') || '无固定的行'}）`);
+    }
+  };
+  for (const part of ['income', 'spending'] as const) {
+    const sentences = raw[part];
+    if (!Array.isArray(sentences) || sentences.length === 0) {
+      bad(`${at}.${part}`, '应是句子的列表');
+      continue;
+    }
+    sentences.forEach((s, i) => {
+      const sat = `${at}.${part}[${i}]`;
+      if (!isObj(s)) return bad(sat, '句子应写成 { lead, parts } 或 { within, parts }');
+      if ((s.lead === undefined) === (s.within === undefined)) bad(sat, '句子应有领起的数字（lead）或“…中”（within），二者只写一个');
+      if (s.lead !== undefined) figure(`${sat}.lead`, s.lead);
+      if (s.within !== undefined && !isText(s.within)) bad(`${sat}.within`, '应是文字');
+      if (!Array.isArray(s.parts) || s.parts.length === 0) return bad(`${sat}.parts`, '应是数字的列表');
+      s.parts.forEach((f, k) => figure(`${sat}.parts[${k}]`, f));
+    });
+  }
+  if (raw.classes !== undefined) {
+    const c = raw.classes;
+    const t = isObj(c) ? byNumber.get(c.table) : undefined;
+    if (!isObj(c) || !t) bad(`${at}.classes.table`, `模板中没有表 ${String(isObj(c) ? c.table : c)}`);
+    else {
+      if (!isObj(t.rows) || t.rows.kind !== 'functionTree') bad(`${at}.classes.table`, `表 ${String(c.table)} 不是按功能分类排列的表`);
+      if (!(Array.isArray(t.columns) && t.columns.some((col) => isObj(col) && col.key === c.column && col.type === 'amount'))) bad(`${at}.classes.column`, `表 ${String(c.table)} 没有金额列“${String(c.column)}”`);
+    }
+  }
 }

@@ -95,6 +95,48 @@ export const jiangsuProvince: Template = {
     培训费: fiscal({ economicCodes: ['30216'] }),
     机关运行经费: { sources: ['一般公共预算财政拨款'], kinds: ['基本支出'], costType: '公用经费', officeUnitsOnly: true },
   },
+  // 编制说明: income by the sources of table 1 (with 财政专户管理资金, 其他资金, 上年结转资金), spending by
+  // its uses (with 单位预留机动经费, 结转下年资金) and 财政拨款 spending as table 4 prints it.
+  narrative: {
+    income: [
+      {
+        lead: { label: '收入预算', table: 1, row: '收入合计', column: '收入.预算数', change: 'total' },
+        parts: [
+          { label: '财政拨款收入', table: 1, row: '一、财政拨款', column: '收入.预算数', change: 'fiscal' },
+          { label: '财政专户管理资金收入', table: 1, row: '二、财政专户管理资金', column: '收入.预算数' },
+          { label: '其他资金收入', table: 1, row: '三、其他资金', column: '收入.预算数' },
+          { label: '上年结转资金', table: 1, row: '上年结转资金', column: '收入.预算数' },
+        ],
+      },
+      {
+        within: '财政拨款收入',
+        parts: [
+          { label: '一般公共预算收入', table: 1, row: '1、一般公共预算', column: '收入.预算数', change: 'source:一般公共预算财政拨款' },
+          { label: '政府性基金预算收入', table: 1, row: '2、政府性基金预算', column: '收入.预算数', change: 'source:政府性基金预算财政拨款' },
+          { label: '国有资本经营预算收入', table: 1, row: '3、国有资本经营预算', column: '收入.预算数', change: 'source:国有资本经营预算财政拨款' },
+        ],
+      },
+    ],
+    spending: [
+      {
+        lead: { label: '支出预算', table: 1, row: '支出合计', column: '支出.按支出用途.预算数', change: 'total' },
+        parts: [
+          { label: '基本支出', table: 1, row: '基本支出', column: '支出.按支出用途.预算数' },
+          { label: '项目支出', table: 1, row: '项目支出', column: '支出.按支出用途.预算数' },
+          { label: '单位预留机动经费', table: 1, row: '单位预留机动经费', column: '支出.按支出用途.预算数' },
+          { label: '结转下年资金', table: 1, row: '结转下年资金', column: '支出.按支出用途.预算数' },
+        ],
+      },
+      {
+        lead: { label: '财政拨款支出预算', table: 4, row: '支出合计', column: '财政拨款支出.合计', change: 'fiscal' },
+        parts: [
+          { label: '一般公共预算拨款支出预算', table: 4, row: '支出合计', column: '财政拨款支出.一般公共预算', change: 'source:一般公共预算财政拨款' },
+          { label: '政府性基金拨款支出预算', table: 4, row: '支出合计', column: '财政拨款支出.政府性基金预算', change: 'source:政府性基金预算财政拨款' },
+        ],
+      },
+    ],
+    classes: { table: 5, column: '本年预算.合计' },
+  },
   tables: [
     {
       number: 1,

@@ -66,8 +66,9 @@ export function requireUnit(wb: Workbook, unit: string | undefined): void {
 /** What the file will hold; validates the options before anything is written. */
 function plan(wb: Workbook, opts: ExportOptions): Plan {
   requireUnit(wb, opts.unit);
-  const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs, opts.template ?? templateFor(wb, opts.unit));
-  const narrative = opts.narrative === false ? undefined : (opts.narrative ?? buildNarrative(wb, opts.catalogs, { unit: opts.unit }));
+  const template = opts.template ?? templateFor(wb, opts.unit);
+  const tables = deriveWorkbookTables(wb, opts.unit, opts.catalogs, template);
+  const narrative = opts.narrative === false ? undefined : (opts.narrative ?? buildNarrative(wb, opts.catalogs, { unit: opts.unit, template }));
   const unitProjects = new Set(wb.lines.filter((l) => l.kind === '项目支出' && (opts.unit === undefined || l.unit === opts.unit)).map((l) => l.project));
   return {
     tables,

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { checkWorkbook, findingId, hasErrors, parsePublicationJson, type CheckFinding, type PublishedTableInput } from '../../../shared/core/checks/index';
-import { checkText, textFacts, workbookOnlyFigures } from '../../../shared/core/checks/textRules';
+import { checkText, publicationTextFacts, workbookOnlyFigures } from '../../../shared/core/checks/textRules';
 import type { MeasureKey } from '../../../shared/core/model';
 import type { Fen } from '../../../shared/core/money';
 import { toPublishedTable } from '../../../shared/core/tables/published';
@@ -12,6 +12,8 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../commands';
 import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, chosenTemplate, loadWorkbook } from '../workbookInput';
 import { checkPublicationByTemplate } from '../../../shared/core/checks/byTemplate';
+import { templateFor } from '../../../shared/core/templates/registry';
+import type { Template } from '../../../shared/core/templates/types';
 
 const usage = `用法：budget check <工作簿.budget | 明细.csv | 公开表.json | 公开表.xlsx | --sample> [--json] [选项]
 审核（核对）预算：
@@ -36,6 +38,8 @@ interface Checked {
   text?: string;
   /** Figures only a workbook knows (政府采购 as entered). */
   extra?: Map<MeasureKey, Fen>;
+  /** The template asked for with --template (else the tables' titles tell it). */
+  template?: Template;
 }
 
 function jsonText(raw: string): string | undefined {
@@ -50,16 +54,16 @@ async function findingsOf(input: string | undefined, values: Parameters<typeof l
   if ((ext === '.json' || ext === '.xlsx') && values.sample) throw new UserError('--sample 与输入文件不能同时使用');
   if (input && ext === '.xlsx') {
     const tables = await readPublicationXlsx(input);
-    return { findings: checkPublicationByTemplate(tables, asked), tables };
+    return { findings: checkPublicationByTemplate(tables, asked), tables, ...(asked ? { template: asked } : {}) };
   }
   if (input && ext === '.json') {
     const raw = readTextFile(input);
     const parsed = parsePublicationJson(raw);
     if (!parsed.ok) throw new UserError(`公开表文件 ${basename(input)} ${parsed.reason}`);
-    return { findings: checkPublicationByTemplate(parsed.tables, asked), tables: parsed.tables, text: jsonText(raw) };
+    return { findings: checkPublicationByTemplate(parsed.tables, asked), tables: parsed.tables, text: jsonText(raw), ...(asked ? { template: asked } : {}) };
   }
   const wb = await loadWorkbook(input, values);
-  return { findings: checkWorkbook(wb), tables: deriveWorkbookTables(wb).map(toPublishedTable), extra: workbookOnlyFigures(wb) };
+  return { findings: checkWorkbook(wb), tables: deriveWorkbookTables(wb).map(toPublishedTable), extra: workbookOnlyFigures(wb), template: templateFor(wb) };
 }
 
 /** A finding for other tools: flat fields, a stable id, the place as well (as before). */
@@ -90,7 +94,7 @@ export const check: Command = {
     const input = positionals[0];
     const checked = await findingsOf(input, values);
     const text = values.text !== undefined ? readTextFile(values.text) : checked.text;
-    const findings = text === undefined ? checked.findings : [...checked.findings, ...checkText(text, textFacts(checked.tables), checked.extra)];
+    const findings = text === undefined ? checked.findings : [...checked.findings, ...checkText(text, publicationTextFacts(checked.tables, checked.template), checked.extra)];
     const errors = findings.filter((f) => f.severity === '错误').length;
     const warnings = findings.length - errors;
     const name = values.sample ? '内置样例' : basename(input ?? '');

@@ -6,6 +6,10 @@ import { readSentences, type ChangePhraseRead, type PrintedNumber, type Sentence
 import { readPrintedAmount } from './printedAmount';
 import { codeKind, identifyTable, isTotalLabel, joinCode, norm, readColumns, stripNumbering, type PublishedTableInput } from './readTables';
 import { finding, type CheckFinding } from './rules';
+import { TEMPLATES } from '../templates/registry';
+import { locateFigure, narrativeFigureKey, narrativeFigures } from '../templates/narrativeCells';
+import type { Template } from '../templates/types';
+import { recogniseTables, recogniseTemplate } from './templateRules';
 
 /** The figures of a publication's tables that its text can state, in 分, by measure key. */
 export interface TextFacts {
@@ -162,6 +166,58 @@ export function textFacts(tables: readonly PublishedTableInput[]): TextFacts {
   }
   for (const name of ambiguous) facts.names.delete(name);
   return facts;
+}
+
+/**
+ * The figures a text can state under a template that declares its narrative: each declared figure
+ * from the cell that prints it (found as the 编制说明 finds it), known by its label; the 类 of the
+ * declared function table by name.
+ */
+export function templateTextFacts(template: Template, tables: readonly PublishedTableInput[]): TextFacts {
+  const facts: TextFacts = { figures: new Map(), names: new Map(), labels: new Map() };
+  const narrative = template.narrative;
+  const byNumber = new Map([...recogniseTables(template, tables)].map(([table, spec]) => [spec.number, { table, spec }]));
+  for (const { table } of byNumber.values()) {
+    const year = /(\d{4})\s*年/u.exec(table.title);
+    if (year && facts.year === undefined) facts.year = Number(year[1]);
+  }
+  const wan = (table: PublishedTableInput) => norm(table.unit ?? '').includes('万元');
+  for (const f of narrative ? narrativeFigures(narrative) : []) {
+    const at = byNumber.get(f.table);
+    const cell = at && locateFigure(at.spec, at.table.columns, at.table.rows, f);
+    const fen = cell && amountOf(at.table.rows[cell.row][cell.column], wan(at.table));
+    if (fen === undefined) continue;
+    const key = narrativeFigureKey(f);
+    facts.figures.set(key, fen);
+    facts.labels.set(key, f.label);
+    facts.names.set(stripNumbering(bareLabel(f.label)), key);
+  }
+  const classes = narrative?.classes && byNumber.get(narrative.classes.table);
+  if (classes) {
+    const { table, spec } = classes;
+    const code = table.columns.indexOf(spec.columns.find((c) => c.type === 'code')?.key ?? '');
+    const name = table.columns.indexOf(spec.columns.find((c) => c.type === 'text')?.key ?? '');
+    const amount = table.columns.indexOf(narrative.classes!.column);
+    for (const row of table.rows) {
+      const c = norm(row[code] ?? '');
+      const fen = amountOf(row[amount], wan(table));
+      if (!/^\d{3}$/u.test(c) || fen === undefined || name < 0) continue;
+      const key = measureKey.fiscalFunction(c);
+      facts.figures.set(key, fen);
+      facts.labels.set(key, norm(row[name] ?? ''));
+      facts.names.set(norm(row[name] ?? ''), key);
+    }
+  }
+  return facts;
+}
+
+/**
+ * The figures a publication's text is checked against: by its template's declared narrative when
+ * the template (asked for, or recognised from the titles) has one, else as the nine tables print them.
+ */
+export function publicationTextFacts(tables: readonly PublishedTableInput[], asked?: Template): TextFacts {
+  const template = asked ?? recogniseTemplate(TEMPLATES, tables);
+  return template?.narrative ? templateTextFacts(template, tables) : textFacts(tables);
 }
 
 // ——— the rules ———

@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkText, publicationTextFacts } from '../../shared/core/checks/textRules';
+import { newWorkbook, type LineItem, type Workbook } from '../../shared/core/model';
+import { buildNarrative, renderNarrativeText } from '../../shared/core/narrative/index';
+import { sampleWorkbook } from '../../shared/core/sample/sample';
+import type { PublishedTable } from '../../shared/core/tables/published';
+import { jiangsuProvince } from '../../shared/core/templates/data/jiangsuProvince';
+import { validateTemplate } from '../../shared/core/templates/validate';
+import { exportPublication } from '../../main/excel/writeWorkbook';
+import { readPublicationFile } from '../../main/excel/readPublication';
+import { tempDir } from '../excel/helpers';
+
+function jiangsuSample(): Workbook {
+  const wb = sampleWorkbook();
+  wb.template = 'jiangsu-province';
+  return wb;
+}
+
+let nextId = 1;
+function line(functionCode: string, economicCode: string, kind: LineItem['kind'], source: LineItem['source'], fen: number): LineItem {
+  return { id: nextId++, unit: '甲局', functionCode, economicCode, kind, source, project: kind === '项目支出' ? '专项' : '', amount: fen };
+}
+
+/**
+ * A department whose figures round differently printed one by one than added up, with 其他资金 and
+ * 政府性基金, and no prior year (so no change is stated). By hand, 万元 rounded half up:
+ *   total 36,166.64 元 → 3.62; 财政拨款 31,722.20 → 3.17; 一般公共预算 23,944.43 → 2.39;
+ *   政府性基金 7,777.77 → 0.78; 其他资金 (事业收入) 4,444.44 → 0.44;
+ *   基本支出 23,333.32 → 2.33; 项目支出 12,833.32 → 1.28 (2.33 + 1.28 = 3.61, not 3.62);
+ *   财政拨款 by 类: 201 23,944.43 → 2.39, 212 7,777.77 → 0.78 (208 has 事业收入 only).
+ */
+function roundingDepartment(): Workbook {
+  const wb = newWorkbook('某厅', 2019);
+  wb.template = 'jiangsu-province';
+  wb.units = [{ name: '甲局', type: '行政单位' }];
+  wb.lines = [
+    line('2010101', '30101', '基本支出', '一般公共预算财政拨款', 1_234_567),
+    line('2010101', '30201', '基本支出', '一般公共预算财政拨款', 654_321),
+    line('2080505', '30108', '基本支出', '事业收入', 444_444),
+    line('2120199', '30216', '项目支出', '政府性基金预算财政拨款', 777_777),
+    line('2010102', '30215', '项目支出', '一般公共预算财政拨款', 505_555),
+  ];
+  return wb;
+}
+
+const texts = (wb: Workbook) => buildNarrative(wb).chapters[0].sections[0].paragraphs.map((p) => p.text);
+
+describe('编制说明 under jiangsu-province: the template’s sources and uses, with its tables’ figures', () => {
+  it('the sample: figures worked out by hand from its 30 lines (all 一般公共预算; 2023: 810.55 万元)', () => {
+    // total 875,956,113 分 → 875.96 万元; 基本支出 842,223,713 → 842.22; 项目支出 33,732,400 → 33.73;
+    // 一般公共预算 +65,406,113 分 on 810,550,000 → 增加 65.41 万元 (8.07%: the total states no change)
+    expect(texts(jiangsuSample()).slice(0, 3)).toEqual([
+      '2024 年，本部门收入预算 875.96 万元，其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.00 万元；上年结转资金 0.00 万元。' +
+        '财政拨款收入中，一般公共预算收入 875.96 万元，比 2023 年预算增加 65.41 万元；政府性基金预算收入 0.00 万元，与 2023 年预算持平。',
+      '本部门支出预算 875.96 万元，其中：基本支出 842.22 万元；项目支出 33.73 万元；单位预留机动经费 0.00 万元；结转下年资金 0.00 万元。' +
+        '财政拨款支出预算 875.96 万元，比 2023 年预算增加 65.41 万元，其中：一般公共预算拨款支出预算 875.96 万元，比 2023 年预算增加 65.41 万元；政府性基金拨款支出预算 0.00 万元，与 2023 年预算持平。',
+      '财政拨款收入支出增加的主要原因是人员和公用经费增加。',
+    ]);
+    // 类 by 208 120,048,648 / 210 52,521,284 / 212 668,371,992 / 221 35,014,189 分
+    expect(texts(jiangsuSample()).slice(4).map((t) => t.replace(/，主要用于.*$/u, ''))).toEqual([
+      '1. 社会保障和就业支出 120.05 万元',
+      '2. 卫生健康支出 52.52 万元',
+      '3. 城乡社区支出 668.37 万元',
+      '4. 住房保障支出 35.01 万元',
+    ]);
+  });
+
+  it('each figure as printed one by one (万元, 0.00), 其他资金 named, and without a prior year the amounts alone', () => {
+    const n = buildNarrative(roundingDepartment());
+    expect(n.chapters[0].sections[0].paragraphs.map((p) => p.text)).toEqual([
+      '2019 年，本部门收入预算 3.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.44 万元；上年结转资金 0.00 万元。' +
+        '财政拨款收入中，一般公共预算收入 2.39 万元；政府性基金预算收入 0.78 万元。',
+      '本部门支出预算 3.62 万元，其中：基本支出 2.33 万元；项目支出 1.28 万元；单位预留机动经费 0.00 万元；结转下年资金 0.00 万元。' +
+        '财政拨款支出预算 3.17 万元，其中：一般公共预算拨款支出预算 2.39 万元；政府性基金拨款支出预算 0.78 万元。',
+      '财政拨款支出主要内容如下：',
+      '1. 一般公共服务支出 2.39 万元。',
+      '2. 城乡社区支出 0.78 万元。',
+    ]);
+    expect(n.gaps).toContain('没有 2018 年预算数（上年基数），编制说明未写与上年的比较');
+  });
+
+  it('a figure compared with a year-on-year measure that sums other lines states no change (no false change)', () => {
+    const t = JSON.parse(JSON.stringify(jiangsuProvince));
+    t.narrative.spending[0].parts[0].change = 'total'; // 基本支出 is not what last year's total sums
+    const n = buildNarrative(sampleWorkbook(), undefined, { template: validateTemplate(t) });
+    expect(n.chapters[0].sections[0].paragraphs[1].text).toContain('其中：基本支出 842.22 万元；项目支出');
+    expect(n.gaps).toContain('基本支出与 2023 年预算数的口径不同，编制说明未写它与上年的比较');
+  });
+
+  it('shanghai-district and shanghai-unit keep the Shanghai sentences', () => {
+    const wb = sampleWorkbook();
+    const shanghai = renderNarrativeText(buildNarrative(wb));
+    expect(shanghai).toContain('其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元，事业收入 0 万元；事业单位经营收入 0 万元；其他收入 0 万元。');
+    expect(renderNarrativeText(buildNarrative({ ...wb, template: 'shanghai-district' }))).toBe(shanghai);
+    expect(renderNarrativeText(buildNarrative(wb, undefined, { unit: wb.lines[0].unit }))).toContain('本单位收入预算 875.96 万元，其中：财政拨款收入 875.96 万元');
+  });
+});
+
+/** Where the sample's Jiangsu text states each figure, by hand: label → table, row label, column. */
+const CELLS: Record<string, [number, string | undefined, string]> = {
+  收入预算: [1, '收入合计', '收入.预算数'],
+  财政拨款收入: [1, '一、财政拨款', '收入.预算数'],
+  财政专户管理资金收入: [1, '二、财政专户管理资金', '收入.预算数'],
+  其他资金收入: [1, '三、其他资金', '收入.预算数'],
+  上年结转资金: [1, '上年结转资金', '收入.预算数'],
+  一般公共预算收入: [1, '1、一般公共预算', '收入.预算数'],
+  政府性基金预算收入: [1, '2、政府性基金预算', '收入.预算数'],
+  支出预算: [1, '支出合计', '支出.按支出用途.预算数'],
+  基本支出: [1, '基本支出', '支出.按支出用途.预算数'],
+  项目支出: [1, '项目支出', '支出.按支出用途.预算数'],
+  单位预留机动经费: [1, '单位预留机动经费', '支出.按支出用途.预算数'],
+  结转下年资金: [1, '结转下年资金', '支出.按支出用途.预算数'],
+  财政拨款支出预算: [4, '支出合计', '财政拨款支出.合计'],
+  一般公共预算拨款支出预算: [4, '支出合计', '财政拨款支出.一般公共预算'],
+  政府性基金拨款支出预算: [4, '支出合计', '财政拨款支出.政府性基金预算'],
+  社会保障和就业支出: [5, '社会保障和就业支出', '本年预算.合计'],
+  卫生健康支出: [5, '卫生健康支出', '本年预算.合计'],
+  城乡社区支出: [5, '城乡社区支出', '本年预算.合计'],
+  住房保障支出: [5, '住房保障支出', '本年预算.合计'],
+};
+
+/** The figures a text states in 万元: label → amount as printed. */
+function statedFigures(text: string): [string, string][] {
+  return [...text.matchAll(/(?:^|[，；：。]|\d\. )(?:\d{4} 年，)?(?:本部门)?([^\s，；：。\d]+?)(?:为)? (\d+\.\d{2}) 万元/gmu)].map((m) => [m[1].replace(/^财政拨款收入中/u, ''), m[2]]);
+}
+
+describe('the Jiangsu 编制说明 and its exported tables', () => {
+  it('each figure of its 编制说明 (budget chapter) equals its cell in the exported, read-back xlsx', async () => {
+    const wb = jiangsuSample();
+    const path = join(tempDir(), '江苏.xlsx');
+    await exportPublication(wb, path);
+    const { tables } = await readPublicationFile(path);
+    const budget = buildNarrative(wb).chapters[0].sections[0].paragraphs.map((p) => p.text).join('\n');
+    const stated = statedFigures(budget);
+    expect(stated.map(([label]) => label).sort()).toEqual(Object.keys(CELLS).sort());
+    for (const [label, amount] of stated) {
+      const [number, rowLabel, column] = CELLS[label];
+      const table = tables.find((t) => t.id === number)!;
+      const col = table.columns.indexOf(column);
+      const row = table.rows.find((r) => r.slice(0, col).includes(rowLabel!))!;
+      expect([label, row[col]]).toEqual([label, amount]);
+    }
+  });
+
+  it('the text check: the Jiangsu narrative is clean against the read-back tables, and a wrong figure anywhere in it is found once', async () => {
+    const wb = jiangsuSample();
+    const path = join(tempDir(), '江苏.xlsx');
+    await exportPublication(wb, path);
+    const { tables } = await readPublicationFile(path);
+    const facts = publicationTextFacts(tables as PublishedTable[]);
+    const text = renderNarrativeText(buildNarrative(wb));
+    expect(checkText(text, facts)).toEqual([]);
+    const budget = buildNarrative(wb).chapters[0].sections[0].paragraphs.map((p) => p.text).join('\n');
+    for (const [label, amount] of statedFigures(budget)) {
+      const wrong = (Number(amount) + 0.01).toFixed(2);
+      const planted = text.replace(`${label} ${amount} 万元`, `${label} ${wrong} 万元`);
+      expect(planted).not.toBe(text);
+      const found = checkText(planted, facts);
+      expect(found.map((f) => f.rule)).toEqual(['X-FIGURE']);
+      expect(found[0].message).toContain(`${label}写作 ${wrong} 万元，表中为 ${amount} 万元`);
+    }
+  });
+});

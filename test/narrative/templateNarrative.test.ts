@@ -81,6 +81,20 @@ describe('编制说明 under jiangsu-province: the template’s sources and uses
     expect(n.gaps).toContain('没有 2018 年预算数（上年基数），编制说明未写与上年的比较');
   });
 
+  it('one unit’s text (单位预算) states that unit’s figures as its own Jiangsu tables print them', () => {
+    const wb = roundingDepartment();
+    wb.units.push({ name: '乙中心', type: '事业单位' });
+    wb.lines.push({ ...line('2080505', '30108', '基本支出', '其他收入', 1_000_000), unit: '乙中心' });
+    const [income, spending] = buildNarrative(wb, undefined, { unit: '甲局' }).chapters[0].sections[0].paragraphs.map((p) => p.text);
+    expect(income).toBe(
+      '2019 年，本单位收入预算 3.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.44 万元；上年结转资金 0.00 万元。' +
+        '财政拨款收入中，一般公共预算收入 2.39 万元；政府性基金预算收入 0.78 万元。',
+    );
+    expect(spending).toContain('本单位支出预算 3.62 万元，其中：基本支出 2.33 万元；项目支出 1.28 万元；');
+    // the department's: 乙中心's 1.00 万元 (10,000.00 元) of 其他收入 in 其他资金 and 基本支出
+    expect(buildNarrative(wb).chapters[0].sections[0].paragraphs[0].text).toContain('本部门收入预算 4.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0.00 万元；其他资金收入 1.44 万元；');
+  });
+
   it('a figure compared with a year-on-year measure that sums other lines states no change (no false change)', () => {
     const t = JSON.parse(JSON.stringify(jiangsuProvince));
     t.narrative.spending[0].parts[0].change = 'total'; // 基本支出 is not what last year's total sums

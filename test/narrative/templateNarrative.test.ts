@@ -181,4 +181,26 @@ describe('the Jiangsu 编制说明 and its exported tables', () => {
       expect(found[0].message).toContain(`${label}写作 ${wrong} 万元，表中为 ${amount} 万元`);
     }
   });
+
+  it('其他相关情况说明’s “三公” and 机关运行经费 figures are checked against Jiangsu’s tables 9 and 11', async () => {
+    const wb = roundingDepartment();
+    wb.lines.push(line('2010101', '30217', '基本支出', '一般公共预算财政拨款', 123_456)); // 公务接待费 1,234.56 元 → 0.12 万元
+    const path = join(tempDir(), '江苏.xlsx');
+    await exportPublication(wb, path);
+    const facts = publicationTextFacts((await readPublicationFile(path)).tables);
+    const text = renderNarrativeText(buildNarrative(wb));
+    // 机关运行经费: 公用经费 of 甲局 (行政单位) 6,543.21 + 1,234.56 = 7,777.77 元 → 0.78 万元
+    expect(text).toContain('机关运行经费预算为0.78万元');
+    expect(text).toContain('“三公”经费预算数为0.12万元');
+    expect(checkText(text, facts)).toEqual([]);
+    for (const [right, wrong, label] of [
+      ['机关运行经费预算为0.78万元', '机关运行经费预算为0.87万元', '0.78'],
+      ['“三公”经费预算数为0.12万元', '“三公”经费预算数为0.21万元', '0.12'],
+      ['公务接待费0.12万元', '公务接待费0.02万元', '0.12'],
+    ]) {
+      const found = checkText(text.replace(right, wrong), facts);
+      expect(found.map((f) => f.rule)).toEqual(['X-FIGURE']);
+      expect(found[0].message).toContain(`表中为 ${label} 万元`);
+    }
+  });
 });

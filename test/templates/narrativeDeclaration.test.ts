@@ -46,4 +46,11 @@ describe('a template’s narrative declaration is checked when loaded', () => {
     expect(problems(edited((n) => (n.classes = { table: 6, column: '本年预算.合计' })))).toEqual(['narrative.classes.table：表 6 不是按功能分类排列的表']);
     expect(problems(edited((n) => (n.spending = [])))).toEqual(['narrative.spending：应是句子的列表']);
   });
+
+  it('a figure of 其他相关情况说明 the text does not state, or in a column its table does not have, is refused', () => {
+    expect(problems(edited((n) => (n.sectionFigures[0].key = 'sangong:会议费')))).toEqual([
+      'narrative.sectionFigures[0].key：其他相关情况说明中没有数字“sangong:会议费”（可用：sangong:total、sangong:abroad、sangong:reception、sangong:vehiclePurchase、sangong:vehicleOperation、sangong:vehicles、officeExpenses）',
+    ]);
+    expect(problems(edited((n) => (n.sectionFigures[6].column = '机关运行经费')))).toEqual(['narrative.sectionFigures[6].column：表 11 没有金额列“机关运行经费”']);
+  });
 });

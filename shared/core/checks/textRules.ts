@@ -170,8 +170,8 @@ export function textFacts(tables: readonly PublishedTableInput[]): TextFacts {
 
 /**
  * The figures a text can state under a template that declares its narrative: each declared figure
- * from the cell that prints it (found as the 编制说明 finds it), known by its label; the 类 of the
- * declared function table by name.
+ * from the cell that prints it (found as the 编制说明 finds it), known by its label; the figures of
+ * 其他相关情况说明 from their declared cells; the 类 of the declared function table by name.
  */
 export function templateTextFacts(template: Template, tables: readonly PublishedTableInput[]): TextFacts {
   const facts: TextFacts = { figures: new Map(), names: new Map(), labels: new Map() };
@@ -191,6 +191,12 @@ export function templateTextFacts(template: Template, tables: readonly Published
     facts.figures.set(key, fen);
     facts.labels.set(key, f.label);
     facts.names.set(stripNumbering(bareLabel(f.label)), key);
+  }
+  for (const f of narrative?.sectionFigures ?? []) {
+    const at = byNumber.get(f.table);
+    const cell = at && locateFigure(at.spec, at.table.columns, at.table.rows, f);
+    const fen = cell && amountOf(at.table.rows[cell.row][cell.column], wan(at.table));
+    if (fen !== undefined) facts.figures.set(f.key, fen);
   }
   const classes = narrative?.classes && byNumber.get(narrative.classes.table);
   if (classes) {

@@ -32,6 +32,11 @@ export interface NarrativeTemplate {
   spending: NarrativeSentence[];
   /** The function table and amount column the list of 财政拨款 by 类 (财政拨款支出主要内容) reads its 类 rows from. */
   classes?: { table: number; column: string };
+  /**
+   * Figures 其他相关情况说明 states (its sentences are the same under every template), by the key the
+   * text check knows them by (`sangong:total`, `officeExpenses` …), and the cell printing the same measure.
+   */
+  sectionFigures?: { key: string; table: number; row?: string; column: string }[];
 }
 
 /**

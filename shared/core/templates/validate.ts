@@ -1,4 +1,5 @@
-import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES } from '../model';
+import { measureKey } from '../measures';
+import { COST_TYPES, EXPENDITURE_KINDS, FUND_SOURCES, SANGONG_ITEMS } from '../model';
 import type { Template } from './types';
 
 /** A template that cannot be used: every problem found, each naming its field. */
@@ -205,8 +206,11 @@ function collectLabels(rows: Obj | undefined): string[] {
   return rows.sides.flatMap((s) => (isObj(s) ? [...(Array.isArray(s.blocks) ? s.blocks.flatMap((b) => (isObj(b) ? of(b.items) : [])) : []), ...of(s.footer)] : []));
 }
 
+/** The figures 其他相关情况说明 states that a table can print: “三公” and its items, 机关运行经费. */
+const SECTION_KEYS: string[] = [measureKey.sanGongTotal, ...SANGONG_ITEMS.map((s) => measureKey.sanGong(s.key)), measureKey.vehicles, measureKey.officeExpenses];
+
 /** The year-on-year figures a narrative figure may be compared with (those a baseline carries). */
-const CHANGE_KEYS = ['total', 'fiscal', ...FUND_SOURCES.map((s) => `source:${s}`)];
+const CHANGE_KEYS: string[] = [measureKey.total, measureKey.fiscal, ...FUND_SOURCES.map(measureKey.source)];
 
 /** A narrative's sentences: each figure names a table of the template, an amount column of it and a row it prints. */
 function checkNarrative(raw: unknown, tables: unknown[], bad: (field: string, what: string) => void): void {
@@ -220,6 +224,9 @@ function checkNarrative(raw: unknown, tables: unknown[], bad: (field: string, wh
     else if (labels.has(f.label)) bad(`${field}.label`, `名称“${f.label}”重复（审核按名称认出句中的数字）`);
     else labels.add(f.label);
     if (f.change !== undefined && !CHANGE_KEYS.includes(f.change as string)) bad(`${field}.change`, `未知的上年比较度量“${String(f.change)}”（可用：total、fiscal、source:资金来源）`);
+    cell(field, f);
+  };
+  const cell = (field: string, f: Obj) => {
     const t = byNumber.get(f.table);
     if (!t) return bad(`${field}.table`, `模板中没有表 ${String(f.table)}`);
     const columns = Array.isArray(t.columns) ? t.columns.filter(isObj) : [];
@@ -249,6 +256,16 @@ function checkNarrative(raw: unknown, tables: unknown[], bad: (field: string, wh
       if (!Array.isArray(s.parts) || s.parts.length === 0) return bad(`${sat}.parts`, '应是数字的列表');
       s.parts.forEach((f, k) => figure(`${sat}.parts[${k}]`, f));
     });
+  }
+  if (raw.sectionFigures !== undefined) {
+    if (!Array.isArray(raw.sectionFigures)) bad(`${at}.sectionFigures`, '应是 { key, table, row, column } 的列表');
+    else
+      raw.sectionFigures.forEach((f, i) => {
+        const fat = `${at}.sectionFigures[${i}]`;
+        if (!isObj(f)) return bad(fat, '应写成 { key, table, row, column }');
+        if (!SECTION_KEYS.includes(f.key as string)) bad(`${fat}.key`, `其他相关情况说明中没有数字“${String(f.key)}”（可用：${SECTION_KEYS.join('、')}）`);
+        cell(fat, f);
+      });
   }
   if (raw.classes !== undefined) {
     const c = raw.classes;

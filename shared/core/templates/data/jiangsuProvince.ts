@@ -136,6 +136,15 @@ export const jiangsuProvince: Template = {
       },
     ],
     classes: { table: 5, column: '本年预算.合计' },
+    sectionFigures: [
+      { key: 'sangong:total', table: 9, column: '“三公”经费.小计' },
+      { key: 'sangong:abroad', table: 9, column: '“三公”经费.因公出国（境）费' },
+      { key: 'sangong:vehicles', table: 9, column: '“三公”经费.公务用车购置及运行维护费.小计' },
+      { key: 'sangong:vehiclePurchase', table: 9, column: '“三公”经费.公务用车购置及运行维护费.购置费' },
+      { key: 'sangong:vehicleOperation', table: 9, column: '“三公”经费.公务用车购置及运行维护费.运行维护费' },
+      { key: 'sangong:reception', table: 9, column: '“三公”经费.公务接待费' },
+      { key: 'officeExpenses', table: 11, row: '合计', column: '合计' },
+    ],
   },
   tables: [
     {

@@ -38,7 +38,7 @@ interface Checked {
   text?: string;
   /** Figures only a workbook knows (政府采购 as entered). */
   extra?: Map<MeasureKey, Fen>;
-  /** The template asked for with --template (else the tables' titles tell it). */
+  /** The publication's template when known (--template, or the workbook's); else the tables' titles tell it. */
   template?: Template;
 }
 

@@ -6,6 +6,7 @@ import { WORKBOOK_OPTIONS, WORKBOOK_USAGE, loadWorkbook } from '../workbookInput
 
 const usage = `用法：budget narrative <明细.csv | --sample> [选项]
 输出预算编制说明与其他相关情况说明（文本）。未知的上年数、未写的用途与原因在标准错误上以“提示”列出。
+模板有自己的资金来源和用途时（如 --template jiangsu-province），收入、支出两段按该模板的表写，数字与表中所印相同。
 ${WORKBOOK_USAGE}
   --unit 名称          输出该预算单位的说明（单位预算，“本单位”）`;
 

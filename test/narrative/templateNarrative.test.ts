@@ -103,6 +103,15 @@ describe('编制说明 under jiangsu-province: the template’s sources and uses
     expect(n.gaps).toContain('基本支出与 2023 年预算数的口径不同，编制说明未写它与上年的比较');
   });
 
+  it('a figure whose row the table leaves out (printed only when not zero) is not stated, nor a “…中” sentence left with none', () => {
+    const t = JSON.parse(JSON.stringify(jiangsuProvince));
+    t.narrative.income[1].parts = t.narrative.income[1].parts.slice(2); // 国有资本经营预算 only: the sample has none
+    const [income] = buildNarrative(sampleWorkbook(), undefined, { template: validateTemplate(t) }).chapters[0].sections[0].paragraphs;
+    expect(income.text).toBe(
+      '2024 年，本部门收入预算 875.96 万元，其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.00 万元；上年结转资金 0.00 万元。',
+    );
+  });
+
   it('shanghai-district and shanghai-unit keep the Shanghai sentences', () => {
     const wb = sampleWorkbook();
     const shanghai = renderNarrativeText(buildNarrative(wb));

@@ -73,7 +73,7 @@ function templateParagraphs(ctx: NarrativeContext, printed: PrintedTables, again
     };
     const texts = sentences.flatMap((s) => {
       const parts = s.parts.flatMap((p) => figure(p) ?? []).join('；');
-      if (s.within !== undefined) return [S`${s.within}中，` + parts + '。'];
+      if (s.within !== undefined) return parts ? [S`${s.within}中，` + parts + '。'] : [];
       const lead = figure(s.lead!);
       return lead === undefined ? [] : [lead + (parts ? '，其中：' + parts : '') + '。'];
     });

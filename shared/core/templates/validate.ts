@@ -237,8 +237,11 @@ function checkNarrative(raw: unknown, tables: unknown[], bad: (field: string, wh
       if (f.row !== undefined) bad(`${field}.row`, `表 ${String(f.table)} 只有一行，不写行名`);
     } else {
       const total = isObj(t.total) && typeof t.total.label === 'string' ? [t.total.label] : [];
-      const named = [...collectLabels(rows), ...total];
-      if (typeof f.row !== 'string' || !named.includes(f.row)) bad(`${field}.row`, `表 ${String(f.table)} 没有名为“${String(f.row)}”的行（可用：${named.join('、') || '无固定的行'}）`);
+      // in side-by-side lists, the rows of the side the column belongs to
+      const at = columns.indexOf(column as Obj);
+      const side = rows?.kind === 'sides' && Array.isArray(rows.sides) ? rows.sides.find((sd) => isObj(sd) && at > (sd.column as number) && at < (sd.column as number) + (sd.width as number)) : undefined;
+      const named = [...collectLabels(isObj(side) ? { kind: 'sides', sides: [side] } : rows), ...total];
+      if (typeof f.row !== 'string' || !named.includes(f.row)) bad(`${field}.row`, `表 ${String(f.table)}${isObj(side) ? `“${String(f.column)}”一栏` : ''}没有名为“${String(f.row)}”的行（可用：${named.join('、') || '无固定的行'}）`);
     }
   };
   for (const part of ['income', 'spending'] as const) {

@@ -7,6 +7,7 @@ import { compileMeasure } from '../tables/measure';
 import { tableTitle } from '../templates/layout';
 import type { ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
 import { readPrintedAmount } from './printedAmount';
+import { crossRelations, LineAtoms, rowKeyOf, type PrintedTree } from './templateCross';
 import { norm, type PublishedTableInput } from './readTables';
 import { finding, type CheckFinding, type RuleId } from './rules';
 
@@ -21,20 +22,20 @@ import { finding, type CheckFinding, type RuleId } from './rules';
  * place, with what it should be; what else it makes wrong is listed under it.
  */
 
-interface Place {
+export interface Place {
   table: number;
   row: number;
   column: string;
   label: string;
 }
 
-interface Figure extends Place {
+export interface Figure extends Place {
   value: number;
-  /** The lines it sums, as a key: equal keys must print equal figures. */
-  key?: string;
+  /** The lines it sums: its row (科目 or economic code, see `rowKeyOf`) and its measure's lines (`LineAtoms`). */
+  lines?: { row: string; atoms: bigint };
 }
 
-interface Relation {
+export interface Relation {
   rule: RuleId;
   total: Figure;
   parts: Figure[];
@@ -63,13 +64,6 @@ function atoms(m: Measure, econ: readonly string[], template: Template): Set<str
   }
   for (const n of names) out.add(`+${n}`);
   return out;
-}
-
-function measureKey(m: Measure, names: string[]): string {
-  if (m.none) return `none:${names.join('+')}`;
-  const { mask } = compileMeasure(m);
-  const f = (m as { functionPrefix?: string }).functionPrefix ?? '';
-  return [Array.from(mask).join(''), (m.economicCodes ?? []).slice().sort().join(','), m.economicPrefix ?? '', f, (m.plus ?? []).slice().sort().join(',')].join('|');
 }
 
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
@@ -101,11 +95,14 @@ class TableReader {
   readonly figures: Figure[] = [];
   readonly relations: Relation[] = [];
   readonly problems: CheckFinding[] = [];
+  /** The codes a tree table prints (what it does not print is zero). */
+  printed?: PrintedTree;
 
   constructor(
     private readonly template: Template,
     private readonly spec: TableTemplate,
     private readonly table: PublishedTableInput,
+    private readonly lines: LineAtoms,
   ) {}
 
   private measure(name: string | undefined): Measure {
@@ -128,7 +125,7 @@ class TableReader {
       this.problems.push({ ...finding('T-NUMBER', `表 ${this.spec.number}“${label}”行“${key}”列：${read.reason}`, place), rowLabel: label });
       return undefined;
     }
-    const f: Figure = { ...place, value: read.value, ...(m ? { key: measureKey(m, names) } : {}) };
+    const f: Figure = { ...place, value: read.value, ...(m ? { lines: { row: rowKeyOf(m), atoms: this.lines.of(m, names) } } : {}) };
     this.figures.push(f);
     return f;
   }
@@ -201,6 +198,9 @@ class TableReader {
       ...coded.map((e) => ({ row: e.row, label: e.label, m: {}, names: [], prefix: prefix(e.code) })),
     ]);
     const levels = CODE_LEVELS[kind];
+    const depth = this.spec.rows.kind === 'functionTree' || this.spec.rows.kind === 'economicTree' ? this.spec.rows.depth : levels.length;
+    const columns = this.amountColumns().map((i) => (this.spec.columns[i] as { measure?: string }).measure);
+    this.printed = { kind, depth, codes: new Set(coded.map((c) => c.code)), atoms: columns.reduce((a, m) => a | (m ? this.lines.of(this.measure(m), [m]) : 0n), 0n) };
     for (const i of this.amountColumns()) {
       const at = (row: number) => byRow.get(row)?.get(i);
       for (const parent of coded) {
@@ -367,25 +367,20 @@ export function checkTemplatePublication(template: Template, tables: readonly Pu
   const figures: Figure[] = [];
   const relations: Relation[] = [];
   const units = new Map<number, string>();
+  const trees: PrintedTree[] = [];
+  const lines = new LineAtoms(template);
   for (const [table, spec] of known) {
-    const reader = new TableReader(template, spec, table);
+    const reader = new TableReader(template, spec, table, lines);
     reader.read();
     findings.push(...reader.problems);
     figures.push(...reader.figures);
     relations.push(...reader.relations, ...reader.balance());
     units.set(spec.number, table.unit ?? spec.unit);
+    if (reader.printed) trees.push(reader.printed);
   }
-  // the same lines printed in several places, in tables of the same unit
-  const byKey = new Map<string, Figure[]>();
-  for (const f of figures) if (f.key !== undefined) byKey.set(`${units.get(f.table)}|${f.key}`, [...(byKey.get(`${units.get(f.table)}|${f.key}`) ?? []), f]);
-  const broken: Relation[] = relations.filter((r) => Math.abs(r.total.value - sum(r.parts)) > tolerance(units.get(r.total.table) ?? '元', r.parts.length));
-  for (const same of byKey.values()) {
-    const values = new Map<number, Figure[]>();
-    for (const f of same) values.set(f.value, [...(values.get(f.value) ?? []), f]);
-    if (values.size < 2) continue;
-    const [common] = [...values].sort((a, b) => b[1].length - a[1].length);
-    for (const f of same) if (f.value !== common[0]) broken.push({ rule: 'T-CROSS', total: f, parts: [common[1][0]], what: `与表 ${common[1][0].table}“${common[1][0].label}”行“${common[1][0].column}”是同一些明细之和，应相等` });
-  }
+  const cross = crossRelations(figures, units, trees, relations);
+  const broken: Relation[] = [...relations, ...cross.rounded].filter((r) => Math.abs(r.total.value - sum(r.parts)) > tolerance(units.get(r.total.table) ?? '元', r.parts.length));
+  broken.push(...cross.exact);
   findings.push(...report(broken, units));
   return findings;
 }

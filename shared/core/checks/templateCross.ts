@@ -12,7 +12,8 @@ import type { Figure, Relation } from './templateRules';
  *   财政拨款支出预算表 = 一般公共预算支出预算表 + 政府性基金支出预算表 科目 by 科目 and column by column,
  *   表 4's 财政拨款 lines = the one-source tables' totals … (T-CROSS), none of it listed by table.
  * Lines known to be zero drop out: those of a figure printed 0 in its 合计 (no row narrowing; amounts are
- * never negative), and those of a 科目 a tree table does not print (a 科目 funded only by 政府性基金 is
+ * never negative) or of a row printed only when not zero and not printed (`absent`: 国有资本经营预算), and
+ * those of a 科目 a tree table does not print (a 科目 funded only by 政府性基金 is
  * absent from the 一般公共预算 table). So 财政拨款 = 一般公共预算 when there is no 政府性基金.
  */
 
@@ -123,7 +124,12 @@ function coarsest(parts: readonly Same[], known: ReadonlySet<bigint>): boolean {
  * fen of the unit) and `rounded` ones, held within the rounding of the table's unit. A relation the
  * tables already state (`stated`: a column sum, a tree, a declared sum) is not derived again.
  */
-export function crossRelations(figures: readonly Figure[], units: ReadonlyMap<number, string>, trees: readonly PrintedTree[], stated: readonly Relation[]): { exact: Relation[]; rounded: Relation[] } {
+export function crossRelations(
+  figures: readonly Figure[],
+  units: ReadonlyMap<number, string>,
+  zero: { trees: readonly PrintedTree[]; absent: bigint },
+  stated: readonly Relation[],
+): { exact: Relation[]; rounded: Relation[] } {
   const exact: Relation[] = [];
   const rounded: Relation[] = [];
   const unitOf = (f: Figure) => units.get(f.table) ?? '元';
@@ -141,14 +147,14 @@ export function crossRelations(figures: readonly Figure[], units: ReadonlyMap<nu
   }
 
   // lines known to be zero
-  let zeroEverywhere = 0n;
+  let zeroEverywhere = zero.absent;
   for (const q of quantities) if (q.rep.lines!.row === WHOLE && q.rep.value === 0) zeroEverywhere |= q.rep.lines!.atoms;
   const zeroAt = (row: string): bigint => {
     let z = zeroEverywhere;
     const [f, e] = row.split('/');
     const [kind, code] = f ? (['function', f] as const) : (['economic', e] as const);
     if (!code) return z;
-    for (const t of trees) if (t.kind === kind && CODE_LEVELS[kind].slice(0, t.depth).includes(code.length) && !t.codes.has(code)) z |= t.atoms;
+    for (const t of zero.trees) if (t.kind === kind && CODE_LEVELS[kind].slice(0, t.depth).includes(code.length) && !t.codes.has(code)) z |= t.atoms;
     return z;
   };
 

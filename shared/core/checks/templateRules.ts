@@ -97,6 +97,8 @@ class TableReader {
   readonly problems: CheckFinding[] = [];
   /** The codes a tree table prints (what it does not print is zero). */
   printed?: PrintedTree;
+  /** The lines of rows printed only when not zero, and not printed: zero. */
+  absent = 0n;
 
   constructor(
     private readonly template: Template,
@@ -138,17 +140,22 @@ class TableReader {
     return this.spec.columns.flatMap((c, i) => (c.type === 'amount' && i >= from && i < to ? [i] : []));
   }
 
+  /** The lines a cell sums: its column's measure narrowed by its row's (and the named uses, for `none`). */
+  private cellMeasure(column: number, r: { m: Measure; names: string[]; prefix?: Measure }): { m: Measure; names: string[] } {
+    const colName = (this.spec.columns[column] as { measure?: string }).measure;
+    const colM = this.measure(colName);
+    let m = intersect(colM, r.m);
+    if (r.prefix) m = { ...m, ...r.prefix };
+    return { m, names: r.m.none ? r.names : colM.none ? [colName!] : [] };
+  }
+
   /** Column sums in every given row (rows: printed row index → label, row measure). */
   private rowSums(rows: { row: number; label: string; m: Measure; names: string[]; prefix?: Measure }[], from = 0, to = this.spec.columns.length): Map<number, Map<number, Figure>> {
     const byRow = new Map<number, Map<number, Figure>>();
     for (const r of rows) {
       const cells = new Map<number, Figure>();
       for (const i of this.amountColumns(from, to)) {
-        const colName = (this.spec.columns[i] as { measure?: string }).measure;
-        const colM = this.measure(colName);
-        let m = intersect(colM, r.m);
-        if (r.prefix) m = { ...m, ...r.prefix };
-        const names = r.m.none ? r.names : colM.none ? [colName!] : [];
+        const { m, names } = this.cellMeasure(i, r);
         const f = this.figure(r.row, i, r.label, this.spec.rows.kind === 'schedule' ? undefined : m, names);
         if (f) cells.set(i, f);
       }
@@ -243,6 +250,10 @@ class TableReader {
       const row = this.findItem(item, from, width, used);
       if (row < 0) {
         if (!item.onlyIfNonZero) labels.set(item.label, -1);
+        else for (const i of this.amountColumns(from, from + width)) {
+          const { m, names } = this.cellMeasure(i, { m: this.measure(item.measure), names: item.measure ? [item.measure] : [] });
+          this.absent |= this.lines.of(m, names);
+        }
         continue;
       }
       used.add(row);
@@ -368,6 +379,7 @@ export function checkTemplatePublication(template: Template, tables: readonly Pu
   const relations: Relation[] = [];
   const units = new Map<number, string>();
   const trees: PrintedTree[] = [];
+  let absent = 0n;
   const lines = new LineAtoms(template);
   for (const [table, spec] of known) {
     const reader = new TableReader(template, spec, table, lines);
@@ -377,8 +389,9 @@ export function checkTemplatePublication(template: Template, tables: readonly Pu
     relations.push(...reader.relations, ...reader.balance());
     units.set(spec.number, table.unit ?? spec.unit);
     if (reader.printed) trees.push(reader.printed);
+    absent |= reader.absent;
   }
-  const cross = crossRelations(figures, units, trees, relations);
+  const cross = crossRelations(figures, units, { trees, absent }, relations);
   const broken: Relation[] = [...relations, ...cross.rounded].filter((r) => Math.abs(r.total.value - sum(r.parts)) > tolerance(units.get(r.total.table) ?? '元', r.parts.length));
   broken.push(...cross.exact);
   findings.push(...report(broken, units));
@@ -388,7 +401,7 @@ export function checkTemplatePublication(template: Template, tables: readonly Pu
 const cellId = (f: Place) => `${f.table}|${f.row}|${f.column}`;
 const where = (f: Place) => `表 ${f.table}“${f.label}”行“${f.column}”列`;
 
-/** The cells in the most broken relations are reported at their place; relations they explain go under them. */
+/** The cells in the most broken relations are reported at their place, with what they should be; relations they explain go under them. */
 function report(broken: Relation[], units: Map<number, string>): CheckFinding[] {
   const out: CheckFinding[] = [];
   let left = broken;
@@ -398,10 +411,12 @@ function report(broken: Relation[], units: Map<number, string>): CheckFinding[] 
     const [top] = [...count.values()].sort((a, b) => b.n - a.n);
     const suspect = top.n >= 2 ? top.f : undefined;
     const explained = suspect ? left.filter((r) => [r.total, ...r.parts].some((f) => cellId(f) === cellId(suspect))) : [left[0]];
-    const first = explained[0];
+    // what it should be, from the relation with the fewest other figures (the least rounding): an equal figure elsewhere first
+    const others = (r: Relation) => [r.total, ...r.parts].filter((f) => !suspect || cellId(f) !== cellId(suspect)).length;
+    const first = explained.reduce((best, r) => (others(r) < others(best) ? r : best));
     const unit = units.get(first.total.table) ?? '元';
     const cell = suspect ?? first.total;
-    const should = suspect && first.total !== suspect ? first.total.value - sum(first.parts.filter((p) => p !== suspect)) : sum(first.parts);
+    const should = suspect && cellId(first.total) !== cellId(suspect) ? first.total.value - sum(first.parts.filter((p) => cellId(p) !== cellId(suspect))) : sum(first.parts);
     out.push({
       ...finding(first.rule, `${where(cell)}印 ${yuanText(unit, cell.value)}，${first.what}，应为 ${yuanText(unit, should)}${suspect ? '' : '（无法判断是合计还是其组成有误）'}`, {
         table: cell.table,
@@ -409,7 +424,7 @@ function report(broken: Relation[], units: Map<number, string>): CheckFinding[] 
         column: cell.column,
       }),
       rowLabel: cell.label,
-      ...(explained.length > 1 ? { consequences: explained.slice(1).map((r) => ({ rule: r.rule, message: `${where(r.total)}：${r.what}，因此不符`, place: { table: r.total.table, row: r.total.row, column: r.total.column } })) } : {}),
+      ...(explained.length > 1 ? { consequences: explained.filter((r) => r !== first).map((r) => ({ rule: r.rule, message: `${where(r.total)}：${r.what}，因此不符`, place: { table: r.total.table, row: r.total.row, column: r.total.column } })) } : {}),
     });
     left = left.filter((r) => !explained.includes(r));
   }

@@ -77,6 +77,14 @@ interface Same {
 
 const where = (f: Figure) => `表 ${f.table}“${f.label}”行“${f.column}”列`;
 
+const equal = (a: Figure, b: Figure, why: string): Relation => ({
+  rule: 'T-CROSS',
+  total: a,
+  parts: [b],
+  what: `与${where(b)}是同一些明细之和${why}，应相等`,
+  whatOfPart: `与${where(a)}是同一些明细之和${why}，应相等`,
+});
+
 function quantity(figures: Figure[]): Quantity {
   const counts = new Map<number, number>();
   for (const f of figures) counts.set(f.value, (counts.get(f.value) ?? 0) + 1);
@@ -143,7 +151,7 @@ export function crossRelations(
   }
   const quantities = [...byLines.values()].map(quantity);
   for (const q of quantities) {
-    for (const f of q.figures) if (f.value !== q.rep.value) exact.push({ rule: 'T-CROSS', total: f, parts: [q.rep], what: `与${where(q.rep)}是同一些明细之和，应相等` });
+    for (const f of q.figures) if (f.value !== q.rep.value) exact.push(equal(f, q.rep, ''));
   }
 
   // lines known to be zero
@@ -180,7 +188,7 @@ export function crossRelations(
   for (const s of sames.values()) {
     const main = [...s.quantities].sort((a, b) => b.figures.length - a.figures.length)[0];
     s.rep = main.rep;
-    for (const q of s.quantities) if (q !== main) rounded.push({ rule: 'T-CROSS', total: q.rep, parts: [s.rep], what: `与${where(s.rep)}是同一些明细之和（其余来源或科目为零），应相等` });
+    for (const q of s.quantities) if (q !== main) rounded.push(equal(q.rep, s.rep, '（其余来源或科目为零）'));
     const bucket = `${unitOf(s.rep)}|${s.rep.lines!.row}`;
     buckets.set(bucket, [...(buckets.get(bucket) ?? []), s]);
   }

@@ -41,6 +41,8 @@ export interface Relation {
   parts: Figure[];
   /** What the relation says, for the message. */
   what: string;
+  /** What it says seen from its one part, when it says two figures are equal. */
+  whatOfPart?: string;
 }
 
 /** Figures in hundredths of the table's unit; independent rounding of n parts may leave their sum off by up to n/2 hundredths. */
@@ -416,9 +418,10 @@ function report(broken: Relation[], units: Map<number, string>): CheckFinding[] 
     const first = explained.reduce((best, r) => (others(r) < others(best) ? r : best));
     const unit = units.get(first.total.table) ?? '元';
     const cell = suspect ?? first.total;
-    const should = suspect && cellId(first.total) !== cellId(suspect) ? first.total.value - sum(first.parts.filter((p) => cellId(p) !== cellId(suspect))) : sum(first.parts);
+    const inPart = suspect !== undefined && cellId(first.total) !== cellId(suspect);
+    const should = inPart ? first.total.value - sum(first.parts.filter((p) => cellId(p) !== cellId(suspect))) : sum(first.parts);
     out.push({
-      ...finding(first.rule, `${where(cell)}印 ${yuanText(unit, cell.value)}，${first.what}，应为 ${yuanText(unit, should)}${suspect ? '' : '（无法判断是合计还是其组成有误）'}`, {
+      ...finding(first.rule, `${where(cell)}印 ${yuanText(unit, cell.value)}，${(inPart && first.whatOfPart) || first.what}，应为 ${yuanText(unit, should)}${suspect ? '' : '（无法判断是合计还是其组成有误）'}`, {
         table: cell.table,
         row: cell.row,
         column: cell.column,

@@ -184,23 +184,31 @@ export function crossRelations(
     s.quantities.push(q);
     for (const f of q.figures) sameOf.set(f, s);
   }
-  const buckets = new Map<string, Same[]>();
-  for (const s of sames.values()) {
-    const main = [...s.quantities].sort((a, b) => b.figures.length - a.figures.length)[0];
-    s.rep = main.rep;
-    for (const q of s.quantities) if (q !== main) rounded.push(equal(q.rep, s.rep, '（其余来源或科目为零）'));
-    const bucket = `${unitOf(s.rep)}|${s.rep.lines!.row}`;
-    buckets.set(bucket, [...(buckets.get(bucket) ?? []), s]);
-  }
 
-  // what the tables already state, by the quantities it relates
-  const signature = (total: Same, parts: readonly Same[]) => `${total.id}=${parts.map((p) => p.id).sort((a, b) => a - b).join('+')}`;
+  // what the tables already state (a column sum, a tree, a declared sum) is not derived again: two figures stated
+  // equal (the rest of their relation zero), a sum of the same quantities
+  const signature = (total: { id: number }, parts: readonly { id: number }[]) => `${total.id}=${parts.map((p) => p.id).sort((a, b) => a - b).join('+')}`;
   const known = new Set<string>();
+  const knownPairs = new Set<string>();
+  const pair = (a: Figure, b: Figure) => [a, b].map((f) => `${f.table}|${f.row}|${f.column}`).sort().join('=');
   for (const r of stated) {
     const total = sameOf.get(r.total);
     const parts = r.parts.map((p) => sameOf.get(p));
     if (!total || total === 'zero' || parts.some((p) => p === undefined)) continue;
     known.add(signature(total, parts.filter((p): p is Same => p !== 'zero')));
+    const nonZero = r.parts.filter((p) => sameOf.get(p) !== 'zero');
+    if (nonZero.length === 1) knownPairs.add(pair(r.total, nonZero[0]));
+  }
+
+  const buckets = new Map<string, Same[]>();
+  for (const s of sames.values()) {
+    const main = [...s.quantities].sort((a, b) => b.figures.length - a.figures.length)[0];
+    s.rep = main.rep;
+    for (const q of s.quantities) {
+      if (q !== main && !knownPairs.has(pair(q.rep, main.rep))) rounded.push(equal(q.rep, s.rep, '（其余来源或科目为零）'));
+    }
+    const bucket = `${unitOf(s.rep)}|${s.rep.lines!.row}`;
+    buckets.set(bucket, [...(buckets.get(bucket) ?? []), s]);
   }
 
   // a quantity split into quantities printed elsewhere on its row

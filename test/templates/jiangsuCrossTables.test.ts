@@ -99,6 +99,24 @@ describe('jiangsu-province: the 财政拨款 tables are the 一般公共预算 a
     expect(checkPublicationByTemplate(wrong).filter((f) => f.severity !== '错误')).toEqual([]);
   });
 
+  it('every figure of tables 5, 6, 7, 8 and 10 (blank ones too), made 1.00 larger, is found once at its own cell, with its printed value as what it should be (to the rounding of a sum)', () => {
+    const missed: string[] = [];
+    for (const n of [5, 6, 7, 8, 10]) {
+      const t = tables[n - 1];
+      t.columns.forEach((column, c) => {
+        if (!column.startsWith('本年预算') && column !== '合计') return;
+        t.rows.forEach((r, row) => {
+          const { tables: wrong, before } = planted(tables, n, row, column, (v) => v + 1);
+          const errors = errorsOf(wrong);
+          const should = Number(/应为 ([\d.,-]+)万元/.exec(errors[0]?.message ?? '')?.[1].replace(/,/g, ''));
+          const found = errors.length === 1 && errors[0].place.table === n && errors[0].place.row === row && errors[0].place.column === column && Math.abs(should - (Number(before) || 0)) < 0.015;
+          if (!found) missed.push(`表 ${n} ${r[0]} ${column}：${errors.map((e) => e.message).join('；')}`);
+        });
+      });
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('with 政府性基金 基本支出 (so table 6 is not table 8 科目 by 科目, and no table prints the fund by 经济科目), the publication is still clean', async () => {
     const wb = sampleWithFund();
     wb.lines.push(line(wb.lines[0].unit, '2120803', '30201', '基本支出', FUND, 66_666));

@@ -20,6 +20,7 @@ import type { Figure, Relation } from './templateRules';
 /** The lines a figure sums, as bits: line class × economic code (of the codes the template names, `*` the rest), and the uses no line carries. */
 export class LineAtoms {
   private readonly bits = new Map<string, bigint>();
+  private readonly known = new Map<string, bigint>();
   private readonly economic: string[];
 
   constructor(template: Template) {
@@ -34,6 +35,14 @@ export class LineAtoms {
 
   /** `names`: the measures with no lines a `none` figure stands for. */
   of(m: Measure, names: readonly string[]): bigint {
+    const { sources, kinds, costType, officeUnitsOnly, economicCodes, none, plus } = m;
+    const key = JSON.stringify([sources, kinds, costType, officeUnitsOnly, economicCodes, none, plus, none ? names : []]);
+    let lines = this.known.get(key);
+    if (lines === undefined) this.known.set(key, (lines = this.compute(m, names)));
+    return lines;
+  }
+
+  private compute(m: Measure, names: readonly string[]): bigint {
     let out = 0n;
     if (!m.none) {
       const { mask } = compileMeasure(m);

@@ -137,9 +137,10 @@ function coarsest(parts: readonly Same[], known: ReadonlySet<bigint>): boolean {
 }
 
 /**
- * The cross-table relations among the figures: `exact` ones (the same lines printed twice, equal to the
- * fen of the unit) and `rounded` ones, held within the rounding of the table's unit. A relation the
- * tables already state (`stated`: a column sum, a tree, a declared sum) is not derived again.
+ * The cross-table relations among the figures: `exact` ones (the same lines printed twice: equal to the last
+ * printed digit) and `rounded` ones (equal but for lines known to be zero, and sums), held within the
+ * rounding of the table's unit. A relation the tables already state (`stated`: a column sum, a tree, a
+ * declared sum) is not derived again.
  */
 export function crossRelations(
   figures: readonly Figure[],

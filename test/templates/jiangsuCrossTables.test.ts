@@ -117,6 +117,12 @@ describe('jiangsu-province: the 财政拨款 tables are the 一般公共预算 a
     expect(missed).toEqual([]);
   });
 
+  it('a 科目 code table 7 prints unreadably (“212 01”) is not taken as a 科目 table 7 leaves out: no figure of table 5 or 10 is held to zero for it', () => {
+    const misprinted = structuredClone(tables) as PublishedTableInput[];
+    misprinted[6].rows[rowOf(tables, 7, '21201')][0] = '212 01';
+    expect(errorsOf(misprinted).filter((f) => f.rule === 'T-CROSS')).toEqual([]);
+  });
+
   it('with 政府性基金 基本支出 (so table 6 is not table 8 科目 by 科目, and no table prints the fund by 经济科目), the publication is still clean', async () => {
     const wb = sampleWithFund();
     wb.lines.push(line(wb.lines[0].unit, '2120803', '30201', '基本支出', FUND, 66_666));

@@ -209,7 +209,10 @@ class TableReader {
     const levels = CODE_LEVELS[kind];
     const depth = this.spec.rows.kind === 'functionTree' || this.spec.rows.kind === 'economicTree' ? this.spec.rows.depth : levels.length;
     const columns = this.amountColumns().map((i) => (this.spec.columns[i] as { measure?: string }).measure);
-    this.printed = { kind, depth, codes: new Set(coded.map((c) => c.code)), atoms: columns.reduce((a, m) => a | (m ? this.lines.of(this.measure(m), [m]) : 0n), 0n) };
+    // a row whose code cannot be read may be any 科目: then no code can be taken as not printed
+    if (entries.every((e) => e === total || /^\d+$/.test(e.code))) {
+      this.printed = { kind, depth, codes: new Set(coded.map((c) => c.code)), atoms: columns.reduce((a, m) => a | (m ? this.lines.of(this.measure(m), [m]) : 0n), 0n) };
+    }
     for (const i of this.amountColumns()) {
       const at = (row: number) => byRow.get(row)?.get(i);
       for (const parent of coded) {

@@ -103,7 +103,7 @@ describe('jiangsu-province: the 财政拨款 tables are the 一般公共预算 a
     const missed: string[] = [];
     for (const n of [5, 6, 7, 8, 10]) {
       const t = tables[n - 1];
-      t.columns.forEach((column, c) => {
+      t.columns.forEach((column) => {
         if (!column.startsWith('本年预算') && column !== '合计') return;
         t.rows.forEach((r, row) => {
           const { tables: wrong, before } = planted(tables, n, row, column, (v) => v + 1);

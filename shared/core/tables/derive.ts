@@ -5,7 +5,7 @@ import type { Schedules } from '../schedules/model';
 import { aggregate } from '../live/lineStore';
 import { DEFAULT_TEMPLATE } from '../templates/registry';
 import { tableHeader, tableName, tableTitle } from '../templates/layout';
-import type { ColumnTemplate, ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
+import type { ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
 import { CLASSES, functionRows, lineName, rollUp, rollUpKeys, type Aggregates } from './aggregate';
 import { chineseNumber } from './categories';
 import { type Cell, type LineFilter, type TableModel, type TableRow } from './tableModel';
@@ -29,7 +29,10 @@ export interface DeriveContext {
 const byCode = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 const LEVEL_BY_LENGTH: Record<number, TableRow['level']> = { 3: 'class', 5: 'kuan', 7: 'item' };
-const PART_INDEX = { class: 0, kuan: 1, item: 2 } as const;
+const PART_INDEX = { class: 0, kuan: 1, item: 2, full: 3 } as const;
+const CODE_PARTS = ['class', 'kuan', 'item', 'full'] as const;
+/** The name cell's place after the code cells (see Deriver.labelCells). */
+const NAME_SLOT = CODE_PARTS.length;
 
 function codeCell(code: string, part: 'class' | 'kuan' | 'item' | 'full', lengths: readonly number[]): Cell {
   if (part === 'full') return { text: code };
@@ -59,7 +62,11 @@ class Deriver {
   private readonly scope: string;
   private readonly scopeFilter: LineFilter;
   private rolledUp?: [string, Fen[]][];
-  private sums?: { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] };
+  private totalSum?: Fen[];
+  /** Code and name cells of a 科目 (by 'f' / 'e' + code; slots: class, kuan, item, full, name): the same in every table of a derivation. */
+  private readonly labels = new Map<string, Cell[]>();
+  private readonly functionFilters = new Map<TableTemplate, LineFilter[]>();
+  private readonly economicFilters = new Map<TableTemplate, LineFilter[]>();
 
   constructor(
     private readonly ctx: DeriveContext,
@@ -80,23 +87,19 @@ class Deriver {
     return (this.rolledUp ??= [...functionRows(this.agg)].sort(byCode));
   }
 
-  private get classSums(): { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] } {
-    if (!this.sums) {
-      const classes = new Map<string, { sum: Fen[]; items: Fen[][] }>();
+  /** A 类's sum (the function rows keep it, see `functionRows`). */
+  private classSum(code: string): readonly Fen[] | undefined {
+    return functionRows(this.agg).get(code);
+  }
+
+  /** The sum of all lines: of the top rows of the function tree (每 code adds into exactly one row of at most a 类's length). */
+  private get total(): readonly Fen[] {
+    if (!this.totalSum) {
       const total = new Array<Fen>(CLASSES).fill(0);
-      for (const [code, vector] of this.agg.byFunction) {
-        const key = code.slice(0, 3);
-        let c = classes.get(key);
-        if (!c) classes.set(key, (c = { sum: new Array<Fen>(CLASSES).fill(0), items: [] }));
-        for (let i = 0; i < CLASSES; i++) {
-          c.sum[i] += vector[i];
-          total[i] += vector[i];
-        }
-        c.items.push(vector);
-      }
-      this.sums = { classes, total };
+      for (const [code, vector] of functionRows(this.agg)) if (code.length <= CODE_LEVELS.function[0]) for (let i = 0; i < CLASSES; i++) total[i] += vector[i];
+      this.totalSum = total;
     }
-    return this.sums;
+    return this.totalSum;
   }
 
   private fill(text: string): string {
@@ -185,19 +188,57 @@ class Deriver {
 
   /** A 类, 款 or 项 row of a function table; null when all its amounts are zero (the row is left out). */
   private functionRow(spec: TableTemplate, code: string, vector: readonly Fen[]): TableRow | null {
-    const { columns, position } = this.amountColumns(spec);
-    const amounts = columns.map((c) => maskedSum(vector, c.classes));
-    if (amounts.every((a) => a === 0)) return null;
-    return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', (i) => amounts[position[i]], (m) => ({ ...m, functionPrefix: code })) };
+    const { columns } = this.amountColumns(spec);
+    const amounts = new Array<Fen>(columns.length);
+    let any = false;
+    for (let k = 0; k < columns.length; k++) if ((amounts[k] = maskedSum(vector, columns[k].classes)) !== 0) any = true;
+    if (!any) return null;
+    return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', amounts) };
   }
 
-  private codeRowCells(spec: TableTemplate, code: string, kind: 'f' | 'e', amountAt: (index: number) => Fen, filter: (m: Measure) => LineFilter): Cell[] {
-    const lengths = CODE_LEVELS[kind === 'f' ? 'function' : 'economic'];
-    return spec.columns.map((c: ColumnTemplate, i): Cell => {
-      if (c.type === 'code') return codeCell(code, c.part, lengths);
-      if (c.type === 'amount') return this.amount(amountAt(i), filter(this.measure(c.measure)));
-      return { text: nameOf(kind === 'f' ? this.catalogs.function : this.catalogs.economic, this.agg, kind, code) };
-    });
+  /**
+   * A code row's cells: code and name cells from the derivation's labels, amounts (by amount column)
+   * with their column's filter narrowed to the code.
+   */
+  private codeRowCells(spec: TableTemplate, code: string, kind: 'f' | 'e', amounts: readonly Fen[]): Cell[] {
+    const { position } = this.amountColumns(spec);
+    const filters = this.rowFilters(spec, kind);
+    const labels = this.labelCells(code, kind);
+    const cells = new Array<Cell>(spec.columns.length);
+    for (let i = 0; i < cells.length; i++) {
+      const c = spec.columns[i];
+      const at = position[i];
+      if (at >= 0) {
+        // a copy of a filter of the same shape, its prefix then set: much cheaper than spreading a measure into a new shape
+        const filter = { ...filters[at] };
+        if (kind === 'f') filter.functionPrefix = code;
+        else filter.economicPrefix = code;
+        cells[i] = { fen: amounts[at], filter };
+      } else cells[i] = labels[c.type === 'code' ? PART_INDEX[c.part] : NAME_SLOT];
+    }
+    return cells;
+  }
+
+  /** Each amount column's filter for a code row (scoped as `amount` scopes it), the code's prefix still blank. */
+  private rowFilters(spec: TableTemplate, kind: 'f' | 'e'): LineFilter[] {
+    const key = kind === 'f' ? this.functionFilters : this.economicFilters;
+    let filters = key.get(spec);
+    if (!filters) {
+      filters = this.amountColumns(spec).columns.map((c) => (kind === 'f' ? { ...this.scopeFilter, ...c.measure, functionPrefix: '' } : { ...this.scopeFilter, ...c.measure, economicPrefix: '' }));
+      key.set(spec, filters);
+    }
+    return filters;
+  }
+
+  private labelCells(code: string, kind: 'f' | 'e'): Cell[] {
+    const key = kind + code;
+    let cells = this.labels.get(key);
+    if (!cells) {
+      const lengths = CODE_LEVELS[kind === 'f' ? 'function' : 'economic'];
+      cells = [...CODE_PARTS.map((part) => codeCell(code, part, lengths)), { text: nameOf(kind === 'f' ? this.catalogs.function : this.catalogs.economic, this.agg, kind, code) }];
+      this.labels.set(key, cells);
+    }
+    return cells;
   }
 
   private functionDepthOk(spec: TableTemplate, code: string): boolean {
@@ -216,7 +257,7 @@ class Deriver {
   }
 
   private functionTableOf(spec: TableTemplate, body: TableRow[]): TableModel {
-    const total = this.classSums.total;
+    const total = this.total;
     const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => maskedSum(total, compileMeasure(m).classes)));
     return this.model(spec, rows, this.notes(spec, body, rows));
   }
@@ -246,7 +287,7 @@ class Deriver {
 
   private economicTable(spec: TableTemplate): TableModel {
     const depth = spec.rows.kind === 'economicTree' ? spec.rows.depth : 2;
-    const { columns, position } = this.amountColumns(spec);
+    const { columns } = this.amountColumns(spec);
     const body: TableRow[] = [];
     const leaf = CODE_LEVELS.economic[depth - 1];
     const totals = columns.map(() => 0);
@@ -256,7 +297,7 @@ class Deriver {
       if (amounts.every((a) => a === 0)) continue;
       // the 合计 adds the rows of the lowest level printed (a line with a shorter code has no 款 row)
       if (code.length === leaf) amounts.forEach((a, i) => (totals[i] = addFen(totals[i], a)));
-      const cells = this.codeRowCells(spec, code, 'e', (i) => amounts[position[i]], (m) => ({ ...m, economicPrefix: code }));
+      const cells = this.codeRowCells(spec, code, 'e', amounts);
       body.push({ level: code.length === 3 ? 'class' : 'kuan', code, cells });
     }
     const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => totals[columns.findIndex((c) => c.measure === m)]));
@@ -296,12 +337,15 @@ class Deriver {
   /** 类 rows over a measure, with the class list's classes first-class and the rest by code. */
   private classRows(spec: TableTemplate, side: Side, classes: { measure: string; always?: string; label: string }): Cell[][] {
     const listed = compileMeasure(this.measure(classes.measure)).classes;
-    // a 类 is listed when any of its 项 has money of the measure (even if its sum nets to zero)
-    const present: string[] = [];
-    for (const [code, { items }] of this.classSums.classes) if (items.some((v) => maskedSum(v, listed) !== 0)) present.push(code);
     const always = classes.always ? this.template.classLists![classes.always] : [];
     const known = new Set(always.map((c) => c.code));
-    const extra = present.filter((c) => !known.has(c)).map((code) => ({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) }));
+    // a 类 not in the list is listed when any of its 项 has money of the measure (even if its sum nets to zero)
+    const present = new Set<string>();
+    for (const [code, vector] of this.agg.byFunction) {
+      const key = code.slice(0, CODE_LEVELS.function[0]);
+      if (!known.has(key) && !present.has(key) && maskedSum(vector, listed) !== 0) present.add(key);
+    }
+    const extra = [...present].map((code) => ({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) }));
     return [...always, ...extra]
       .sort((a, b) => (a.code < b.code ? -1 : 1))
       .map((c, i) => {
@@ -309,7 +353,7 @@ class Deriver {
         for (let k = side.column + 1; k < side.column + side.width; k++) {
           const col = spec.columns[k] as { measure?: string };
           const m = this.measure(col.measure);
-          const sum = this.classSums.classes.get(c.code)?.sum;
+          const sum = this.classSum(c.code);
           cells.push(this.amount(sum ? maskedSum(sum, compileMeasure(m).classes) : 0, { ...m, functionPrefix: c.code }));
         }
         return cells;

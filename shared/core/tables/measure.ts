@@ -43,8 +43,18 @@ export function compileMeasure(m: Measure): CompiledMeasure {
   return c;
 }
 
-/** Lines both measures admit. */
+const intersections = new WeakMap<Measure, WeakMap<Measure, Measure>>();
+
+/** Lines both measures admit; the same two measures give the same object (so that it is compiled once). */
 export function intersect<M extends Measure>(a: M, b: Measure): M {
+  let withA = intersections.get(a);
+  if (!withA) intersections.set(a, (withA = new WeakMap()));
+  let out = withA.get(b);
+  if (!out) withA.set(b, (out = intersection(a, b)));
+  return out as M;
+}
+
+function intersection(a: Measure, b: Measure): Measure {
   const both = <T>(x: readonly T[] | undefined, y: readonly T[] | undefined) => (x && y ? x.filter((v) => y.includes(v)) : (x ?? y)?.slice());
   const out: Measure = { ...a, ...b };
   const sources = both(a.sources, b.sources);
@@ -58,7 +68,7 @@ export function intersect<M extends Measure>(a: M, b: Measure): M {
   if (a.officeUnitsOnly || b.officeUnitsOnly) out.officeUnitsOnly = true;
   const plus = [...new Set([...(a.plus ?? []), ...(b.plus ?? [])])];
   if (plus.length > 0) out.plus = plus;
-  return out as M;
+  return out;
 }
 
 /** A vector's sum over the classes a measure admits. */

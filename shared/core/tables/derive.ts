@@ -6,10 +6,10 @@ import { aggregate } from '../live/lineStore';
 import { DEFAULT_TEMPLATE } from '../templates/registry';
 import { tableHeader, tableName, tableTitle } from '../templates/layout';
 import type { ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
-import { CLASSES, functionRows, lineName, rollUp, rollUpKeys, type Aggregates } from './aggregate';
+import { CLASSES, functionRows, lineName, rollUp, rollUpKeys, type Aggregates, type ClassVector } from './aggregate';
 import { chineseNumber } from './categories';
 import { type Cell, type LineFilter, type TableModel, type TableRow } from './tableModel';
-import { compileMeasure, intersect, maskedSum, measureTotal } from './measure';
+import { classGroups, compileMeasure, groupSums, intersect, maskedSum, measureTotal, type ClassGroups } from './measure';
 import { scheduleRows } from './scheduleRows';
 
 /** What the tables are derived for: a department, or one of its units (`unit`), in a template's layout. */
@@ -49,11 +49,20 @@ function nameOf(catalog: Catalog, agg: Aggregates, prefix: 'f' | 'e', code: stri
 const blank = (): Cell => ({ text: '' });
 
 interface AmountColumns {
-  columns: { index: number; measure: Measure; classes: Int32Array }[];
+  /** Each amount column's measure, its classes, and its groups among the template's class groups. */
+  columns: { index: number; measure: Measure; classes: Int32Array; groups: Int32Array }[];
   position: number[];
 }
 /** Per table template (templates do not change once loaded). */
 const AMOUNT_COLUMNS = new WeakMap<TableTemplate, AmountColumns>();
+/** Per template: the classes its measures tell apart (see `classGroups`). */
+const CLASS_GROUPS = new WeakMap<Template, ClassGroups>();
+
+function templateGroups(template: Template): ClassGroups {
+  let groups = CLASS_GROUPS.get(template);
+  if (!groups) CLASS_GROUPS.set(template, (groups = classGroups([{}, ...Object.values(template.measures)])));
+  return groups;
+}
 
 /** Derives a template's tables from the aggregates; every figure through a measure (./measure.ts). */
 class Deriver {
@@ -61,8 +70,13 @@ class Deriver {
   readonly template: Template;
   private readonly scope: string;
   private readonly scopeFilter: LineFilter;
-  private rolledUp?: [string, Fen[]][];
-  private totalSum?: Fen[];
+  private rolledUp?: [string, ClassVector][];
+  private readonly groups: ClassGroups;
+  /** The rolled-up rows' sums by class group, `groups.size` per row in the order of `rolled`. */
+  private rolledGroups?: Float64Array;
+  /** One row's sums by class group (a row of the incremental path). */
+  private readonly rowGroups: Float64Array;
+  private totalSum?: ClassVector;
   /** Code and name cells of a 科目 (by 'f' / 'e' + code; slots: class, kuan, item, full, name): the same in every table of a derivation. */
   private readonly labels = new Map<string, Cell[]>();
   private readonly functionFilters = new Map<TableTemplate, LineFilter[]>();
@@ -77,25 +91,37 @@ class Deriver {
     this.template = ctx.template ?? DEFAULT_TEMPLATE;
     this.scope = ctx.unit === undefined ? this.template.scopeWords.department : this.template.scopeWords.unit;
     this.scopeFilter = ctx.unit === undefined ? {} : { unit: ctx.unit };
+    this.groups = templateGroups(this.template);
+    this.rowGroups = new Float64Array(this.groups.size);
   }
 
   private measure(name: string | undefined): Measure {
     return name === undefined ? {} : this.template.measures[name];
   }
 
-  private get rolled(): [string, Fen[]][] {
+  private get rolled(): [string, ClassVector][] {
     return (this.rolledUp ??= [...functionRows(this.agg)].sort(byCode));
   }
 
+  private get rolledByGroup(): Float64Array {
+    if (!this.rolledGroups) {
+      const { size } = this.groups;
+      const sums = new Float64Array(this.rolled.length * size);
+      this.rolled.forEach(([, vector], i) => groupSums(vector, this.groups, sums, i * size));
+      this.rolledGroups = sums;
+    }
+    return this.rolledGroups;
+  }
+
   /** A 类's sum (the function rows keep it, see `functionRows`). */
-  private classSum(code: string): readonly Fen[] | undefined {
+  private classSum(code: string): ClassVector | undefined {
     return functionRows(this.agg).get(code);
   }
 
   /** The sum of all lines: of the top rows of the function tree (每 code adds into exactly one row of at most a 类's length). */
-  private get total(): readonly Fen[] {
+  private get total(): ClassVector {
     if (!this.totalSum) {
-      const total = new Array<Fen>(CLASSES).fill(0);
+      const total = new Float64Array(CLASSES);
       for (const [code, vector] of functionRows(this.agg)) if (code.length <= CODE_LEVELS.function[0]) for (let i = 0; i < CLASSES; i++) total[i] += vector[i];
       this.totalSum = total;
     }
@@ -137,7 +163,7 @@ class Deriver {
       const position = spec.columns.map((c, index) => {
         if (c.type !== 'amount') return -1;
         const measure = this.measure(c.measure);
-        columns.push({ index, measure, classes: compileMeasure(measure).classes });
+        columns.push({ index, measure, classes: compileMeasure(measure).classes, groups: this.groups.groups(measure) });
         return columns.length - 1;
       });
       AMOUNT_COLUMNS.set(spec, (plan = { columns, position }));
@@ -186,12 +212,20 @@ class Deriver {
     return names.length === 1 ? '本单位为事业单位' : '本部门所属单位均为事业单位';
   }
 
-  /** A 类, 款 or 项 row of a function table; null when all its amounts are zero (the row is left out). */
-  private functionRow(spec: TableTemplate, code: string, vector: readonly Fen[]): TableRow | null {
+  /**
+   * A 类, 款 or 项 row of a function table from its sums by class group (`sums` from `at`); null
+   * when all its amounts are zero (the row is left out).
+   */
+  private functionRow(spec: TableTemplate, code: string, sums: Float64Array, at: number): TableRow | null {
     const { columns } = this.amountColumns(spec);
     const amounts = new Array<Fen>(columns.length);
     let any = false;
-    for (let k = 0; k < columns.length; k++) if ((amounts[k] = maskedSum(vector, columns[k].classes)) !== 0) any = true;
+    for (let k = 0; k < columns.length; k++) {
+      const groups = columns[k].groups;
+      let s = 0;
+      for (let g = 0; g < groups.length; g++) s += sums[at + groups[g]];
+      if ((amounts[k] = s) !== 0) any = true;
+    }
     if (!any) return null;
     return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', amounts) };
   }
@@ -248,9 +282,12 @@ class Deriver {
 
   private functionTable(spec: TableTemplate): TableModel {
     const body: TableRow[] = [];
-    for (const [code, vector] of this.rolled) {
+    const rolled = this.rolled;
+    const sums = this.rolledByGroup;
+    for (let i = 0; i < rolled.length; i++) {
+      const code = rolled[i][0];
       if (!this.functionDepthOk(spec, code)) continue;
-      const row = this.functionRow(spec, code, vector);
+      const row = this.functionRow(spec, code, sums, i * this.groups.size);
       if (row) body.push(row);
     }
     return this.functionTableOf(spec, body);
@@ -266,11 +303,12 @@ class Deriver {
    * A function table after an edit: the rows of the given 类 / 款 / 项 (with their current sums)
    * replaced, inserted or removed in code order; every other row is kept as it was.
    */
-  patchedFunctionTable(spec: TableTemplate, previous: TableModel, touched: ReadonlyMap<string, readonly Fen[]>): TableModel {
+  patchedFunctionTable(spec: TableTemplate, previous: TableModel, touched: ReadonlyMap<string, ClassVector>): TableModel {
     const body = previous.rows.filter((r) => r.level !== 'total');
     for (const [code, vector] of touched) {
       if (!this.functionDepthOk(spec, code)) continue;
-      const row = this.functionRow(spec, code, vector);
+      groupSums(vector, this.groups, this.rowGroups, 0);
+      const row = this.functionRow(spec, code, this.rowGroups, 0);
       let lo = 0;
       let hi = body.length;
       while (lo < hi) {
@@ -420,12 +458,12 @@ export function tablesFromAggregates(ctx: DeriveContext, agg: Aggregates): Table
   return new Deriver(ctx, agg).all();
 }
 
-const NOTHING: readonly Fen[] = new Array<Fen>(CLASSES).fill(0);
+const NOTHING: ClassVector = new Float64Array(CLASSES);
 
 /** The rows the given 项 codes add into, each with its current sum. */
-function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, readonly Fen[]> {
+function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, ClassVector> {
   const rows = functionRows(agg);
-  const touched = new Map<string, readonly Fen[]>();
+  const touched = new Map<string, ClassVector>();
   for (const code of functionCodes) for (const key of rollUpKeys(code, CODE_LEVELS.function)) touched.set(key, rows.get(key) ?? NOTHING);
   return touched;
 }

@@ -55,6 +55,27 @@ interface AmountColumns {
 }
 /** Per table template (templates do not change once loaded). */
 const AMOUNT_COLUMNS = new WeakMap<TableTemplate, AmountColumns>();
+/**
+ * The 功能分类 codes' vectors by 类 (a code of at most a 类's length under itself), made again
+ * only when codes were added: a code is never taken out of the sums (its vector stays, at zero).
+ */
+const ITEMS_BY_CLASS = new WeakMap<Aggregates, { codes: number; byClass: Map<string, ClassVector[]> }>();
+
+function itemsByClass(agg: Aggregates): Map<string, ClassVector[]> {
+  let kept = ITEMS_BY_CLASS.get(agg);
+  if (kept?.codes !== agg.byFunction.size) {
+    const byClass = new Map<string, ClassVector[]>();
+    for (const [code, vector] of agg.byFunction) {
+      const key = code.slice(0, CODE_LEVELS.function[0]);
+      const items = byClass.get(key);
+      if (items) items.push(vector);
+      else byClass.set(key, [vector]);
+    }
+    ITEMS_BY_CLASS.set(agg, (kept = { codes: agg.byFunction.size, byClass }));
+  }
+  return kept.byClass;
+}
+
 /** Per template: the classes its measures tell apart (see `classGroups`). */
 const CLASS_GROUPS = new WeakMap<Template, ClassGroups>();
 
@@ -62,6 +83,25 @@ function templateGroups(template: Template): ClassGroups {
   let groups = CLASS_GROUPS.get(template);
   if (!groups) CLASS_GROUPS.set(template, (groups = classGroups([{}, ...Object.values(template.measures)])));
   return groups;
+}
+
+type TableFrame = Pick<TableModel, 'title' | 'name' | 'header' | 'headerRows' | 'columns'>;
+/** A table's title, header and columns for the year and scope word last derived (they change with neither rows nor figures). */
+const FRAMES = new WeakMap<TableTemplate, { year: number; scope: string; frame: TableFrame }>();
+
+function frameOf(spec: TableTemplate, year: number, scope: string): TableFrame {
+  const kept = FRAMES.get(spec);
+  if (kept?.year === year && kept.scope === scope) return kept.frame;
+  const header = tableHeader(spec, year);
+  const frame: TableFrame = {
+    title: tableTitle(spec, year, scope),
+    name: tableName(spec),
+    header,
+    headerRows: Math.max(...header.map((h) => h.row + h.rowSpan)),
+    columns: spec.columns.map((c) => ({ key: c.key, type: c.type })),
+  };
+  FRAMES.set(spec, { year, scope, frame });
+  return frame;
 }
 
 /** Derives a template's tables from the aggregates; every figure through a measure (./measure.ts). */
@@ -118,11 +158,15 @@ class Deriver {
     return functionRows(this.agg).get(code);
   }
 
-  /** The sum of all lines: of the top rows of the function tree (每 code adds into exactly one row of at most a 类's length). */
+  /** The sum of all lines: of the 类 rows (each code adds into exactly one row of at most a 类's length). */
   private get total(): ClassVector {
     if (!this.totalSum) {
       const total = new Float64Array(CLASSES);
-      for (const [code, vector] of functionRows(this.agg)) if (code.length <= CODE_LEVELS.function[0]) for (let i = 0; i < CLASSES; i++) total[i] += vector[i];
+      const rows = functionRows(this.agg);
+      for (const code of itemsByClass(this.agg).keys()) {
+        const vector = rows.get(code)!;
+        for (let i = 0; i < CLASSES; i++) total[i] = addFen(total[i], vector[i]);
+      }
       this.totalSum = total;
     }
     return this.totalSum;
@@ -138,18 +182,18 @@ class Deriver {
   }
 
   private model(spec: TableTemplate, rows: TableRow[], note?: string): TableModel {
-    const header = tableHeader(spec, this.ctx.year);
+    const { title, name, header, headerRows, columns } = frameOf(spec, this.ctx.year, this.scope);
     return {
       id: spec.number,
-      title: tableTitle(spec, this.ctx.year, this.scope),
-      name: tableName(spec),
+      title,
+      name,
       preparer: this.ctx.unit ?? this.ctx.department,
       preparerLabel: this.ctx.unit === undefined ? '编制部门' : '编制单位',
       unit: spec.unit,
       zero: spec.zero,
       header,
-      headerRows: Math.max(...header.map((h) => h.row + h.rowSpan)),
-      columns: spec.columns.map((c) => ({ key: c.key, type: c.type })),
+      headerRows,
+      columns,
       rows,
       ...(note ? { note } : {}),
     };
@@ -352,7 +396,7 @@ class Deriver {
       else if (c.type !== 'amount') cells.push({ text: item.labels ? (item.labels[text++] ?? '') : item.label });
       else {
         const m = item.measure === undefined ? this.measure(c.measure) : intersect(this.measure(c.measure), this.measure(item.measure));
-        cells.push(this.amount(measureTotal(this.agg, m), m));
+        cells.push(this.amount(measureTotal(this.agg, m, this.total), m));
       }
     }
     return cells;
@@ -378,12 +422,11 @@ class Deriver {
     const always = classes.always ? this.template.classLists![classes.always] : [];
     const known = new Set(always.map((c) => c.code));
     // a 类 not in the list is listed when any of its 项 has money of the measure (even if its sum nets to zero)
-    const present = new Set<string>();
-    for (const [code, vector] of this.agg.byFunction) {
-      const key = code.slice(0, CODE_LEVELS.function[0]);
-      if (!known.has(key) && !present.has(key) && maskedSum(vector, listed) !== 0) present.add(key);
+    const extra: { code: string; name: string }[] = [];
+    for (const [code, items] of itemsByClass(this.agg)) {
+      if (known.has(code)) continue;
+      if (maskedSum(this.classSum(code)!, listed) !== 0 || items.some((v) => maskedSum(v, listed) !== 0)) extra.push({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) });
     }
-    const extra = [...present].map((code) => ({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) }));
     return [...always, ...extra]
       .sort((a, b) => (a.code < b.code ? -1 : 1))
       .map((c, i) => {

@@ -124,10 +124,17 @@ export function groupSums(vector: ClassVector, { groupOf, size }: ClassGroups, i
   for (let c = 0; c < vector.length; c++) into[at + groupOf[c]] += vector[c];
 }
 
-/** The figure of a measure over all lines (from the 款 sums, so economic conditions apply). */
-export function measureTotal(agg: Aggregates, m: Measure): Fen {
+/**
+ * The figure of a measure over all lines (from the 款 sums, so economic conditions apply). `total`,
+ * the sum of every line's vector when the caller has it, answers a measure without an economic condition.
+ */
+export function measureTotal(agg: Aggregates, m: Measure, total?: ClassVector): Fen {
   const { classes, economic } = compileMeasure(m);
   let s: Fen = 0;
+  if (total && !economic) {
+    for (let i = 0; i < classes.length; i++) s = addFen(s, total[classes[i]]);
+    return s;
+  }
   for (const [code, vector] of agg.byEconomic) if (!economic || economic(code)) s = addFen(s, maskedSum(vector, classes));
   return s;
 }

@@ -2,7 +2,7 @@ import type { Catalogs } from '../catalog/catalog';
 import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import { LineChecks, unregisteredUnitFinding } from '../checks/lineRules';
 import { checkComputeAndSchedules } from '../checks/scheduleRules';
-import { checkProject, checkProjectGaps } from '../checks/projectRules';
+import { checkProject, noRecordFinding, recordGapFindings } from '../checks/projectRules';
 import { changeFindings } from '../narrative/flags';
 import { explainedChanges, hasBaseline, previousFigures } from '../yoy';
 import { aggregateFigures } from './aggregateFigures';
@@ -45,6 +45,11 @@ export class LiveWorkbook {
   /** Last year's figures, by measure: they change only with the baseline or the units. */
   private previous: { of: Workbook['baseline']; units: Workbook['units']; figure: (key: string) => Fen | null } | null = null;
   private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();
+  /**
+   * P-NO-RECORD by project name in the order of `projectAmounts`, for the records of `of`: kept up to
+   * date name by name as lines' money moves (a workbook without records has one per project name).
+   */
+  private noRecord: { of: readonly Project[]; recorded: Set<string>; findings: Map<string, CheckFinding> } | null = null;
   private tableMemo: CheckFinding[] | null = null;
   private findingsMemo: readonly CheckFinding[] | null = null;
 
@@ -80,7 +85,8 @@ export class LiveWorkbook {
       const others = [
         ...this.unitFindings(),
         ...this.frame.projects.flatMap((p) => this.projectFindings(p)),
-        ...checkProjectGaps(this.frame.projects, this.projectAmounts),
+        ...this.noRecordFindings(),
+        ...recordGapFindings(this.frame.projects, this.projectAmounts),
         ...checkComputeAndSchedules(this.frame, () => this.storeLines()),
         ...this.changeFindings(),
         ...this.tableFindings(),
@@ -221,10 +227,28 @@ export class LiveWorkbook {
     if (lines === 0) {
       this.projectLines.delete(line.project);
       this.projectAmounts.delete(line.project);
+      this.noRecord?.findings.delete(line.project);
       return;
     }
     this.projectLines.set(line.project, lines);
-    this.projectAmounts.set(line.project, addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount));
+    const fen = addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount);
+    this.projectAmounts.set(line.project, fen);
+    // a name new to the amounts comes last in both maps; a name already there keeps its place in both
+    const unrecorded = this.noRecord && noRecordFinding(line.project, fen, this.noRecord.recorded);
+    if (unrecorded) this.noRecord!.findings.set(line.project, unrecorded);
+  }
+
+  private noRecordFindings(): Iterable<CheckFinding> {
+    if (this.noRecord?.of !== this.frame.projects) {
+      const recorded = new Set(this.frame.projects.map((p) => p.name));
+      const findings = new Map<string, CheckFinding>();
+      for (const [name, fen] of this.projectAmounts) {
+        const f = noRecordFinding(name, fen, recorded);
+        if (f) findings.set(name, f);
+      }
+      this.noRecord = { of: this.frame.projects, recorded, findings };
+    }
+    return this.noRecord.findings.values();
   }
 
   /** The explained changes that wait for a reason (none can while nothing of last year is known). */

@@ -325,8 +325,3 @@ export class LineStore {
     return agg;
   }
 }
-
-/** The sums of a list of lines (one pass through a store built for them). */
-export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
-  return new LineStore(lines).aggregate(unitTypeOf);
-}

@@ -60,7 +60,9 @@ export function slotOf(source: FundSource, kind: ExpenditureKind): number {
 
 /** Whether a line is 人员经费: its own 经费类型, else its economic class (301 and 303). */
 export function isPersonnel(costType: CostType | undefined, economicCode: string): boolean {
-  return costType === undefined ? PERSONNEL_CLASSES.includes(economicCode.slice(0, 3)) : costType === '人员经费';
+  if (costType !== undefined) return costType === '人员经费';
+  for (const c of PERSONNEL_CLASSES) if (economicCode.startsWith(c)) return true;
+  return false;
 }
 
 /** The one rule placing a line in the sums: its class from slot, cost type and its unit's type. */
@@ -115,22 +117,36 @@ export function rollUpKeys(code: string, lengths: readonly number[]): string[] {
 
 /** Sums of vectors by code rolled up to every level of `lengths`. */
 export function rollUp(byCode: ReadonlyMap<string, ClassVector>, lengths: readonly number[], size: number = CLASSES): Map<string, ClassVector> {
-  // the rows first, then one buffer for all of them (a typed array each would cost more than the sums)
+  // each code into its own row, then each row into the row above it, deepest first (the fewest additions),
+  // all rows in one buffer (a typed array each would cost more than the sums)
   const row = new Map<string, number>();
-  const rowsOf: number[][] = [];
+  const parent: number[] = [];
+  const depth: number[] = [];
+  const own: number[] = [];
   for (const code of byCode.keys()) {
-    rowsOf.push(
-      rollUpKeys(code, lengths).map((key) => {
-        let r = row.get(key);
-        if (r === undefined) row.set(key, (r = row.size));
-        return r;
-      }),
-    );
+    let above = -1;
+    rollUpKeys(code, lengths).forEach((key, level) => {
+      let r = row.get(key);
+      if (r === undefined) {
+        row.set(key, (r = parent.length));
+        parent.push(above);
+        depth.push(level);
+      }
+      above = r;
+    });
+    own.push(above);
   }
   const buffer = new Float64Array(row.size * size);
   let c = 0;
   for (const vector of byCode.values()) {
-    for (const r of rowsOf[c++]) for (let i = 0, at = r * size; i < size; i++, at++) buffer[at] += vector[i];
+    // codes longer than the deepest level share its row
+    for (let i = 0, to = own[c++] * size; i < size; i++) buffer[to + i] += vector[i];
+  }
+  const order = parent.map((_, r) => r).sort((a, b) => depth[b] - depth[a]);
+  for (const r of order) {
+    const p = parent[r];
+    if (p < 0) continue;
+    for (let i = 0, from = r * size, to = p * size; i < size; i++) buffer[to + i] += buffer[from + i];
   }
   const sums = new Map<string, ClassVector>();
   for (const [key, r] of row) sums.set(key, buffer.subarray(r * size, (r + 1) * size));
@@ -172,4 +188,14 @@ export function applyLine(agg: Aggregates, line: LineItem, unitType: UnitType, s
   e[c] = addFen(e[c], amount);
   if (line.functionName) noteName(agg, `f${line.functionCode}`, line.id, line.functionName, sign);
   if (line.economicName) noteName(agg, `e${line.economicCode}`, line.id, line.economicName, sign);
+}
+
+/**
+ * The sums of a list of lines, line by line as `applyLine` adds them: for a derivation done once,
+ * cheaper than keeping the lines column-wise first (`LineStore`), which pays off only when kept.
+ */
+export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
+  const agg = emptyAggregates();
+  for (const line of lines) applyLine(agg, line, unitTypeOf(line.unit), 1);
+  return agg;
 }

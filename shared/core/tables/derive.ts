@@ -2,11 +2,10 @@ import { BUILTIN_CATALOGS, CODE_LEVELS, type Catalog, type Catalogs } from '../c
 import { addFen, type Fen } from '../money';
 import { unitTypeLookup, type BudgetUnit, type LineItem } from '../model';
 import type { Schedules } from '../schedules/model';
-import { aggregate } from '../live/lineStore';
 import { DEFAULT_TEMPLATE } from '../templates/registry';
 import { tableHeader, tableName, tableTitle } from '../templates/layout';
 import type { ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
-import { CLASSES, functionRows, lineName, rollUp, rollUpKeys, type Aggregates, type ClassVector } from './aggregate';
+import { CLASSES, aggregate, functionRows, lineName, rollUp, rollUpKeys, type Aggregates, type ClassVector } from './aggregate';
 import { chineseNumber } from './categories';
 import { type Cell, type LineFilter, type TableModel, type TableRow } from './tableModel';
 import { classGroups, compileMeasure, groupSums, intersect, maskedSum, measureTotal, type ClassGroups } from './measure';

@@ -66,7 +66,7 @@ interface TitleMatch {
 
 /**
  * Finds a table title of any template (`2024 年部门支出预算总表`, `2019年部门一般公共预算支出预算表（功能科目）`,
- * optionally numbered `3、`) in the first rows; `prefer` is looked at first (a publication's tables are of one template).
+ * optionally numbered `3、`, or with no year: `收支预算总表`) in the first rows; `prefer` is looked at first (a publication's tables are of one template).
  */
 function findTitle(sheet: ExcelJS.Worksheet, prefer?: Template): TitleMatch | undefined {
   const templates = prefer ? [prefer, ...TEMPLATES.filter((t) => t !== prefer)] : TEMPLATES;
@@ -75,9 +75,9 @@ function findTitle(sheet: ExcelJS.Worksheet, prefer?: Template): TitleMatch | un
     for (let c = 1; c <= Math.max(1, row.cellCount); c++) {
       const text = textOf(row.getCell(c));
       const title = norm(text).replace(/^\d{1,2}[、.．]?(?=\d{4}年)/, '');
-      const m = /^(\d{4})年/.exec(title);
-      if (!m) continue;
-      const year = Number(m[1]);
+      // a title without a year (Jiangsu's 收支预算总表) is matched as the template's title of no year
+      const year = Number(/^(\d{4})年/.exec(title)?.[1] ?? 0);
+      if (title === '') continue;
       for (const template of templates) {
         for (const spec of template.tables) {
           for (const scope of [template.scopeWords.department, template.scopeWords.unit]) {

@@ -337,8 +337,9 @@ export function recogniseTables(template: Template, tables: readonly PublishedTa
   const out = new Map<PublishedTableInput, TableTemplate>();
   for (const t of tables) {
     const title = norm(t.title).replace(/^\d{1,2}[、.．]?(?=\d{4}年)/, '');
-    const year = Number(/^(\d{4})年/.exec(title)?.[1]);
-    if (!year) continue;
+    // a title without a year (Jiangsu's 收支预算总表) is matched as the template's title of no year
+    const year = Number(/^(\d{4})年/.exec(title)?.[1] ?? 0);
+    if (title === '') continue;
     const spec = template.tables.find((s) => [template.scopeWords.department, template.scopeWords.unit].some((w) => norm(tableTitle(s, year, w)) === title));
     if (spec) out.set(t, spec);
   }

@@ -338,7 +338,7 @@ class Deriver {
   }
 
   private scheduleTable(spec: TableTemplate): TableModel {
-    const body = scheduleRows(spec, this.ctx.schedules, this.ctx.unit);
+    const body = scheduleRows(spec, this.ctx.schedules, this.ctx.unit, (code) => nameOf(this.catalogs.economic, this.agg, 'e', code));
     // the 合计 adds the groups (货物, 工程, 服务); schedule figures list no lines
     const groupSum = (i: number) => body.filter((r) => r.level === 'class').reduce((s, r) => addFen(s, (r.cells[i] as { fen: Fen }).fen), 0);
     const total: TableRow = {

@@ -171,7 +171,10 @@ function readTableSheet(
   }
   const paths = headingPaths(grid);
   const expected = headingPaths(layoutGrid(layoutHeader, headerRows, n).map((r) => r.map(norm)));
-  const keyOf = new Map(expected.map((p, i): [string, ColumnSpec] => [p.join('/'), { key: layout.columns[i].key, type: layout.columns[i].type }]));
+  // columns under one heading (Jiangsu's 项目名称 over 资金类别 and 项目) are told apart by their order
+  const keysOf = new Map<string, ColumnSpec[]>();
+  expected.forEach((p, i) => keysOf.set(p.join('/'), [...(keysOf.get(p.join('/')) ?? []), { key: layout.columns[i].key, type: layout.columns[i].type }]));
+  const seen = new Map<string, number>();
   const specs: (ColumnSpec | undefined)[] = [];
   const columns: string[] = [];
   let lastUsed = 0;
@@ -179,7 +182,9 @@ function readTableSheet(
     if (p.length > 0) lastUsed = i + 1;
   });
   for (let i = 0; i < lastUsed; i++) {
-    const spec = keyOf.get(paths[i].join('/'));
+    const path = paths[i].join('/');
+    const spec = keysOf.get(path)?.[seen.get(path) ?? 0];
+    seen.set(path, (seen.get(path) ?? 0) + 1);
     specs.push(spec);
     if (spec) columns.push(spec.key);
     else {

@@ -215,17 +215,28 @@ class TableReader {
   }
 
   private schedule(): void {
+    const options = this.spec.rows.kind === 'schedule' ? this.spec.rows : undefined;
     const label = this.spec.columns.findIndex((c) => c.type !== 'amount');
     const texts = this.table.rows.map((r) => r[this.col(this.spec.columns[label].key)] ?? '');
     const total = texts.findIndex((t) => norm(t) === '合计');
-    const groups = texts.flatMap((t, row) => ((PROCUREMENT_KINDS as readonly string[]).includes(norm(t)) ? [row] : []));
+    const groupTexts = new Set(PROCUREMENT_KINDS.map((k) => norm(options?.groupLabels?.[k] ?? k)));
+    const groups = texts.flatMap((t, row) => (groupTexts.has(norm(t)) ? [row] : []));
+    // with subtotalBy, a subtotal row prints those fields (专项名称, 经济科目) and its items follow it
+    const subtotalCols = this.spec.columns.flatMap((c) => (c.type === 'text' && c.field && options?.subtotalBy?.includes(c.field) ? [this.col(c.key)] : []));
+    const isSubtotal = (row: number) => subtotalCols.length > 0 && subtotalCols.some((c) => (this.table.rows[row][c] ?? '').trim() !== '');
     const byRow = this.rowSums(texts.map((t, row) => ({ row, label: t || `第 ${row + 1} 行`, m: {}, names: [] })));
     for (const i of this.amountColumns()) {
       const at = (row: number) => byRow.get(row)?.get(i);
       groups.forEach((g, k) => {
         const end = groups[k + 1] ?? this.table.rows.length;
-        const items = Array.from({ length: end - g - 1 }, (_, j) => g + 1 + j).filter((r) => r !== total);
-        this.relate('T-PARENT-SUM', at(g), items.map(at), `“${texts[g]}”等于其下各采购项目之和`);
+        const inside = Array.from({ length: end - g - 1 }, (_, j) => g + 1 + j).filter((r) => r !== total);
+        const subtotals = inside.filter(isSubtotal);
+        if (subtotals.length === 0) return this.relate('T-PARENT-SUM', at(g), inside.map(at), `“${texts[g]}”等于其下各采购项目之和`);
+        this.relate('T-PARENT-SUM', at(g), subtotals.map(at), `“${texts[g]}”等于其下各小计之和`);
+        subtotals.forEach((s, n) => {
+          const items = inside.filter((r) => r > s && r < (subtotals[n + 1] ?? end));
+          this.relate('T-PARENT-SUM', at(s), items.map(at), `第 ${s + 1} 行的小计等于其下各采购物品之和`);
+        });
       });
       if (total >= 0) this.relate('T-TOTAL-SUM', at(total), groups.map(at), '合计等于货物、工程、服务之和');
     }

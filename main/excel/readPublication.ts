@@ -139,8 +139,9 @@ function readTableSheet(
     const texts = Array.from({ length: row.cellCount }, (_, i) => textOf(row.getCell(i + 1)));
     let matched = texts.every((t) => t === '');
     for (const t of texts) {
-      const prep = /^编制(?:部门|单位)[:：](.*)$/.exec(t);
-      if (prep) {
+      // 编制部门：XX, or Jiangsu's 部门：XX (but not 单位：万元)
+      const prep = /^(?:编制)?(?:部门|单位)[:：](.*)$/.exec(t);
+      if (prep && !/^单位[:：]\s*(?:万元|元)\s*$/.test(t)) {
         department = prep[1].trim();
         matched = true;
       }

@@ -105,6 +105,9 @@ describe('jiangsu-province reproduces 《江苏省政协办公厅2019年预算�
     const read = await readPublicationFile(path);
     expect(read.template).toBe('jiangsu-province');
     expect(read.year).toBe(2019);
+    // each sheet says 部门：江苏省政协办公厅 above the header, as the publication does
+    expect(read.department).toBe('江苏省政协办公厅');
+    expect(deriveWorkbookTables(wb).map((t) => t.preparerLabel)).toEqual(new Array(12).fill('部门'));
     expect(read.warnings).toEqual([]);
     expect(read.tables.map(({ id, title, unit, columns, rows, note }) => ({ id, title, unit, columns, rows, ...(note ? { note } : {}) }))).toEqual(pub.tables);
     expect(checkPublicationByTemplate(read.tables)).toEqual([]);

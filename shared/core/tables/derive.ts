@@ -115,7 +115,7 @@ class Deriver {
       title: tableTitle(spec, this.ctx.year, this.scope),
       name: tableName(spec),
       preparer: this.ctx.unit ?? this.ctx.department,
-      preparerLabel: this.ctx.unit === undefined ? '编制部门' : '编制单位',
+      preparerLabel: this.ctx.unit === undefined ? (this.template.preparerLabels?.department ?? '编制部门') : (this.template.preparerLabels?.unit ?? '编制单位'),
       unit: spec.unit,
       zero: spec.zero,
       header,

@@ -13,6 +13,8 @@ export interface Template {
   source: string;
   /** The word the titles use for the publishing body: 部门 for a department's tables, 单位 / 预算单位 for one unit's. */
   scopeWords: { department: string; unit: string };
+  /** The words before the publisher's name above each table; `编制部门` / `编制单位` when absent (Jiangsu: `部门`). */
+  preparerLabels?: { department: string; unit: string };
   /** Named figures the columns and rows sum (see `Measure`). */
   measures: Record<string, Measure>;
   /** Classes a class list always prints, with or without money, in order (`{ code, name }`). */

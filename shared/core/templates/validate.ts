@@ -46,6 +46,8 @@ export function validateTemplate(raw: unknown): Template {
     }
   }
   const classLists = isObj(raw.classLists) ? raw.classLists : {};
+  const preparer = raw.preparerLabels;
+  if (preparer !== undefined && !(isObj(preparer) && isText(preparer.department) && isText(preparer.unit))) bad('preparerLabels', '编制部门的称呼应写成 { department: 文字, unit: 文字 }');
 
   const tables = Array.isArray(raw.tables) ? raw.tables : [];
   if (!Array.isArray(raw.tables) || tables.length === 0) bad('tables', '模板没有表');

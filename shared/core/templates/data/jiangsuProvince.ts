@@ -60,6 +60,7 @@ export const jiangsuProvince: Template = {
     '存档于 github.com/ae86jack/open-budget（commit b7cedd1）pdf_files/jszwfw/江苏省政协办公厅/江苏省政协办公厅2019年预算公开表.pdf、' +
     'pdf_files/jszwfw/江苏省委办公厅/江苏省委办公厅2019年度部门预算公开表格.pdf',
   scopeWords: { department: '部门', unit: '单位' },
+  preparerLabels: { department: '部门', unit: '单位' },
   measures: {
     全部: {},
     '全部.基本支出': { kinds: ['基本支出'] },

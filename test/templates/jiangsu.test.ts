@@ -122,6 +122,23 @@ describe('jiangsu-province: the twelve tables of a provincial 部门预算', () 
     expect(t(10).note).toBeUndefined();
   });
 
+  it('政府采购预算表: a 专项名称 repeated in the next subtotal is left blank, as the merged cell prints (省委办公厅 2019)', () => {
+    const tie = { unit: '甲局', project: '会议', quantity: 1, smeReserved: 0, smallMicro: 0, method: '分散自行组织' };
+    const withTwo = {
+      ...wb,
+      schedules: {
+        ...emptySchedules(),
+        procurement: [
+          { ...tie, economicCode: '30215', kind: '服务' as const, item: '会议服务', unitPrice: 30_000_00, amount: 30_000_00 },
+          { ...tie, economicCode: '30216', kind: '服务' as const, item: '会议服务', unitPrice: 20_000_00, amount: 20_000_00 },
+        ],
+      },
+    };
+    const t12 = toPublication(wb.department, wb.year, deriveWorkbookTables(withTwo)).tables[11];
+    expect(rows(t12)).toEqual(['合计|||||5.00', '三、服务C|||||5.00', '|会议|会议费|||3.00', '|||会议服务|分散自行组织|3.00', '||培训费|||2.00', '|||会议服务|分散自行组织|2.00']);
+    expect(checkPublicationByTemplate([t12])).toEqual([]);
+  });
+
   it('is checked clean, and an empty table carries its note', () => {
     expect(checkPublicationByTemplate(pub.tables)).toEqual([]);
     const noFund = { ...wb, lines: wb.lines.filter((l) => l.source !== '政府性基金预算财政拨款') };

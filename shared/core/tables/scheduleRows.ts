@@ -62,8 +62,13 @@ export function scheduleRows(spec: TableTemplate, schedules: Schedules | undefin
       const key = [...by].map((f) => fieldText(p, f, economicName)).join('\u0000');
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
+    // a field equal to the one of the subtotal above (with all fields before it) is left blank, as a merged cell prints
+    let previous: string[] = [];
     for (const group of groups.values()) {
-      rows.push(sumRow('kuan', group, (i) => (by.has(field(i) ?? '') ? fieldText(group[0], field(i), economicName) : '')));
+      const values = [...by].map((f) => fieldText(group[0], f, economicName));
+      const same = values.map((_, k) => values.slice(0, k + 1).every((x, j) => x === previous[j]));
+      previous = values;
+      rows.push(sumRow('kuan', group, (i) => (by.has(field(i) ?? '') && !same[[...by].indexOf(field(i)!)] ? values[[...by].indexOf(field(i)!)] : '')));
       rows.push(...group.map(itemRow));
     }
   }

@@ -139,6 +139,13 @@ describe('jiangsu-province: the twelve tables of a provincial 部门预算', () 
     expect(checkPublicationByTemplate([t12])).toEqual([]);
   });
 
+  it('a 类 printed by the class list’s 2019 name (资源勘探信息等支出, the catalog says 资源勘探工业信息等支出) is read back by it', () => {
+    const with215 = { ...wb, lines: [...wb.lines, line('甲局', '2150101', '30201', '基本支出', GENERAL, '', 70_000)] };
+    const t1 = toPublication(wb.department, wb.year, deriveWorkbookTables(with215), 'jiangsu-province').tables[0];
+    expect(t1.rows[13].slice(2, 4)).toEqual(['十四、资源勘探信息等支出', '7.00']);
+    expect(checkPublicationByTemplate([t1])).toEqual([]);
+  });
+
   it('is checked clean, and an empty table carries its note', () => {
     expect(checkPublicationByTemplate(pub.tables)).toEqual([]);
     const noFund = { ...wb, lines: wb.lines.filter((l) => l.source !== '政府性基金预算财政拨款') };

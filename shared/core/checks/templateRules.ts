@@ -90,9 +90,10 @@ function columnSums(spec: TableTemplate, template: Template, from: number, to: n
   return out;
 }
 
-/** The 功能分类 类 code a printed class name stands for (tables listing 类 by name). */
-function classCode(name: string): string | undefined {
+/** The 功能分类 类 code a printed class name stands for (tables listing 类 by name): the template's class lists' names first, then the catalog's. */
+function classCode(name: string, template: Template): string | undefined {
   const n = norm(name.replace(/^[一二三四五六七八九十]+、/, ''));
+  for (const list of Object.values(template.classLists ?? {})) for (const c of list) if (norm(c.name) === n) return c.code;
   for (const e of BUILTIN_CATALOGS.function.entries.values()) if (e.code.length === 3 && norm(e.name) === n) return e.code;
   return undefined;
 }
@@ -283,7 +284,7 @@ class TableReader {
         this.table.rows.forEach((r, row) => {
           const text = r[labelCol] ?? '';
           if (used.has(row) || text.trim() === '' || footers.has(norm(text))) return;
-          const code = classCode(text);
+          const code = classCode(text, this.template);
           if (!code) return;
           used.add(row);
           classRows.push(row);

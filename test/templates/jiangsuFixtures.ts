@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { newWorkbook, type LineItem, type Workbook } from '../../shared/core/model';
 import { emptySchedules, type ProcurementItem } from '../../shared/core/schedules/model';
 
-const DIR = join(__dirname, '../fixtures/jiangsu-zhengxie-2019');
-export const DEPARTMENT = '江苏省政协办公厅';
+/**
+ * Real 2019 Jiangsu 部门预算 publications under test/fixtures/<name>/: printed.json (the twelve tables as
+ * printed), lines.csv and procurement.csv (line items reconstructed from them, 万元), README.md (how).
+ */
+const dir = (name: string) => join(__dirname, '../fixtures', name);
 
 export interface PrintedTable {
   number: number;
@@ -14,8 +17,16 @@ export interface PrintedTable {
   note?: string;
 }
 
-/** The twelve tables as printed (printed.json). */
-export const printed: { source: string; department: string; year: number; tables: PrintedTable[] } = JSON.parse(readFileSync(join(DIR, 'printed.json'), 'utf8'));
+export interface Printed {
+  source: string;
+  department: string;
+  year: number;
+  tables: PrintedTable[];
+}
+
+export function readPrinted(name: string): Printed {
+  return JSON.parse(readFileSync(join(dir(name), 'printed.json'), 'utf8'));
+}
 
 /** 万元 with two decimals as whole 分 (no float arithmetic). */
 export function wanToFen(text: string): number {
@@ -24,23 +35,24 @@ export function wanToFen(text: string): number {
   return (Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))) * 10_000;
 }
 
-function csv(name: string): string[][] {
-  return readFileSync(join(DIR, name), 'utf8')
+function csv(name: string, file: string): string[][] {
+  return readFileSync(join(dir(name), file), 'utf8')
     .trim()
     .split('\n')
     .slice(1)
     .map((l) => l.split(','));
 }
 
-/** The department's workbook reconstructed from lines.csv and procurement.csv, under jiangsu-province. */
-export function zhengxieWorkbook(): Workbook {
-  const wb = newWorkbook(DEPARTMENT, 2019);
+/** The department's workbook reconstructed from lines.csv and procurement.csv (one 行政单位), under jiangsu-province. */
+export function fixtureWorkbook(name: string): Workbook {
+  const { department, year } = readPrinted(name);
+  const wb = newWorkbook(department, year);
   wb.template = 'jiangsu-province';
-  wb.units = [{ name: DEPARTMENT, type: '行政单位' }];
-  wb.lines = csv('lines.csv').map(
+  wb.units = [{ name: department, type: '行政单位' }];
+  wb.lines = csv(name, 'lines.csv').map(
     ([functionCode, economicCode, kind, source, project, amount], i): LineItem => ({
       id: i + 1,
-      unit: DEPARTMENT,
+      unit: department,
       functionCode,
       economicCode,
       kind: kind as LineItem['kind'],
@@ -51,9 +63,9 @@ export function zhengxieWorkbook(): Workbook {
   );
   wb.schedules = {
     ...emptySchedules(),
-    procurement: csv('procurement.csv').map(
+    procurement: csv(name, 'procurement.csv').map(
       ([kind, project, economicCode, item, method, amount]): ProcurementItem => ({
-        unit: DEPARTMENT,
+        unit: department,
         project,
         economicCode,
         kind: kind as ProcurementItem['kind'],

@@ -15,6 +15,7 @@ export default {
     '!shared/core/sample/**',
   ],
   coverageAnalysis: 'perTest',
+  ignoreStatic: true,
   concurrency: 2,
   timeoutMS: 60_000,
   dryRunTimeoutMinutes: 60,

@@ -7,6 +7,7 @@ import { compileMeasure } from '../tables/measure';
 import { tableTitle } from '../templates/layout';
 import type { ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
 import { readPrintedAmount } from './printedAmount';
+import { crossRelations, LineAtoms, rowKeyOf, type PrintedTree } from './templateCross';
 import { norm, type PublishedTableInput } from './readTables';
 import { finding, type CheckFinding, type RuleId } from './rules';
 
@@ -21,25 +22,27 @@ import { finding, type CheckFinding, type RuleId } from './rules';
  * place, with what it should be; what else it makes wrong is listed under it.
  */
 
-interface Place {
+export interface Place {
   table: number;
   row: number;
   column: string;
   label: string;
 }
 
-interface Figure extends Place {
+export interface Figure extends Place {
   value: number;
-  /** The lines it sums, as a key: equal keys must print equal figures. */
-  key?: string;
+  /** The lines it sums: its row (科目 or economic code, see `rowKeyOf`) and its measure's lines (`LineAtoms`). */
+  lines?: { row: string; atoms: bigint };
 }
 
-interface Relation {
+export interface Relation {
   rule: RuleId;
   total: Figure;
   parts: Figure[];
   /** What the relation says, for the message. */
   what: string;
+  /** What it says seen from its one part, when it says two figures are equal. */
+  whatOfPart?: string;
 }
 
 /** Figures in hundredths of the table's unit; independent rounding of n parts may leave their sum off by up to n/2 hundredths. */
@@ -63,13 +66,6 @@ function atoms(m: Measure, econ: readonly string[], template: Template): Set<str
   }
   for (const n of names) out.add(`+${n}`);
   return out;
-}
-
-function measureKey(m: Measure, names: string[]): string {
-  if (m.none) return `none:${names.join('+')}`;
-  const { mask } = compileMeasure(m);
-  const f = (m as { functionPrefix?: string }).functionPrefix ?? '';
-  return [Array.from(mask).join(''), (m.economicCodes ?? []).slice().sort().join(','), m.economicPrefix ?? '', f, (m.plus ?? []).slice().sort().join(',')].join('|');
 }
 
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
@@ -102,11 +98,16 @@ class TableReader {
   readonly figures: Figure[] = [];
   readonly relations: Relation[] = [];
   readonly problems: CheckFinding[] = [];
+  /** The codes a tree table prints (what it does not print is zero). */
+  printed?: PrintedTree;
+  /** The lines of rows printed only when not zero, and not printed: zero. */
+  absent = 0n;
 
   constructor(
     private readonly template: Template,
     private readonly spec: TableTemplate,
     private readonly table: PublishedTableInput,
+    private readonly lines: LineAtoms,
   ) {}
 
   private measure(name: string | undefined): Measure {
@@ -129,7 +130,7 @@ class TableReader {
       this.problems.push({ ...finding('T-NUMBER', `表 ${this.spec.number}“${label}”行“${key}”列：${read.reason}`, place), rowLabel: label });
       return undefined;
     }
-    const f: Figure = { ...place, value: read.value, ...(m ? { key: measureKey(m, names) } : {}) };
+    const f: Figure = { ...place, value: read.value, ...(m ? { lines: { row: rowKeyOf(m), atoms: this.lines.of(m, names) } } : {}) };
     this.figures.push(f);
     return f;
   }
@@ -142,17 +143,22 @@ class TableReader {
     return this.spec.columns.flatMap((c, i) => (c.type === 'amount' && i >= from && i < to ? [i] : []));
   }
 
+  /** The lines a cell sums: its column's measure narrowed by its row's (and the named uses, for `none`). */
+  private cellMeasure(column: number, r: { m: Measure; names: string[]; prefix?: Measure }): { m: Measure; names: string[] } {
+    const colName = (this.spec.columns[column] as { measure?: string }).measure;
+    const colM = this.measure(colName);
+    let m = intersect(colM, r.m);
+    if (r.prefix) m = { ...m, ...r.prefix };
+    return { m, names: r.m.none ? r.names : colM.none ? [colName!] : [] };
+  }
+
   /** Column sums in every given row (rows: printed row index → label, row measure). */
   private rowSums(rows: { row: number; label: string; m: Measure; names: string[]; prefix?: Measure }[], from = 0, to = this.spec.columns.length): Map<number, Map<number, Figure>> {
     const byRow = new Map<number, Map<number, Figure>>();
     for (const r of rows) {
       const cells = new Map<number, Figure>();
       for (const i of this.amountColumns(from, to)) {
-        const colName = (this.spec.columns[i] as { measure?: string }).measure;
-        const colM = this.measure(colName);
-        let m = intersect(colM, r.m);
-        if (r.prefix) m = { ...m, ...r.prefix };
-        const names = r.m.none ? r.names : colM.none ? [colName!] : [];
+        const { m, names } = this.cellMeasure(i, r);
         const f = this.figure(r.row, i, r.label, this.spec.rows.kind === 'schedule' ? undefined : m, names);
         if (f) cells.set(i, f);
       }
@@ -202,6 +208,12 @@ class TableReader {
       ...coded.map((e) => ({ row: e.row, label: e.label, m: {}, names: [], prefix: prefix(e.code) })),
     ]);
     const levels = CODE_LEVELS[kind];
+    const depth = this.spec.rows.kind === 'functionTree' || this.spec.rows.kind === 'economicTree' ? this.spec.rows.depth : levels.length;
+    const columns = this.amountColumns().map((i) => (this.spec.columns[i] as { measure?: string }).measure);
+    // a row whose code cannot be read may be any 科目: then no code can be taken as not printed
+    if (entries.every((e) => e === total || /^\d+$/.test(e.code))) {
+      this.printed = { kind, depth, codes: new Set(coded.map((c) => c.code)), atoms: columns.reduce((a, m) => a | (m ? this.lines.of(this.measure(m), [m]) : 0n), 0n) };
+    }
     for (const i of this.amountColumns()) {
       const at = (row: number) => byRow.get(row)?.get(i);
       for (const parent of coded) {
@@ -255,6 +267,10 @@ class TableReader {
       const row = this.findItem(item, from, width, used);
       if (row < 0) {
         if (!item.onlyIfNonZero) labels.set(item.label, -1);
+        else for (const i of this.amountColumns(from, from + width)) {
+          const { m, names } = this.cellMeasure(i, { m: this.measure(item.measure), names: item.measure ? [item.measure] : [] });
+          this.absent |= this.lines.of(m, names);
+        }
         continue;
       }
       used.add(row);
@@ -380,25 +396,22 @@ export function checkTemplatePublication(template: Template, tables: readonly Pu
   const figures: Figure[] = [];
   const relations: Relation[] = [];
   const units = new Map<number, string>();
+  const trees: PrintedTree[] = [];
+  let absent = 0n;
+  const lines = new LineAtoms(template);
   for (const [table, spec] of known) {
-    const reader = new TableReader(template, spec, table);
+    const reader = new TableReader(template, spec, table, lines);
     reader.read();
     findings.push(...reader.problems);
     figures.push(...reader.figures);
     relations.push(...reader.relations, ...reader.balance());
     units.set(spec.number, table.unit ?? spec.unit);
+    if (reader.printed) trees.push(reader.printed);
+    absent |= reader.absent;
   }
-  // the same lines printed in several places, in tables of the same unit
-  const byKey = new Map<string, Figure[]>();
-  for (const f of figures) if (f.key !== undefined) byKey.set(`${units.get(f.table)}|${f.key}`, [...(byKey.get(`${units.get(f.table)}|${f.key}`) ?? []), f]);
-  const broken: Relation[] = relations.filter((r) => Math.abs(r.total.value - sum(r.parts)) > tolerance(units.get(r.total.table) ?? '元', r.parts.length));
-  for (const same of byKey.values()) {
-    const values = new Map<number, Figure[]>();
-    for (const f of same) values.set(f.value, [...(values.get(f.value) ?? []), f]);
-    if (values.size < 2) continue;
-    const [common] = [...values].sort((a, b) => b[1].length - a[1].length);
-    for (const f of same) if (f.value !== common[0]) broken.push({ rule: 'T-CROSS', total: f, parts: [common[1][0]], what: `与表 ${common[1][0].table}“${common[1][0].label}”行“${common[1][0].column}”是同一些明细之和，应相等` });
-  }
+  const cross = crossRelations(figures, units, { trees, absent }, relations);
+  const broken: Relation[] = [...relations, ...cross.rounded].filter((r) => Math.abs(r.total.value - sum(r.parts)) > tolerance(units.get(r.total.table) ?? '元', r.parts.length));
+  broken.push(...cross.exact);
   findings.push(...report(broken, units));
   return findings;
 }
@@ -406,7 +419,7 @@ export function checkTemplatePublication(template: Template, tables: readonly Pu
 const cellId = (f: Place) => `${f.table}|${f.row}|${f.column}`;
 const where = (f: Place) => `表 ${f.table}“${f.label}”行“${f.column}”列`;
 
-/** The cells in the most broken relations are reported at their place; relations they explain go under them. */
+/** The cells in the most broken relations are reported at their place, with what they should be; relations they explain go under them. */
 function report(broken: Relation[], units: Map<number, string>): CheckFinding[] {
   const out: CheckFinding[] = [];
   let left = broken;
@@ -416,18 +429,21 @@ function report(broken: Relation[], units: Map<number, string>): CheckFinding[] 
     const [top] = [...count.values()].sort((a, b) => b.n - a.n);
     const suspect = top.n >= 2 ? top.f : undefined;
     const explained = suspect ? left.filter((r) => [r.total, ...r.parts].some((f) => cellId(f) === cellId(suspect))) : [left[0]];
-    const first = explained[0];
+    // what it should be, from the relation with the fewest other figures (the least rounding): an equal figure elsewhere first
+    const others = (r: Relation) => [r.total, ...r.parts].filter((f) => !suspect || cellId(f) !== cellId(suspect)).length;
+    const first = explained.reduce((best, r) => (others(r) < others(best) ? r : best));
     const unit = units.get(first.total.table) ?? '元';
     const cell = suspect ?? first.total;
-    const should = suspect && first.total !== suspect ? first.total.value - sum(first.parts.filter((p) => p !== suspect)) : sum(first.parts);
+    const inPart = suspect !== undefined && cellId(first.total) !== cellId(suspect);
+    const should = inPart ? first.total.value - sum(first.parts.filter((p) => cellId(p) !== cellId(suspect))) : sum(first.parts);
     out.push({
-      ...finding(first.rule, `${where(cell)}印 ${yuanText(unit, cell.value)}，${first.what}，应为 ${yuanText(unit, should)}${suspect ? '' : '（无法判断是合计还是其组成有误）'}`, {
+      ...finding(first.rule, `${where(cell)}印 ${yuanText(unit, cell.value)}，${(inPart && first.whatOfPart) || first.what}，应为 ${yuanText(unit, should)}${suspect ? '' : '（无法判断是合计还是其组成有误）'}`, {
         table: cell.table,
         row: cell.row,
         column: cell.column,
       }),
       rowLabel: cell.label,
-      ...(explained.length > 1 ? { consequences: explained.slice(1).map((r) => ({ rule: r.rule, message: `${where(r.total)}：${r.what}，因此不符`, place: { table: r.total.table, row: r.total.row, column: r.total.column } })) } : {}),
+      ...(explained.length > 1 ? { consequences: explained.filter((r) => r !== first).map((r) => ({ rule: r.rule, message: `${where(r.total)}：${r.what}，因此不符`, place: { table: r.total.table, row: r.total.row, column: r.total.column } })) } : {}),
     });
     left = left.filter((r) => !explained.includes(r));
   }

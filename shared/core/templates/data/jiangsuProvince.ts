@@ -65,10 +65,13 @@ export const jiangsuProvince: Template = {
     全部: {},
     '全部.基本支出': { kinds: ['基本支出'] },
     '全部.项目支出': { kinds: ['项目支出'] },
-    财政拨款: fiscal(),
+    // a publication's totals include 单位预留机动经费 (a use the lines do not carry): the measures of those totals add it,
+    // so that the checks do not take 财政拨款 for 基本支出 + 项目支出
+    财政拨款: fiscal({ plus: ['单位预留机动经费'] }),
     '财政拨款.基本支出': fiscal({ kinds: ['基本支出'] }),
     '财政拨款.项目支出': fiscal({ kinds: ['项目支出'] }),
-    一般公共预算: { sources: ['一般公共预算财政拨款'] },
+    一般公共预算: { sources: ['一般公共预算财政拨款'], plus: ['单位预留机动经费'] },
+    当年收支: { plus: ['单位预留机动经费'] },
     '一般公共预算.基本支出': { sources: ['一般公共预算财政拨款'], kinds: ['基本支出'] },
     政府性基金: { sources: ['政府性基金预算财政拨款'] },
     国有资本经营: { sources: ['国有资本经营预算财政拨款'] },
@@ -84,8 +87,8 @@ export const jiangsuProvince: Template = {
     动用上年结转和结余资金: { none: true },
     单位预留机动经费: { none: true },
     结转下年资金: { none: true },
-    收入合计: { plus: ['上年结转资金'] },
-    支出合计: { plus: ['结转下年资金'] },
+    收入合计: { plus: ['上年结转资金', '单位预留机动经费'] },
+    支出合计: { plus: ['结转下年资金', '单位预留机动经费'] },
     支出预算合计: { plus: ['单位预留机动经费', '结转下年资金'] },
     三公经费: fiscal({ economicCodes: ['30212', '30217', '31013', '30231'] }),
     三公加会议培训: fiscal({ economicCodes: ['30212', '30217', '31013', '30231', '30215', '30216'] }),
@@ -170,7 +173,7 @@ export const jiangsuProvince: Template = {
               },
             ],
             footer: [
-              { label: '当年收入小计', measure: '全部' },
+              { label: '当年收入小计', measure: '当年收支' },
               { label: '上年结转资金', measure: '上年结转资金' },
               { label: '收入合计', measure: '收入合计', level: 'total' },
             ],
@@ -181,7 +184,7 @@ export const jiangsuProvince: Template = {
             width: 2,
             blocks: [{ classes: { measure: '全部', always: 'jiangsu2019', label: '{n}、{name}' } }],
             footer: [
-              { label: '当年支出小计', measure: '全部' },
+              { label: '当年支出小计', measure: '当年收支' },
               { label: '结转下年资金', measure: '结转下年资金' },
               { label: '支出合计', measure: '支出合计', level: 'total' },
             ],
@@ -269,9 +272,9 @@ export const jiangsuProvince: Template = {
       ],
       columns: [
         { key: '收入.项目名称', type: 'text', role: 'label' },
-        { key: '收入.金额', type: 'amount', measure: '财政拨款' },
+        { key: '收入.金额', type: 'amount', measure: '全部' },
         { key: '支出.支出用途.项目名称', type: 'text', role: 'label' },
-        { key: '支出.支出用途.金额', type: 'amount', measure: '财政拨款' },
+        { key: '支出.支出用途.金额', type: 'amount', measure: '全部' },
       ],
       sums: [
         { total: '收入合计', parts: ['一、一般公共预算', '二、政府性基金预算', '三、国有资本经营预算'] },
@@ -293,7 +296,7 @@ export const jiangsuProvince: Template = {
                 ],
               },
             ],
-            footer: [{ label: '收入合计', level: 'total' }],
+            footer: [{ label: '收入合计', measure: '财政拨款', level: 'total' }],
           },
           {
             column: 2,
@@ -301,13 +304,13 @@ export const jiangsuProvince: Template = {
             blocks: [
               {
                 items: [
-                  { label: '一、基本支出', measure: '全部.基本支出' },
-                  { label: '二、项目支出', measure: '全部.项目支出' },
+                  { label: '一、基本支出', measure: '财政拨款.基本支出' },
+                  { label: '二、项目支出', measure: '财政拨款.项目支出' },
                   { label: '三、单位预留机动经费', measure: '单位预留机动经费' },
                 ],
               },
             ],
-            footer: [{ label: '支出合计', level: 'total' }],
+            footer: [{ label: '支出合计', measure: '财政拨款', level: 'total' }],
           },
         ],
       },

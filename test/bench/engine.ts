@@ -4,7 +4,7 @@ import { applyEdit, type Edit } from '../../shared/core/edits';
 import { LineStore } from '../../shared/core/live/lineStore';
 import { LiveWorkbook } from '../../shared/core/live/liveWorkbook';
 import { unitTypeLookup, type Workbook } from '../../shared/core/model';
-import { aggregate } from '../../shared/core/live/lineStore';
+import { aggregate } from '../../shared/core/tables/aggregate';
 import { tablesFromAggregates, withLineUnits, type DeriveContext } from '../../shared/core/tables/derive';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { mulberry32 } from './generate';

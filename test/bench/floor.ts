@@ -86,8 +86,8 @@ function safe(value: number): number {
 /** The floor's sums in the engine's shape, to compare. */
 export function toAggregates(e: EncodedLines, sums: FloorSums): Aggregates {
   const agg = emptyAggregates();
-  e.functionCodes.forEach((code, i) => agg.byFunction.set(code, Array.from(sums.byFunction.subarray(i * CLASSES, (i + 1) * CLASSES), safe)));
-  e.economicCodes.forEach((code, i) => agg.byEconomic.set(code, Array.from(sums.byEconomic.subarray(i * CLASSES, (i + 1) * CLASSES), safe)));
+  e.functionCodes.forEach((code, i) => agg.byFunction.set(code, Float64Array.from(sums.byFunction.subarray(i * CLASSES, (i + 1) * CLASSES), safe)));
+  e.economicCodes.forEach((code, i) => agg.byEconomic.set(code, Float64Array.from(sums.byEconomic.subarray(i * CLASSES, (i + 1) * CLASSES), safe)));
   return agg;
 }
 

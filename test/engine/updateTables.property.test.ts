@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS, leafLength } from '../../shared/core/catalog/catalog';
 import { EXPENDITURE_KINDS, FUND_SOURCES, UNIT_TYPES, unitTypeLookup, type BudgetUnit, type LineItem } from '../../shared/core/model';
-import { applyLine } from '../../shared/core/tables/aggregate';
-import { aggregate } from '../../shared/core/live/lineStore';
+import { aggregate, applyLine } from '../../shared/core/tables/aggregate';
 import { tablesFromAggregates, updateTables, withLineUnits, type DeriveContext } from '../../shared/core/tables/derive';
 import { runs } from '../helpers/runs';
 

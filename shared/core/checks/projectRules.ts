@@ -61,15 +61,25 @@ export function checkProjectGaps(projects: readonly Project[], amounts: Readonly
   const out: CheckFinding[] = [];
   const recorded = new Set(projects.map((p) => p.name));
   for (const [name, fen] of amounts) {
-    if (name === '' || recorded.has(name)) continue;
-    out.push(
-      finding(
-        'P-NO-RECORD',
-        `项目“${name}”有项目支出明细 ${formatYuan(fen)} 元，但没有项目信息：公开文本将缺少它的项目经费情况说明与绩效目标申报表；请在明细中选中该项目的一行，按 Ctrl+Enter 填写项目信息`,
-        { project: name },
-      ),
-    );
+    const f = noRecordFinding(name, fen, recorded);
+    if (f) out.push(f);
   }
+  return [...out, ...recordGapFindings(projects, amounts)];
+}
+
+/** P-NO-RECORD of a project name lines give, with their money: none for '' or a name with a record. */
+export function noRecordFinding(name: string, fen: Fen, recorded: ReadonlySet<string>): CheckFinding | undefined {
+  if (name === '' || recorded.has(name)) return undefined;
+  return finding(
+    'P-NO-RECORD',
+    `项目“${name}”有项目支出明细 ${formatYuan(fen)} 元，但没有项目信息：公开文本将缺少它的项目经费情况说明与绩效目标申报表；请在明细中选中该项目的一行，按 Ctrl+Enter 填写项目信息`,
+    { project: name },
+  );
+}
+
+/** The gaps of the records: 绩效目标 not stated (P-NO-TARGETS), no lines (P-NO-LINES). */
+export function recordGapFindings(projects: readonly Project[], amounts: ReadonlyMap<string, Fen>): CheckFinding[] {
+  const out: CheckFinding[] = [];
   for (const p of projects) {
     const missing = missingTargets(p);
     if (missing) out.push(finding('P-NO-TARGETS', `项目“${p.name}”的项目信息未写${missing}：绩效目标申报表将是空的；请在项目信息中填写`, { project: p.name }));

@@ -311,10 +311,10 @@ export class LineStore {
     }
     const agg = emptyAggregates();
     this.functions.values.forEach((code, i) => {
-      if (functionLines[i] > 0) agg.byFunction.set(code, Array.from(byFunction.subarray(i * classes, (i + 1) * classes)));
+      if (functionLines[i] > 0) agg.byFunction.set(code, byFunction.subarray(i * classes, (i + 1) * classes));
     });
     this.economics.values.forEach((code, i) => {
-      if (economicLines[i] > 0) agg.byEconomic.set(code, Array.from(byEconomic.subarray(i * classes, (i + 1) * classes)));
+      if (economicLines[i] > 0) agg.byEconomic.set(code, byEconomic.subarray(i * classes, (i + 1) * classes));
     });
     for (const id of this.named) {
       const line = this.line(id)!;
@@ -324,9 +324,4 @@ export class LineStore {
     }
     return agg;
   }
-}
-
-/** The sums of a list of lines (one pass through a store built for them). */
-export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
-  return new LineStore(lines).aggregate(unitTypeOf);
 }

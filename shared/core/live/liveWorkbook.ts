@@ -2,7 +2,7 @@ import type { Catalogs } from '../catalog/catalog';
 import { workbookCatalogs } from '../catalog/workbookCatalogs';
 import { LineChecks, unregisteredUnitFinding } from '../checks/lineRules';
 import { checkComputeAndSchedules } from '../checks/scheduleRules';
-import { checkProject, checkProjectGaps } from '../checks/projectRules';
+import { checkProject, noRecordFinding, recordGapFindings } from '../checks/projectRules';
 import { changeFindings } from '../narrative/flags';
 import { explainedChanges, hasBaseline, previousFigures } from '../yoy';
 import { aggregateFigures } from './aggregateFigures';
@@ -45,7 +45,15 @@ export class LiveWorkbook {
   /** Last year's figures, by measure: they change only with the baseline or the units. */
   private previous: { of: Workbook['baseline']; units: Workbook['units']; figure: (key: string) => Fen | null } | null = null;
   private readonly projectMemo = new WeakMap<Project, { lines: Fen; findings: CheckFinding[] }>();
+  /**
+   * P-NO-RECORD by project name in the order of `projectAmounts`, for the records of `of`: kept up to
+   * date name by name as lines' money moves (a workbook without records has one per project name).
+   */
+  private noRecord: { of: readonly Project[]; recorded: Set<string>; list: CheckFinding[]; names: string[]; at: Map<string, number> } | null = null;
   private tableMemo: CheckFinding[] | null = null;
+  /** Bumped when a unit gains its first line or loses its last. */
+  private unitEpoch = 0;
+  private unregistered: { units: Workbook['units']; epoch: number; names: readonly string[] } | null = null;
   private findingsMemo: readonly CheckFinding[] | null = null;
 
   constructor(workbook: Workbook) {
@@ -78,14 +86,16 @@ export class LiveWorkbook {
     if (!this.findingsMemo) {
       const lines = this.lineChecks.findings();
       const others = [
-        ...this.unitFindings(),
-        ...this.frame.projects.flatMap((p) => this.projectFindings(p)),
-        ...checkProjectGaps(this.frame.projects, this.projectAmounts),
-        ...checkComputeAndSchedules(this.frame, () => this.storeLines()),
-        ...this.changeFindings(),
-        ...this.tableFindings(),
+        this.unitFindings(),
+        this.frame.projects.flatMap((p) => this.projectFindings(p)),
+        this.noRecordFindings(),
+        recordGapFindings(this.frame.projects, this.projectAmounts),
+        checkComputeAndSchedules(this.frame, () => this.storeLines()),
+        this.changeFindings(),
+        this.tableFindings(),
       ];
-      this.findingsMemo = others.length === 0 ? lines : [...lines, ...others];
+      // one copy of long lists (a workbook whose projects have no records has a finding per project name)
+      this.findingsMemo = others.every((o) => o.length === 0) ? lines : lines.concat(...others);
     }
     return this.findingsMemo;
   }
@@ -155,8 +165,7 @@ export class LiveWorkbook {
    */
   private unitFindings(): readonly CheckFinding[] {
     if (this.frame.units.length === 0) return [];
-    const declared = new Set(this.frame.units.map((u) => u.name));
-    const unregistered = this.store.units.values.filter((name) => !declared.has(name) && this.store.linesOfUnit(name) > 0);
+    const unregistered = this.unregisteredUnits();
     if (unregistered.length === 0) return [];
     const first = new Map<string, number>();
     for (let row = 0; row < this.store.size; row++) {
@@ -164,6 +173,16 @@ export class LiveWorkbook {
       if (unregistered.includes(line.unit) && (first.get(line.unit) ?? Infinity) > line.id) first.set(line.unit, line.id);
     }
     return unregistered.map((u) => unregisteredUnitFinding(u, this.store.linesOfUnit(u), first.get(u)!));
+  }
+
+  /** Units lines name that the workbook has not registered: they change only with the units or when a unit gains its first line or loses its last. */
+  private unregisteredUnits(): readonly string[] {
+    const { units } = this.frame;
+    if (this.unregistered?.units !== units || this.unregistered.epoch !== this.unitEpoch) {
+      const declared = new Set(units.map((u) => u.name));
+      this.unregistered = { units, epoch: this.unitEpoch, names: this.store.units.values.filter((name) => !declared.has(name) && this.store.linesOfUnit(name) > 0) };
+    }
+    return this.unregistered.names;
   }
 
   /** The declared units, then units only lines name (as 事业单位), as `withLineUnits` gives them. */
@@ -212,6 +231,7 @@ export class LiveWorkbook {
 
   /** A unit gained its first line or lost its last: the units only lines name changed. */
   private unitsChanged(): void {
+    this.unitEpoch++;
     this.ctx = { ...this.ctx, units: this.unitsWithLineUnits() };
   }
 
@@ -221,10 +241,44 @@ export class LiveWorkbook {
     if (lines === 0) {
       this.projectLines.delete(line.project);
       this.projectAmounts.delete(line.project);
+      this.unrecordedMoved(line.project, undefined);
       return;
     }
     this.projectLines.set(line.project, lines);
-    this.projectAmounts.set(line.project, addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount));
+    const fen = addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount);
+    this.projectAmounts.set(line.project, fen);
+    this.unrecordedMoved(line.project, fen);
+  }
+
+  /**
+   * P-NO-RECORD after a project name's money changed (undefined: the name has no lines left), in the
+   * order of `projectAmounts`: a name already there keeps its place, a new name comes last.
+   */
+  private unrecordedMoved(name: string, fen: Fen | undefined): void {
+    const kept = this.noRecord;
+    if (!kept) return;
+    const at = kept.at.get(name);
+    const f = fen === undefined ? undefined : noRecordFinding(name, fen, kept.recorded);
+    if (f && at !== undefined) kept.list[at] = f;
+    else if (f) {
+      kept.at.set(name, kept.list.length);
+      kept.list.push(f);
+      kept.names.push(name);
+    } else if (at !== undefined) {
+      kept.list.splice(at, 1);
+      kept.names.splice(at, 1);
+      kept.at.delete(name);
+      for (let i = at; i < kept.names.length; i++) kept.at.set(kept.names[i], i);
+    }
+  }
+
+  private noRecordFindings(): readonly CheckFinding[] {
+    if (this.noRecord?.of !== this.frame.projects) {
+      const recorded = new Set(this.frame.projects.map((p) => p.name));
+      this.noRecord = { of: this.frame.projects, recorded, list: [], names: [], at: new Map() };
+      for (const [name, fen] of this.projectAmounts) this.unrecordedMoved(name, fen);
+    }
+    return this.noRecord.list;
   }
 
   /** The explained changes that wait for a reason (none can while nothing of last year is known). */

@@ -1,5 +1,5 @@
 import { CODE_LEVELS } from '../catalog/catalog';
-import { addFen, type Fen } from '../money';
+import { addFen } from '../money';
 import {
   EXPENDITURE_KINDS,
   FUND_SOURCES,
@@ -21,19 +21,26 @@ import {
  * (`applyLine`), both through `lineClass`.
  */
 export interface Aggregates {
-  /** 功能分类 项 → amounts by line class (CLASSES long). */
-  byFunction: Map<string, Fen[]>;
+  /** 功能分类 项 → amounts by line class. */
+  byFunction: Map<string, ClassVector>;
   /** 经济分类 款 → amounts by line class. */
-  byEconomic: Map<string, Fen[]>;
+  byEconomic: Map<string, ClassVector>;
   /**
    * Every 类, 款 and 项 row of the function tables with the sum of the 项 vectors under it: made on
    * first use by `functionRows`, then kept up to date by `applyLine`, so that after an edit the rows
    * it touched are looked up rather than summed again.
    */
-  byRow?: Map<string, Fen[]>;
+  byRow?: Map<string, ClassVector>;
   /** 科目名称 carried by lines (`f` or `e` + code → line id → name), for codes the catalog does not know. */
   lineNames: Map<string, Map<number, string>>;
 }
+
+/**
+ * Amounts in 分 by line class (CLASSES long). Whole numbers held exactly in doubles: the pass adds
+ * unchecked only while every partial sum stays below 2^53, every other addition is checked (addFen).
+ * Typed so that a pass's sums are handed out as views, without a copy.
+ */
+export type ClassVector = Float64Array;
 
 /** source × kind: slot `sourceIndex * 2 + kindIndex`. */
 export const SLOTS = FUND_SOURCES.length * 2;
@@ -53,7 +60,9 @@ export function slotOf(source: FundSource, kind: ExpenditureKind): number {
 
 /** Whether a line is 人员经费: its own 经费类型, else its economic class (301 and 303). */
 export function isPersonnel(costType: CostType | undefined, economicCode: string): boolean {
-  return costType === undefined ? PERSONNEL_CLASSES.includes(economicCode.slice(0, 3)) : costType === '人员经费';
+  if (costType !== undefined) return costType === '人员经费';
+  for (const c of PERSONNEL_CLASSES) if (economicCode.startsWith(c)) return true;
+  return false;
 }
 
 /** The one rule placing a line in the sums: its class from slot, cost type and its unit's type. */
@@ -84,10 +93,10 @@ export function emptyAggregates(): Aggregates {
   return { byFunction: new Map(), byEconomic: new Map(), lineNames: new Map() };
 }
 
-export function bucket(map: Map<string, Fen[]>, key: string, size: number = CLASSES): Fen[] {
+export function bucket(map: Map<string, ClassVector>, key: string, size: number = CLASSES): ClassVector {
   let b = map.get(key);
   if (!b) {
-    b = new Array<Fen>(size).fill(0);
+    b = new Float64Array(size);
     map.set(key, b);
   }
   return b;
@@ -107,19 +116,45 @@ export function rollUpKeys(code: string, lengths: readonly number[]): string[] {
 }
 
 /** Sums of vectors by code rolled up to every level of `lengths`. */
-export function rollUp(byCode: ReadonlyMap<string, readonly Fen[]>, lengths: readonly number[], size: number = CLASSES): Map<string, Fen[]> {
-  const sums = new Map<string, Fen[]>();
-  for (const [code, vector] of byCode) {
-    for (const key of rollUpKeys(code, lengths)) {
-      const s = bucket(sums, key, size);
-      for (let i = 0; i < size; i++) s[i] += vector[i];
-    }
+export function rollUp(byCode: ReadonlyMap<string, ClassVector>, lengths: readonly number[], size: number = CLASSES): Map<string, ClassVector> {
+  // each code into its own row, then each row into the row above it, deepest first (the fewest additions),
+  // all rows in one buffer (a typed array each would cost more than the sums)
+  const row = new Map<string, number>();
+  const parent: number[] = [];
+  const depth: number[] = [];
+  const own: number[] = [];
+  for (const code of byCode.keys()) {
+    let above = -1;
+    rollUpKeys(code, lengths).forEach((key, level) => {
+      let r = row.get(key);
+      if (r === undefined) {
+        row.set(key, (r = parent.length));
+        parent.push(above);
+        depth.push(level);
+      }
+      above = r;
+    });
+    own.push(above);
   }
+  const buffer = new Float64Array(row.size * size);
+  let c = 0;
+  for (const vector of byCode.values()) {
+    // codes longer than the deepest level share its row
+    for (let i = 0, to = own[c++] * size; i < size; i++) buffer[to + i] += vector[i];
+  }
+  const order = parent.map((_, r) => r).sort((a, b) => depth[b] - depth[a]);
+  for (const r of order) {
+    const p = parent[r];
+    if (p < 0) continue;
+    for (let i = 0, from = r * size, to = p * size; i < size; i++) buffer[to + i] += buffer[from + i];
+  }
+  const sums = new Map<string, ClassVector>();
+  for (const [key, r] of row) sums.set(key, buffer.subarray(r * size, (r + 1) * size));
   return sums;
 }
 
 /** The 类, 款 and 项 rows of the function tables with their sums (see `Aggregates.byRow`). */
-export function functionRows(agg: Aggregates): Map<string, Fen[]> {
+export function functionRows(agg: Aggregates): Map<string, ClassVector> {
   return (agg.byRow ??= rollUp(agg.byFunction, CODE_LEVELS.function));
 }
 
@@ -153,4 +188,14 @@ export function applyLine(agg: Aggregates, line: LineItem, unitType: UnitType, s
   e[c] = addFen(e[c], amount);
   if (line.functionName) noteName(agg, `f${line.functionCode}`, line.id, line.functionName, sign);
   if (line.economicName) noteName(agg, `e${line.economicCode}`, line.id, line.economicName, sign);
+}
+
+/**
+ * The sums of a list of lines, line by line as `applyLine` adds them: for a derivation done once,
+ * cheaper than keeping the lines column-wise first (`LineStore`), which pays off only when kept.
+ */
+export function aggregate(lines: readonly LineItem[], unitTypeOf: (unit: string) => UnitType): Aggregates {
+  const agg = emptyAggregates();
+  for (const line of lines) applyLine(agg, line, unitTypeOf(line.unit), 1);
+  return agg;
 }

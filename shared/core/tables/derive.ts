@@ -2,14 +2,13 @@ import { BUILTIN_CATALOGS, CODE_LEVELS, type Catalog, type Catalogs } from '../c
 import { addFen, type Fen } from '../money';
 import { unitTypeLookup, type BudgetUnit, type LineItem } from '../model';
 import type { Schedules } from '../schedules/model';
-import { aggregate } from '../live/lineStore';
 import { DEFAULT_TEMPLATE } from '../templates/registry';
 import { tableHeader, tableName, tableTitle } from '../templates/layout';
-import type { ColumnTemplate, ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
-import { CLASSES, functionRows, lineName, rollUp, rollUpKeys, type Aggregates } from './aggregate';
+import type { ItemRow, Measure, Side, TableTemplate, Template } from '../templates/types';
+import { CLASSES, aggregate, functionRows, lineName, rollUp, rollUpKeys, type Aggregates, type ClassVector } from './aggregate';
 import { chineseNumber } from './categories';
 import { type Cell, type LineFilter, type TableModel, type TableRow } from './tableModel';
-import { compileMeasure, intersect, maskedSum, measureTotal } from './measure';
+import { classGroups, compileMeasure, groupSums, intersect, maskedSum, measureTotal, type ClassGroups } from './measure';
 import { scheduleRows } from './scheduleRows';
 
 /** What the tables are derived for: a department, or one of its units (`unit`), in a template's layout. */
@@ -29,7 +28,10 @@ export interface DeriveContext {
 const byCode = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 const LEVEL_BY_LENGTH: Record<number, TableRow['level']> = { 3: 'class', 5: 'kuan', 7: 'item' };
-const PART_INDEX = { class: 0, kuan: 1, item: 2 } as const;
+const PART_INDEX = { class: 0, kuan: 1, item: 2, full: 3 } as const;
+const CODE_PARTS = ['class', 'kuan', 'item', 'full'] as const;
+/** The name cell's place after the code cells (see Deriver.labelCells). */
+const NAME_SLOT = CODE_PARTS.length;
 
 function codeCell(code: string, part: 'class' | 'kuan' | 'item' | 'full', lengths: readonly number[]): Cell {
   if (part === 'full') return { text: code };
@@ -46,11 +48,60 @@ function nameOf(catalog: Catalog, agg: Aggregates, prefix: 'f' | 'e', code: stri
 const blank = (): Cell => ({ text: '' });
 
 interface AmountColumns {
-  columns: { index: number; measure: Measure; classes: Int32Array }[];
+  /** Each amount column's measure, its classes, and its groups among the template's class groups. */
+  columns: { index: number; measure: Measure; classes: Int32Array; groups: Int32Array }[];
   position: number[];
 }
 /** Per table template (templates do not change once loaded). */
 const AMOUNT_COLUMNS = new WeakMap<TableTemplate, AmountColumns>();
+/**
+ * The 功能分类 codes' vectors by 类 (a code of at most a 类's length under itself), made again
+ * only when codes were added: a code is never taken out of the sums (its vector stays, at zero).
+ */
+const ITEMS_BY_CLASS = new WeakMap<Aggregates, { codes: number; byClass: Map<string, ClassVector[]> }>();
+
+function itemsByClass(agg: Aggregates): Map<string, ClassVector[]> {
+  let kept = ITEMS_BY_CLASS.get(agg);
+  if (kept?.codes !== agg.byFunction.size) {
+    const byClass = new Map<string, ClassVector[]>();
+    for (const [code, vector] of agg.byFunction) {
+      const key = code.slice(0, CODE_LEVELS.function[0]);
+      const items = byClass.get(key);
+      if (items) items.push(vector);
+      else byClass.set(key, [vector]);
+    }
+    ITEMS_BY_CLASS.set(agg, (kept = { codes: agg.byFunction.size, byClass }));
+  }
+  return kept.byClass;
+}
+
+/** Per template: the classes its measures tell apart (see `classGroups`). */
+const CLASS_GROUPS = new WeakMap<Template, ClassGroups>();
+
+function templateGroups(template: Template): ClassGroups {
+  let groups = CLASS_GROUPS.get(template);
+  if (!groups) CLASS_GROUPS.set(template, (groups = classGroups([{}, ...Object.values(template.measures)])));
+  return groups;
+}
+
+type TableFrame = Pick<TableModel, 'title' | 'name' | 'header' | 'headerRows' | 'columns'>;
+/** A table's title, header and columns for the year and scope word last derived (they change with neither rows nor figures). */
+const FRAMES = new WeakMap<TableTemplate, { year: number; scope: string; frame: TableFrame }>();
+
+function frameOf(spec: TableTemplate, year: number, scope: string): TableFrame {
+  const kept = FRAMES.get(spec);
+  if (kept?.year === year && kept.scope === scope) return kept.frame;
+  const header = tableHeader(spec, year);
+  const frame: TableFrame = {
+    title: tableTitle(spec, year, scope),
+    name: tableName(spec),
+    header,
+    headerRows: Math.max(...header.map((h) => h.row + h.rowSpan)),
+    columns: spec.columns.map((c) => ({ key: c.key, type: c.type })),
+  };
+  FRAMES.set(spec, { year, scope, frame });
+  return frame;
+}
 
 /** Derives a template's tables from the aggregates; every figure through a measure (./measure.ts). */
 class Deriver {
@@ -58,8 +109,17 @@ class Deriver {
   readonly template: Template;
   private readonly scope: string;
   private readonly scopeFilter: LineFilter;
-  private rolledUp?: [string, Fen[]][];
-  private sums?: { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] };
+  private rolledUp?: [string, ClassVector][];
+  private readonly groups: ClassGroups;
+  /** The rolled-up rows' sums by class group, `groups.size` per row in the order of `rolled`. */
+  private rolledGroups?: Float64Array;
+  /** One row's sums by class group (a row of the incremental path). */
+  private readonly rowGroups: Float64Array;
+  private totalSum?: ClassVector;
+  /** Code and name cells of a 科目 (by 'f' / 'e' + code; slots: class, kuan, item, full, name): the same in every table of a derivation. */
+  private readonly labels = new Map<string, Cell[]>();
+  private readonly functionFilters = new Map<TableTemplate, LineFilter[]>();
+  private readonly economicFilters = new Map<TableTemplate, LineFilter[]>();
 
   constructor(
     private readonly ctx: DeriveContext,
@@ -70,33 +130,45 @@ class Deriver {
     this.template = ctx.template ?? DEFAULT_TEMPLATE;
     this.scope = ctx.unit === undefined ? this.template.scopeWords.department : this.template.scopeWords.unit;
     this.scopeFilter = ctx.unit === undefined ? {} : { unit: ctx.unit };
+    this.groups = templateGroups(this.template);
+    this.rowGroups = new Float64Array(this.groups.size);
   }
 
   private measure(name: string | undefined): Measure {
     return name === undefined ? {} : this.template.measures[name];
   }
 
-  private get rolled(): [string, Fen[]][] {
+  private get rolled(): [string, ClassVector][] {
     return (this.rolledUp ??= [...functionRows(this.agg)].sort(byCode));
   }
 
-  private get classSums(): { classes: Map<string, { sum: Fen[]; items: Fen[][] }>; total: Fen[] } {
-    if (!this.sums) {
-      const classes = new Map<string, { sum: Fen[]; items: Fen[][] }>();
-      const total = new Array<Fen>(CLASSES).fill(0);
-      for (const [code, vector] of this.agg.byFunction) {
-        const key = code.slice(0, 3);
-        let c = classes.get(key);
-        if (!c) classes.set(key, (c = { sum: new Array<Fen>(CLASSES).fill(0), items: [] }));
-        for (let i = 0; i < CLASSES; i++) {
-          c.sum[i] += vector[i];
-          total[i] += vector[i];
-        }
-        c.items.push(vector);
-      }
-      this.sums = { classes, total };
+  private get rolledByGroup(): Float64Array {
+    if (!this.rolledGroups) {
+      const { size } = this.groups;
+      const sums = new Float64Array(this.rolled.length * size);
+      this.rolled.forEach(([, vector], i) => groupSums(vector, this.groups, sums, i * size));
+      this.rolledGroups = sums;
     }
-    return this.sums;
+    return this.rolledGroups;
+  }
+
+  /** A 类's sum (the function rows keep it, see `functionRows`). */
+  private classSum(code: string): ClassVector | undefined {
+    return functionRows(this.agg).get(code);
+  }
+
+  /** The sum of all lines: of the 类 rows (each code adds into exactly one row of at most a 类's length). */
+  private get total(): ClassVector {
+    if (!this.totalSum) {
+      const total = new Float64Array(CLASSES);
+      const rows = functionRows(this.agg);
+      for (const code of itemsByClass(this.agg).keys()) {
+        const vector = rows.get(code)!;
+        for (let i = 0; i < CLASSES; i++) total[i] = addFen(total[i], vector[i]);
+      }
+      this.totalSum = total;
+    }
+    return this.totalSum;
   }
 
   private fill(text: string): string {
@@ -109,18 +181,18 @@ class Deriver {
   }
 
   private model(spec: TableTemplate, rows: TableRow[], note?: string): TableModel {
-    const header = tableHeader(spec, this.ctx.year);
+    const { title, name, header, headerRows, columns } = frameOf(spec, this.ctx.year, this.scope);
     return {
       id: spec.number,
-      title: tableTitle(spec, this.ctx.year, this.scope),
-      name: tableName(spec),
+      title,
+      name,
       preparer: this.ctx.unit ?? this.ctx.department,
       preparerLabel: this.ctx.unit === undefined ? (this.template.preparerLabels?.department ?? '编制部门') : (this.template.preparerLabels?.unit ?? '编制单位'),
       unit: spec.unit,
       zero: spec.zero,
       header,
-      headerRows: Math.max(...header.map((h) => h.row + h.rowSpan)),
-      columns: spec.columns.map((c) => ({ key: c.key, type: c.type })),
+      headerRows,
+      columns,
       rows,
       ...(note ? { note } : {}),
     };
@@ -134,7 +206,7 @@ class Deriver {
       const position = spec.columns.map((c, index) => {
         if (c.type !== 'amount') return -1;
         const measure = this.measure(c.measure);
-        columns.push({ index, measure, classes: compileMeasure(measure).classes });
+        columns.push({ index, measure, classes: compileMeasure(measure).classes, groups: this.groups.groups(measure) });
         return columns.length - 1;
       });
       AMOUNT_COLUMNS.set(spec, (plan = { columns, position }));
@@ -183,21 +255,67 @@ class Deriver {
     return names.length === 1 ? '本单位为事业单位' : '本部门所属单位均为事业单位';
   }
 
-  /** A 类, 款 or 项 row of a function table; null when all its amounts are zero (the row is left out). */
-  private functionRow(spec: TableTemplate, code: string, vector: readonly Fen[]): TableRow | null {
-    const { columns, position } = this.amountColumns(spec);
-    const amounts = columns.map((c) => maskedSum(vector, c.classes));
-    if (amounts.every((a) => a === 0)) return null;
-    return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', (i) => amounts[position[i]], (m) => ({ ...m, functionPrefix: code })) };
+  /**
+   * A 类, 款 or 项 row of a function table from its sums by class group (`sums` from `at`); null
+   * when all its amounts are zero (the row is left out).
+   */
+  private functionRow(spec: TableTemplate, code: string, sums: Float64Array, at: number): TableRow | null {
+    const { columns } = this.amountColumns(spec);
+    const amounts = new Array<Fen>(columns.length);
+    let any = false;
+    for (let k = 0; k < columns.length; k++) {
+      const groups = columns[k].groups;
+      let s = 0;
+      for (let g = 0; g < groups.length; g++) s += sums[at + groups[g]];
+      if ((amounts[k] = s) !== 0) any = true;
+    }
+    if (!any) return null;
+    return { level: LEVEL_BY_LENGTH[code.length], code, cells: this.codeRowCells(spec, code, 'f', amounts) };
   }
 
-  private codeRowCells(spec: TableTemplate, code: string, kind: 'f' | 'e', amountAt: (index: number) => Fen, filter: (m: Measure) => LineFilter): Cell[] {
-    const lengths = CODE_LEVELS[kind === 'f' ? 'function' : 'economic'];
-    return spec.columns.map((c: ColumnTemplate, i): Cell => {
-      if (c.type === 'code') return codeCell(code, c.part, lengths);
-      if (c.type === 'amount') return this.amount(amountAt(i), filter(this.measure(c.measure)));
-      return { text: nameOf(kind === 'f' ? this.catalogs.function : this.catalogs.economic, this.agg, kind, code) };
-    });
+  /**
+   * A code row's cells: code and name cells from the derivation's labels, amounts (by amount column)
+   * with their column's filter narrowed to the code.
+   */
+  private codeRowCells(spec: TableTemplate, code: string, kind: 'f' | 'e', amounts: readonly Fen[]): Cell[] {
+    const { position } = this.amountColumns(spec);
+    const filters = this.rowFilters(spec, kind);
+    const labels = this.labelCells(code, kind);
+    const cells = new Array<Cell>(spec.columns.length);
+    for (let i = 0; i < cells.length; i++) {
+      const c = spec.columns[i];
+      const at = position[i];
+      if (at >= 0) {
+        // a copy of a filter of the same shape, its prefix then set: much cheaper than spreading a measure into a new shape
+        const filter = { ...filters[at] };
+        if (kind === 'f') filter.functionPrefix = code;
+        else filter.economicPrefix = code;
+        cells[i] = { fen: amounts[at], filter };
+      } else cells[i] = labels[c.type === 'code' ? PART_INDEX[c.part] : NAME_SLOT];
+    }
+    return cells;
+  }
+
+  /** Each amount column's filter for a code row (scoped as `amount` scopes it), the code's prefix still blank. */
+  private rowFilters(spec: TableTemplate, kind: 'f' | 'e'): LineFilter[] {
+    const key = kind === 'f' ? this.functionFilters : this.economicFilters;
+    let filters = key.get(spec);
+    if (!filters) {
+      filters = this.amountColumns(spec).columns.map((c) => (kind === 'f' ? { ...this.scopeFilter, ...c.measure, functionPrefix: '' } : { ...this.scopeFilter, ...c.measure, economicPrefix: '' }));
+      key.set(spec, filters);
+    }
+    return filters;
+  }
+
+  private labelCells(code: string, kind: 'f' | 'e'): Cell[] {
+    const key = kind + code;
+    let cells = this.labels.get(key);
+    if (!cells) {
+      const lengths = CODE_LEVELS[kind === 'f' ? 'function' : 'economic'];
+      cells = [...CODE_PARTS.map((part) => codeCell(code, part, lengths)), { text: nameOf(kind === 'f' ? this.catalogs.function : this.catalogs.economic, this.agg, kind, code) }];
+      this.labels.set(key, cells);
+    }
+    return cells;
   }
 
   private functionDepthOk(spec: TableTemplate, code: string): boolean {
@@ -207,16 +325,19 @@ class Deriver {
 
   private functionTable(spec: TableTemplate): TableModel {
     const body: TableRow[] = [];
-    for (const [code, vector] of this.rolled) {
+    const rolled = this.rolled;
+    const sums = this.rolledByGroup;
+    for (let i = 0; i < rolled.length; i++) {
+      const code = rolled[i][0];
       if (!this.functionDepthOk(spec, code)) continue;
-      const row = this.functionRow(spec, code, vector);
+      const row = this.functionRow(spec, code, sums, i * this.groups.size);
       if (row) body.push(row);
     }
     return this.functionTableOf(spec, body);
   }
 
   private functionTableOf(spec: TableTemplate, body: TableRow[]): TableModel {
-    const total = this.classSums.total;
+    const total = this.total;
     const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => maskedSum(total, compileMeasure(m).classes)));
     return this.model(spec, rows, this.notes(spec, body, rows));
   }
@@ -225,11 +346,12 @@ class Deriver {
    * A function table after an edit: the rows of the given 类 / 款 / 项 (with their current sums)
    * replaced, inserted or removed in code order; every other row is kept as it was.
    */
-  patchedFunctionTable(spec: TableTemplate, previous: TableModel, touched: ReadonlyMap<string, readonly Fen[]>): TableModel {
+  patchedFunctionTable(spec: TableTemplate, previous: TableModel, touched: ReadonlyMap<string, ClassVector>): TableModel {
     const body = previous.rows.filter((r) => r.level !== 'total');
     for (const [code, vector] of touched) {
       if (!this.functionDepthOk(spec, code)) continue;
-      const row = this.functionRow(spec, code, vector);
+      groupSums(vector, this.groups, this.rowGroups, 0);
+      const row = this.functionRow(spec, code, this.rowGroups, 0);
       let lo = 0;
       let hi = body.length;
       while (lo < hi) {
@@ -246,7 +368,7 @@ class Deriver {
 
   private economicTable(spec: TableTemplate): TableModel {
     const depth = spec.rows.kind === 'economicTree' ? spec.rows.depth : 2;
-    const { columns, position } = this.amountColumns(spec);
+    const { columns } = this.amountColumns(spec);
     const body: TableRow[] = [];
     const leaf = CODE_LEVELS.economic[depth - 1];
     const totals = columns.map(() => 0);
@@ -256,7 +378,7 @@ class Deriver {
       if (amounts.every((a) => a === 0)) continue;
       // the 合计 adds the rows of the lowest level printed (a line with a shorter code has no 款 row)
       if (code.length === leaf) amounts.forEach((a, i) => (totals[i] = addFen(totals[i], a)));
-      const cells = this.codeRowCells(spec, code, 'e', (i) => amounts[position[i]], (m) => ({ ...m, economicPrefix: code }));
+      const cells = this.codeRowCells(spec, code, 'e', amounts);
       body.push({ level: code.length === 3 ? 'class' : 'kuan', code, cells });
     }
     const rows = this.withTotal(spec, body, this.totalRow(spec, (m) => totals[columns.findIndex((c) => c.measure === m)]));
@@ -273,7 +395,7 @@ class Deriver {
       else if (c.type !== 'amount') cells.push({ text: item.labels ? (item.labels[text++] ?? '') : item.label });
       else {
         const m = item.measure === undefined ? this.measure(c.measure) : intersect(this.measure(c.measure), this.measure(item.measure));
-        cells.push(this.amount(measureTotal(this.agg, m), m));
+        cells.push(this.amount(measureTotal(this.agg, m, this.total), m));
       }
     }
     return cells;
@@ -296,12 +418,14 @@ class Deriver {
   /** 类 rows over a measure, with the class list's classes first-class and the rest by code. */
   private classRows(spec: TableTemplate, side: Side, classes: { measure: string; always?: string; label: string }): Cell[][] {
     const listed = compileMeasure(this.measure(classes.measure)).classes;
-    // a 类 is listed when any of its 项 has money of the measure (even if its sum nets to zero)
-    const present: string[] = [];
-    for (const [code, { items }] of this.classSums.classes) if (items.some((v) => maskedSum(v, listed) !== 0)) present.push(code);
     const always = classes.always ? this.template.classLists![classes.always] : [];
     const known = new Set(always.map((c) => c.code));
-    const extra = present.filter((c) => !known.has(c)).map((code) => ({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) }));
+    // a 类 not in the list is listed when any of its 项 has money of the measure (even if its sum nets to zero)
+    const extra: { code: string; name: string }[] = [];
+    for (const [code, items] of itemsByClass(this.agg)) {
+      if (known.has(code)) continue;
+      if (maskedSum(this.classSum(code)!, listed) !== 0 || items.some((v) => maskedSum(v, listed) !== 0)) extra.push({ code, name: nameOf(this.catalogs.function, this.agg, 'f', code) });
+    }
     return [...always, ...extra]
       .sort((a, b) => (a.code < b.code ? -1 : 1))
       .map((c, i) => {
@@ -309,7 +433,7 @@ class Deriver {
         for (let k = side.column + 1; k < side.column + side.width; k++) {
           const col = spec.columns[k] as { measure?: string };
           const m = this.measure(col.measure);
-          const sum = this.classSums.classes.get(c.code)?.sum;
+          const sum = this.classSum(c.code);
           cells.push(this.amount(sum ? maskedSum(sum, compileMeasure(m).classes) : 0, { ...m, functionPrefix: c.code }));
         }
         return cells;
@@ -376,12 +500,12 @@ export function tablesFromAggregates(ctx: DeriveContext, agg: Aggregates): Table
   return new Deriver(ctx, agg).all();
 }
 
-const NOTHING: readonly Fen[] = new Array<Fen>(CLASSES).fill(0);
+const NOTHING: ClassVector = new Float64Array(CLASSES);
 
 /** The rows the given 项 codes add into, each with its current sum. */
-function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, readonly Fen[]> {
+function touchedSums(agg: Aggregates, functionCodes: Iterable<string>): Map<string, ClassVector> {
   const rows = functionRows(agg);
-  const touched = new Map<string, readonly Fen[]>();
+  const touched = new Map<string, ClassVector>();
   for (const code of functionCodes) for (const key of rollUpKeys(code, CODE_LEVELS.function)) touched.set(key, rows.get(key) ?? NOTHING);
   return touched;
 }

@@ -6,7 +6,7 @@ import { measureKey } from '../measures';
 import type { Workbook } from '../model';
 import { addFen, type Fen } from '../money';
 import { carriesTargets } from '../projects';
-import { emptyAggregates, type Aggregates } from '../tables/aggregate';
+import { emptyAggregates, type Aggregates, type ClassVector } from '../tables/aggregate';
 import { FUND_SOURCES } from '../model';
 import { OFFICE_EXPENSES, measureTotal, sanGongFigures } from '../tables/measure';
 import { tablesFromAggregates } from '../tables/derive';
@@ -57,7 +57,7 @@ export interface Failure {
 const SHOWN_FINDINGS = 50;
 
 /** A source's sum in a class vector: its eight classes (two kinds × 人员经费 × office unit, see aggregate.ts). */
-function sourceSum(vector: readonly Fen[], source: number): Fen {
+function sourceSum(vector: ClassVector, source: number): Fen {
   let s: Fen = 0;
   for (let c = source * 8; c < (source + 1) * 8; c++) s = addFen(s, vector[c]);
   return s;
@@ -96,10 +96,10 @@ function notReady(wb: Workbook, findings: readonly CheckFinding[]): NotReady | n
   return errors > 0 || unexplained.length > 0 || missingTargets.length > 0 ? { errors, unexplained, missingTargets } : null;
 }
 
-function addInto(into: Map<string, Fen[]>, from: ReadonlyMap<string, readonly Fen[]>): void {
+function addInto(into: Map<string, ClassVector>, from: ReadonlyMap<string, ClassVector>): void {
   for (const [key, v] of from) {
     const sums = into.get(key);
-    if (!sums) into.set(key, [...v]);
+    if (!sums) into.set(key, v.slice());
     else for (let i = 0; i < v.length; i++) sums[i] = addFen(sums[i], v[i]);
   }
 }

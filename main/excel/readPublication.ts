@@ -66,7 +66,7 @@ interface TitleMatch {
 
 /**
  * Finds a table title of any template (`2024 年部门支出预算总表`, `2019年部门一般公共预算支出预算表（功能科目）`,
- * optionally numbered `3、`) in the first rows; `prefer` is looked at first (a publication's tables are of one template).
+ * optionally numbered `3、`, or with no year: `收支预算总表`) in the first rows; `prefer` is looked at first (a publication's tables are of one template).
  */
 function findTitle(sheet: ExcelJS.Worksheet, prefer?: Template): TitleMatch | undefined {
   const templates = prefer ? [prefer, ...TEMPLATES.filter((t) => t !== prefer)] : TEMPLATES;
@@ -75,9 +75,9 @@ function findTitle(sheet: ExcelJS.Worksheet, prefer?: Template): TitleMatch | un
     for (let c = 1; c <= Math.max(1, row.cellCount); c++) {
       const text = textOf(row.getCell(c));
       const title = norm(text).replace(/^\d{1,2}[、.．]?(?=\d{4}年)/, '');
-      const m = /^(\d{4})年/.exec(title);
-      if (!m) continue;
-      const year = Number(m[1]);
+      // a title without a year (Jiangsu's 收支预算总表) is matched as the template's title of no year
+      const year = Number(/^(\d{4})年/.exec(title)?.[1] ?? 0);
+      if (title === '') continue;
       for (const template of templates) {
         for (const spec of template.tables) {
           for (const scope of [template.scopeWords.department, template.scopeWords.unit]) {
@@ -139,8 +139,9 @@ function readTableSheet(
     const texts = Array.from({ length: row.cellCount }, (_, i) => textOf(row.getCell(i + 1)));
     let matched = texts.every((t) => t === '');
     for (const t of texts) {
-      const prep = /^编制(?:部门|单位)[:：](.*)$/.exec(t);
-      if (prep) {
+      // 编制部门：XX, or Jiangsu's 部门：XX (but not 单位：万元)
+      const prep = /^(?:编制)?(?:部门|单位)[:：](.*)$/.exec(t);
+      if (prep && !/^单位[:：]\s*(?:万元|元)\s*$/.test(t)) {
         department = prep[1].trim();
         matched = true;
       }
@@ -171,7 +172,10 @@ function readTableSheet(
   }
   const paths = headingPaths(grid);
   const expected = headingPaths(layoutGrid(layoutHeader, headerRows, n).map((r) => r.map(norm)));
-  const keyOf = new Map(expected.map((p, i): [string, ColumnSpec] => [p.join('/'), { key: layout.columns[i].key, type: layout.columns[i].type }]));
+  // columns under one heading (Jiangsu's 项目名称 over 资金类别 and 项目) are told apart by their order
+  const keysOf = new Map<string, ColumnSpec[]>();
+  expected.forEach((p, i) => keysOf.set(p.join('/'), [...(keysOf.get(p.join('/')) ?? []), { key: layout.columns[i].key, type: layout.columns[i].type }]));
+  const seen = new Map<string, number>();
   const specs: (ColumnSpec | undefined)[] = [];
   const columns: string[] = [];
   let lastUsed = 0;
@@ -179,7 +183,9 @@ function readTableSheet(
     if (p.length > 0) lastUsed = i + 1;
   });
   for (let i = 0; i < lastUsed; i++) {
-    const spec = keyOf.get(paths[i].join('/'));
+    const path = paths[i].join('/');
+    const spec = keysOf.get(path)?.[seen.get(path) ?? 0];
+    seen.set(path, (seen.get(path) ?? 0) + 1);
     specs.push(spec);
     if (spec) columns.push(spec.key);
     else {

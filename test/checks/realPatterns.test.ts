@@ -8,7 +8,11 @@ const sample = (style: Style = asDerived): PublishedTableInput[] => style(readTa
 
 /** Retitles every table for another year (`2024 年…` → `2019 年…`). */
 function forYear(tables: PublishedTableInput[], year: number): PublishedTableInput[] {
-  for (const t of tables) t.title = t.title.replace(/\d{4}/, String(year));
+  for (const t of tables) {
+    t.title = t.title.replace(/\d{4}/, String(year));
+    // the 2019 edition names 20805 行政事业单位离退休 (as the 2019 Jiangsu publications print it; catalog/SOURCES.md P7)
+    if (year <= 2019) for (const r of t.rows) r.forEach((c, i) => (r[i] = c === '行政事业单位养老支出' ? '行政事业单位离退休' : c));
+  }
   return tables;
 }
 

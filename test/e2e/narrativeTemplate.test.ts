@@ -14,8 +14,8 @@ describe('编制说明 under the workbook’s template', () => {
     await page.getByRole('combobox', { name: '公开模板' }).selectOption('jiangsu-province');
     await expect.poll(() => s.host.file.workbook().template).toBe('jiangsu-province');
     await tab(page, '编制说明');
-    await expect.poll(text).toContain('财政专户管理资金收入 0.00 万元；其他资金收入 0.00 万元；上年结转资金 0.00 万元。');
-    await expect.poll(text).toContain('本部门支出预算 875.96 万元，其中：基本支出 842.22 万元；项目支出 33.73 万元；单位预留机动经费 0.00 万元；结转下年资金 0.00 万元。');
+    await expect.poll(text).toContain('财政专户管理资金收入 0 万元；其他资金收入 0 万元；上年结转资金 0 万元。');
+    await expect.poll(text).toContain('本部门支出预算 875.96 万元，其中：基本支出 842.22 万元；项目支出 33.73 万元；单位预留机动经费 0 万元；结转下年资金 0 万元。');
     await screenshot(page, 'narrative-template-江苏');
     await page.keyboard.press('Control+z');
     await expect.poll(() => s.host.file.workbook().template).toBeUndefined();

@@ -52,10 +52,10 @@ describe('编制说明 under jiangsu-province: the template’s sources and uses
     // total 875,956,113 分 → 875.96 万元; 基本支出 842,223,713 → 842.22; 项目支出 33,732,400 → 33.73;
     // 一般公共预算 +65,406,113 分 on 810,550,000 → 增加 65.41 万元 (8.07%: the total states no change)
     expect(texts(jiangsuSample()).slice(0, 3)).toEqual([
-      '2024 年，本部门收入预算 875.96 万元，其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.00 万元；上年结转资金 0.00 万元。' +
-        '财政拨款收入中，一般公共预算收入 875.96 万元，比 2023 年预算增加 65.41 万元；政府性基金预算收入 0.00 万元，与 2023 年预算持平。',
-      '本部门支出预算 875.96 万元，其中：基本支出 842.22 万元；项目支出 33.73 万元；单位预留机动经费 0.00 万元；结转下年资金 0.00 万元。' +
-        '财政拨款支出预算 875.96 万元，比 2023 年预算增加 65.41 万元，其中：一般公共预算拨款支出预算 875.96 万元，比 2023 年预算增加 65.41 万元；政府性基金拨款支出预算 0.00 万元，与 2023 年预算持平。',
+      '2024 年，本部门收入预算 875.96 万元，其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元；财政专户管理资金收入 0 万元；其他资金收入 0 万元；上年结转资金 0 万元。' +
+        '财政拨款收入中，一般公共预算收入 875.96 万元，比 2023 年预算增加 65.41 万元；政府性基金预算收入 0 万元，与 2023 年预算持平。',
+      '本部门支出预算 875.96 万元，其中：基本支出 842.22 万元；项目支出 33.73 万元；单位预留机动经费 0 万元；结转下年资金 0 万元。' +
+        '财政拨款支出预算 875.96 万元，比 2023 年预算增加 65.41 万元，其中：一般公共预算拨款支出预算 875.96 万元，比 2023 年预算增加 65.41 万元；政府性基金拨款支出预算 0 万元，与 2023 年预算持平。',
       '财政拨款收入支出增加的主要原因是人员和公用经费增加。',
     ]);
     // 类 by 208 120,048,648 / 210 52,521,284 / 212 668,371,992 / 221 35,014,189 分
@@ -67,12 +67,12 @@ describe('编制说明 under jiangsu-province: the template’s sources and uses
     ]);
   });
 
-  it('each figure as printed one by one (万元, 0.00), 其他资金 named, and without a prior year the amounts alone', () => {
+  it('each figure as printed one by one (万元, zero blank → 0), 其他资金 named, and without a prior year the amounts alone', () => {
     const n = buildNarrative(roundingDepartment());
     expect(n.chapters[0].sections[0].paragraphs.map((p) => p.text)).toEqual([
-      '2019 年，本部门收入预算 3.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.44 万元；上年结转资金 0.00 万元。' +
+      '2019 年，本部门收入预算 3.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0 万元；其他资金收入 0.44 万元；上年结转资金 0 万元。' +
         '财政拨款收入中，一般公共预算收入 2.39 万元；政府性基金预算收入 0.78 万元。',
-      '本部门支出预算 3.62 万元，其中：基本支出 2.33 万元；项目支出 1.28 万元；单位预留机动经费 0.00 万元；结转下年资金 0.00 万元。' +
+      '本部门支出预算 3.62 万元，其中：基本支出 2.33 万元；项目支出 1.28 万元；单位预留机动经费 0 万元；结转下年资金 0 万元。' +
         '财政拨款支出预算 3.17 万元，其中：一般公共预算拨款支出预算 2.39 万元；政府性基金拨款支出预算 0.78 万元。',
       '财政拨款支出主要内容如下：',
       '1. 一般公共服务支出 2.39 万元。',
@@ -87,12 +87,12 @@ describe('编制说明 under jiangsu-province: the template’s sources and uses
     wb.lines.push({ ...line('2080505', '30108', '基本支出', '其他收入', 1_000_000), unit: '乙中心' });
     const [income, spending] = buildNarrative(wb, undefined, { unit: '甲局' }).chapters[0].sections[0].paragraphs.map((p) => p.text);
     expect(income).toBe(
-      '2019 年，本单位收入预算 3.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.44 万元；上年结转资金 0.00 万元。' +
+      '2019 年，本单位收入预算 3.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0 万元；其他资金收入 0.44 万元；上年结转资金 0 万元。' +
         '财政拨款收入中，一般公共预算收入 2.39 万元；政府性基金预算收入 0.78 万元。',
     );
     expect(spending).toContain('本单位支出预算 3.62 万元，其中：基本支出 2.33 万元；项目支出 1.28 万元；');
     // the department's: 乙中心's 1.00 万元 (10,000.00 元) of 其他收入 in 其他资金 and 基本支出
-    expect(buildNarrative(wb).chapters[0].sections[0].paragraphs[0].text).toContain('本部门收入预算 4.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0.00 万元；其他资金收入 1.44 万元；');
+    expect(buildNarrative(wb).chapters[0].sections[0].paragraphs[0].text).toContain('本部门收入预算 4.62 万元，其中：财政拨款收入 3.17 万元；财政专户管理资金收入 0 万元；其他资金收入 1.44 万元；');
   });
 
   it('a figure compared with a year-on-year measure that sums other lines states no change (no false change)', () => {
@@ -108,7 +108,7 @@ describe('编制说明 under jiangsu-province: the template’s sources and uses
     t.narrative.income[1].parts = t.narrative.income[1].parts.slice(2); // 国有资本经营预算 only: the sample has none
     const [income] = buildNarrative(sampleWorkbook(), undefined, { template: validateTemplate(t) }).chapters[0].sections[0].paragraphs;
     expect(income.text).toBe(
-      '2024 年，本部门收入预算 875.96 万元，其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元；财政专户管理资金收入 0.00 万元；其他资金收入 0.00 万元；上年结转资金 0.00 万元。',
+      '2024 年，本部门收入预算 875.96 万元，其中：财政拨款收入 875.96 万元，比 2023 年预算增加 65.41 万元；财政专户管理资金收入 0 万元；其他资金收入 0 万元；上年结转资金 0 万元。',
     );
   });
 
@@ -123,30 +123,30 @@ describe('编制说明 under jiangsu-province: the template’s sources and uses
 
 /** Where the sample's Jiangsu text states each figure, by hand: label → table, row label, column. */
 const CELLS: Record<string, [number, string | undefined, string]> = {
-  收入预算: [1, '收入合计', '收入.预算数'],
-  财政拨款收入: [1, '一、财政拨款', '收入.预算数'],
-  财政专户管理资金收入: [1, '二、财政专户管理资金', '收入.预算数'],
-  其他资金收入: [1, '三、其他资金', '收入.预算数'],
-  上年结转资金: [1, '上年结转资金', '收入.预算数'],
-  一般公共预算收入: [1, '1、一般公共预算', '收入.预算数'],
-  政府性基金预算收入: [1, '2、政府性基金预算', '收入.预算数'],
-  支出预算: [1, '支出合计', '支出.按支出用途.预算数'],
-  基本支出: [1, '基本支出', '支出.按支出用途.预算数'],
-  项目支出: [1, '项目支出', '支出.按支出用途.预算数'],
-  单位预留机动经费: [1, '单位预留机动经费', '支出.按支出用途.预算数'],
-  结转下年资金: [1, '结转下年资金', '支出.按支出用途.预算数'],
-  财政拨款支出预算: [4, '支出合计', '财政拨款支出.合计'],
-  一般公共预算拨款支出预算: [4, '支出合计', '财政拨款支出.一般公共预算'],
-  政府性基金拨款支出预算: [4, '支出合计', '财政拨款支出.政府性基金预算'],
-  社会保障和就业支出: [5, '社会保障和就业支出', '本年预算.合计'],
-  卫生健康支出: [5, '卫生健康支出', '本年预算.合计'],
-  城乡社区支出: [5, '城乡社区支出', '本年预算.合计'],
-  住房保障支出: [5, '住房保障支出', '本年预算.合计'],
+  收入预算: [1, '收入合计', '收入.金额'],
+  财政拨款收入: [1, '一、财政拨款', '收入.金额'],
+  财政专户管理资金收入: [1, '二、财政专户管理资金', '收入.金额'],
+  其他资金收入: [1, '三、其他资金', '收入.金额'],
+  上年结转资金: [1, '上年结转资金', '收入.金额'],
+  一般公共预算收入: [1, '1.一般公共预算', '收入.金额'],
+  政府性基金预算收入: [1, '2.政府性基金预算', '收入.金额'],
+  支出预算: [1, '支出合计', '支出.功能分类.金额'],
+  基本支出: [1, '一、基本支出', '支出.支出用途.金额'],
+  项目支出: [1, '二、项目支出', '支出.支出用途.金额'],
+  单位预留机动经费: [1, '三、单位预留机动经费', '支出.支出用途.金额'],
+  结转下年资金: [1, '结转下年资金', '支出.功能分类.金额'],
+  财政拨款支出预算: [4, '支出合计', '支出.支出用途.金额'],
+  一般公共预算拨款支出预算: [7, '合计', '金额'],
+  政府性基金拨款支出预算: [10, '合计', '金额'],
+  社会保障和就业支出: [5, '社会保障和就业支出', '金额'],
+  卫生健康支出: [5, '卫生健康支出', '金额'],
+  城乡社区支出: [5, '城乡社区支出', '金额'],
+  住房保障支出: [5, '住房保障支出', '金额'],
 };
 
 /** The figures a text states in 万元: label → amount as printed. */
 function statedFigures(text: string): [string, string][] {
-  return [...text.matchAll(/(?:^|[，；：。]|\d\. )(?:\d{4} 年，)?(?:本部门)?([^\s，；：。\d]+?)(?:为)? (\d+\.\d{2}) 万元/gmu)].map((m) => [m[1].replace(/^财政拨款收入中/u, ''), m[2]]);
+  return [...text.matchAll(/(?:^|[，；：。]|\d\. )(?:\d{4} 年，)?(?:本部门)?([^\s，；：。\d]+?)(?:为)? (\d+(?:\.\d{2})?) 万元/gmu)].map((m) => [m[1].replace(/^财政拨款收入中/u, ''), m[2]]);
 }
 
 describe('the Jiangsu 编制说明 and its exported tables', () => {
@@ -168,7 +168,7 @@ describe('the Jiangsu 编制说明 and its exported tables', () => {
       const table = tables.find((t) => t.id === number)!;
       const col = table.columns.indexOf(column);
       const row = table.rows.find((r) => r.slice(0, col).includes(rowLabel!))!;
-      expect([label, row[col]]).toEqual([label, amount]);
+      expect([label, row[col] || '0']).toEqual([label, amount]); // a zero prints blank, and the text says 0
     }
   });
 
@@ -187,7 +187,7 @@ describe('the Jiangsu 编制说明 and its exported tables', () => {
       expect(planted).not.toBe(text);
       const found = checkText(planted, facts);
       expect(found.map((f) => f.rule)).toEqual(['X-FIGURE']);
-      expect(found[0].message).toContain(`${label}写作 ${wrong} 万元，表中为 ${amount} 万元`);
+      expect(found[0].message).toContain(`${label}写作 ${wrong} 万元，表中为 ${Number(amount).toFixed(2)} 万元`);
     }
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../shared/core/templates/registry';
 import { TemplateError, validateTemplate } from '../../shared/core/templates/validate';
 import { shanghaiDistrict } from '../../shared/core/templates/data/shanghaiDistrict';
+import { jiangsuProvince } from '../../shared/core/templates/data/jiangsuProvince';
 
 /** The district template as a JSON file would give it, changed by `edit`. */
 function edited(edit: (t: any) => void): unknown {
@@ -27,6 +28,19 @@ describe('a template is checked when loaded', () => {
       expect(() => validateTemplate(JSON.parse(JSON.stringify(t)))).not.toThrow();
       expect(t.source).toMatch(/\d{4}/);
     }
+  });
+
+  it('a title may leave out the year, but two tables may not share one; a schedule’s subtotal fields and 类别 names are checked', () => {
+    const jiangsu = (edit: (t: any) => void) => {
+      const t = JSON.parse(JSON.stringify(jiangsuProvince));
+      edit(t);
+      return t;
+    };
+    expect(problems(jiangsu((t) => (t.tables[1].title = '收支预算总表')))).toEqual(['tables[1].title：表题“收支预算总表”重复（审核按表题认表）']);
+    expect(problems(jiangsu((t) => (t.tables[0].title = ' ')))).toEqual(['tables[0].title：缺少表题']);
+    expect(problems(jiangsu((t) => (t.tables[11].rows.subtotalBy = ['project', 'economy'])))).toEqual(['tables[11].rows.subtotalBy：小计所按的字段“economy”不是表中某列的字段']);
+    expect(problems(jiangsu((t) => (t.tables[11].rows.groupLabels = { 货品: '一、货物A' })))).toEqual(['tables[11].rows.groupLabels：采购类别的行名应写成 { 货物: 文字, 工程: 文字, 服务: 文字 }']);
+    expect(problems(jiangsu((t) => delete t.tables[11].columns[0].role))).toEqual(['tables[11].columns[0].field：附表没有字段“undefined”（可用：kind、item、method、project、economic、unit、quantity）']);
   });
 
   it('an unknown measure is refused, naming the column', () => {

@@ -36,7 +36,8 @@ describe('a workbook’s publication template', () => {
     expect(live.tables).toHaveLength(9);
     live.apply({ op: 'setTemplate', template: 'jiangsu-province' });
     expect(live.tables.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(live.tables[0].title).toBe('2024年省级部门收支预算总表');
+    expect(live.tables[0].title).toBe('收支预算总表');
+    expect(live.tables[11].title).toBe('2024年政府采购预算表');
     const first = live.tables[0].rows[0].cells[1];
     live.apply({ op: 'updateLines', changes: [{ id: sampleWorkbook().lines[0].id, set: { amount: sampleWorkbook().lines[0].amount + 1_000_000 } }] });
     const after = live.tables[0].rows[0].cells[1];

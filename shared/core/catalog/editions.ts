@@ -23,6 +23,8 @@ export const EDITION_CHANGES: readonly EditionChange[] = [
   // 20805: before the 机关事业单位养老保险 reform was fully in the catalog, 离退休 was split by whether the unit is 归口管理.
   { kind: 'function', code: '2080501', name: '归口管理的行政单位离退休', from: 2019, until: 2020, source: 'M' },
   { kind: 'function', code: '2080504', name: '未归口管理的行政单位离退休', from: 2019, until: 2020, source: 'M' },
+  // 20805 kept its old name in the 2019 edition: both 2019 Jiangsu publications (P7) print 行政事业单位离退休.
+  { kind: 'function', code: '20805', name: '行政事业单位离退休', from: 2019, until: 2019, source: 'P7' },
   // 20404 检察: the 2019 edition merged the older 项 of 检察业务 into 检察监督.
   { kind: 'function', code: '2040410', name: '检察监督', from: 2019, source: 'M' },
   // 20139 社会工作事务 (党委社会工作部门, set up in 2023): printed in 2024 publications.

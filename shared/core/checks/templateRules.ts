@@ -86,9 +86,10 @@ function columnSums(spec: TableTemplate, template: Template, from: number, to: n
   return out;
 }
 
-/** The 功能分类 类 code a printed class name stands for (tables listing 类 by name). */
-function classCode(name: string): string | undefined {
+/** The 功能分类 类 code a printed class name stands for (tables listing 类 by name): the template's class lists' names first, then the catalog's. */
+function classCode(name: string, template: Template): string | undefined {
   const n = norm(name.replace(/^[一二三四五六七八九十]+、/, ''));
+  for (const list of Object.values(template.classLists ?? {})) for (const c of list) if (norm(c.name) === n) return c.code;
   for (const e of BUILTIN_CATALOGS.function.entries.values()) if (e.code.length === 3 && norm(e.name) === n) return e.code;
   return undefined;
 }
@@ -227,17 +228,28 @@ class TableReader {
   }
 
   private schedule(): void {
+    const options = this.spec.rows.kind === 'schedule' ? this.spec.rows : undefined;
     const label = this.spec.columns.findIndex((c) => c.type !== 'amount');
     const texts = this.table.rows.map((r) => r[this.col(this.spec.columns[label].key)] ?? '');
     const total = texts.findIndex((t) => norm(t) === '合计');
-    const groups = texts.flatMap((t, row) => ((PROCUREMENT_KINDS as readonly string[]).includes(norm(t)) ? [row] : []));
+    const groupTexts = new Set(PROCUREMENT_KINDS.map((k) => norm(options?.groupLabels?.[k] ?? k)));
+    const groups = texts.flatMap((t, row) => (groupTexts.has(norm(t)) ? [row] : []));
+    // with subtotalBy, a subtotal row prints those fields (专项名称, 经济科目) and its items follow it
+    const subtotalCols = this.spec.columns.flatMap((c) => (c.type === 'text' && c.field && options?.subtotalBy?.includes(c.field) ? [this.col(c.key)] : []));
+    const isSubtotal = (row: number) => subtotalCols.length > 0 && subtotalCols.some((c) => (this.table.rows[row][c] ?? '').trim() !== '');
     const byRow = this.rowSums(texts.map((t, row) => ({ row, label: t || `第 ${row + 1} 行`, m: {}, names: [] })));
     for (const i of this.amountColumns()) {
       const at = (row: number) => byRow.get(row)?.get(i);
       groups.forEach((g, k) => {
         const end = groups[k + 1] ?? this.table.rows.length;
-        const items = Array.from({ length: end - g - 1 }, (_, j) => g + 1 + j).filter((r) => r !== total);
-        this.relate('T-PARENT-SUM', at(g), items.map(at), `“${texts[g]}”等于其下各采购项目之和`);
+        const inside = Array.from({ length: end - g - 1 }, (_, j) => g + 1 + j).filter((r) => r !== total);
+        const subtotals = inside.filter(isSubtotal);
+        if (subtotals.length === 0) return this.relate('T-PARENT-SUM', at(g), inside.map(at), `“${texts[g]}”等于其下各采购项目之和`);
+        this.relate('T-PARENT-SUM', at(g), subtotals.map(at), `“${texts[g]}”等于其下各小计之和`);
+        subtotals.forEach((s, n) => {
+          const items = inside.filter((r) => r > s && r < (subtotals[n + 1] ?? end));
+          this.relate('T-PARENT-SUM', at(s), items.map(at), `第 ${s + 1} 行的小计等于其下各采购物品之和`);
+        });
       });
       if (total >= 0) this.relate('T-TOTAL-SUM', at(total), groups.map(at), '合计等于货物、工程、服务之和');
     }
@@ -288,7 +300,7 @@ class TableReader {
         this.table.rows.forEach((r, row) => {
           const text = r[labelCol] ?? '';
           if (used.has(row) || text.trim() === '' || footers.has(norm(text))) return;
-          const code = classCode(text);
+          const code = classCode(text, this.template);
           if (!code) return;
           used.add(row);
           classRows.push(row);
@@ -353,8 +365,9 @@ export function recogniseTables(template: Template, tables: readonly PublishedTa
   const out = new Map<PublishedTableInput, TableTemplate>();
   for (const t of tables) {
     const title = norm(t.title).replace(/^\d{1,2}[、.．]?(?=\d{4}年)/, '');
-    const year = Number(/^(\d{4})年/.exec(title)?.[1]);
-    if (!year) continue;
+    // a title without a year (Jiangsu's 收支预算总表) is matched as the template's title of no year
+    const year = Number(/^(\d{4})年/.exec(title)?.[1] ?? 0);
+    if (title === '') continue;
     const spec = template.tables.find((s) => [template.scopeWords.department, template.scopeWords.unit].some((w) => norm(tableTitle(s, year, w)) === title));
     if (spec) out.set(t, spec);
   }

@@ -187,7 +187,7 @@ class Deriver {
       title,
       name,
       preparer: this.ctx.unit ?? this.ctx.department,
-      preparerLabel: this.ctx.unit === undefined ? '编制部门' : '编制单位',
+      preparerLabel: this.ctx.unit === undefined ? (this.template.preparerLabels?.department ?? '编制部门') : (this.template.preparerLabels?.unit ?? '编制单位'),
       unit: spec.unit,
       zero: spec.zero,
       header,
@@ -462,7 +462,7 @@ class Deriver {
   }
 
   private scheduleTable(spec: TableTemplate): TableModel {
-    const body = scheduleRows(spec, this.ctx.schedules, this.ctx.unit);
+    const body = scheduleRows(spec, this.ctx.schedules, this.ctx.unit, (code) => nameOf(this.catalogs.economic, this.agg, 'e', code));
     // the 合计 adds the groups (货物, 工程, 服务); schedule figures list no lines
     const groupSum = (i: number) => body.filter((r) => r.level === 'class').reduce((s, r) => addFen(s, (r.cells[i] as { fen: Fen }).fen), 0);
     const total: TableRow = {

@@ -45,7 +45,8 @@ export interface TableModel {
   name: string;
   /** 编制部门 (or 编制单位 for a unit's tables). */
   preparer: string;
-  preparerLabel: '编制部门' | '编制单位';
+  /** 编制部门 / 编制单位, or the template's words (Jiangsu: 部门). */
+  preparerLabel: string;
   unit: '元' | '万元';
   /** How a zero amount is printed. */
   zero: ZeroStyle;

@@ -13,6 +13,8 @@ export interface Template {
   source: string;
   /** The word the titles use for the publishing body: 部门 for a department's tables, 单位 / 预算单位 for one unit's. */
   scopeWords: { department: string; unit: string };
+  /** The words before the publisher's name above each table; `编制部门` / `编制单位` when absent (Jiangsu: `部门`). */
+  preparerLabels?: { department: string; unit: string };
   /** Named figures the columns and rows sum (see `Measure`). */
   measures: Record<string, Measure>;
   /** Classes a class list always prints, with or without money, in order (`{ code, name }`). */
@@ -125,7 +127,18 @@ export type RowsTemplate =
   | { kind: 'single' }
   | { kind: 'items'; items: ItemRow[] }
   | { kind: 'sides'; sides: Side[] }
-  | { kind: 'schedule'; schedule: 'procurement'; groupBy: 'kind' };
+  | {
+      kind: 'schedule';
+      schedule: 'procurement';
+      groupBy: 'kind';
+      /** The text of each 采购类别's row (Jiangsu: `一、货物A`); the 类别 itself when absent. */
+      groupLabels?: Partial<Record<'货物' | '工程' | '服务', string>>;
+      /**
+       * Fields that make a subtotal row inside a 类别 (Jiangsu: 专项名称 and 经济科目): items with the same
+       * values are printed under one row of those values and their sum, and print only their other fields.
+       */
+      subtotalBy?: string[];
+    };
 
 export type NoteTemplate =
   /** printed when the table has no body row */

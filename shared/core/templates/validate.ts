@@ -21,7 +21,7 @@ const MEASURE_FIELDS = ['sources', 'kinds', 'costType', 'officeUnitsOnly', 'econ
 const ROW_KINDS = ['functionTree', 'economicTree', 'single', 'items', 'sides', 'schedule'];
 const CODE_PARTS = ['class', 'kuan', 'item', 'full'];
 /** The 政府采购 schedule's printable fields: texts, and its one amount. */
-const SCHEDULE_TEXT_FIELDS = ['kind', 'item', 'method', 'project', 'unit', 'quantity'];
+const SCHEDULE_TEXT_FIELDS = ['kind', 'item', 'method', 'project', 'economic', 'unit', 'quantity'];
 
 /**
  * Checks a template (a parsed JSON file or a template module's object) and returns it typed, or
@@ -47,17 +47,23 @@ export function validateTemplate(raw: unknown): Template {
     }
   }
   const classLists = isObj(raw.classLists) ? raw.classLists : {};
+  const preparer = raw.preparerLabels;
+  if (preparer !== undefined && !(isObj(preparer) && isText(preparer.department) && isText(preparer.unit))) bad('preparerLabels', '编制部门的称呼应写成 { department: 文字, unit: 文字 }');
 
   const tables = Array.isArray(raw.tables) ? raw.tables : [];
   if (!Array.isArray(raw.tables) || tables.length === 0) bad('tables', '模板没有表');
   const numbers = new Set<unknown>();
+  const titles = new Set<unknown>();
   tables.forEach((t, i) => {
     const at = `tables[${i}]`;
     if (!isObj(t)) return bad(at, '应是一个对象');
     if (!Number.isInteger(t.number) || (t.number as number) < 1) bad(`${at}.number`, '表号应是正整数');
     else if (numbers.has(t.number)) bad(`${at}.number`, `表号 ${t.number} 重复`);
     numbers.add(t.number);
-    if (!isText(t.title) || !t.title.includes('{year}')) bad(`${at}.title`, '表题应含 {year}（年度）');
+    // a title may carry the year (`{year}年…`) or not (Jiangsu's 收支预算总表); publications are recognised by their titles
+    if (!isText(t.title)) bad(`${at}.title`, '缺少表题');
+    else if (titles.has(t.title)) bad(`${at}.title`, `表题“${t.title}”重复（审核按表题认表）`);
+    titles.add(t.title);
     if (t.unit !== '元' && t.unit !== '万元') bad(`${at}.unit`, `金额单位“${String(t.unit)}”不可用，应为 元 或 万元`);
     if (!['blank', '0', '0.00'].includes(t.zero as string)) bad(`${at}.zero`, `零的印法“${String(t.zero)}”不可用，应为 blank、0 或 0.00`);
     const columns = Array.isArray(t.columns) ? t.columns : [];
@@ -82,7 +88,8 @@ export function validateTemplate(raw: unknown): Template {
       } else if (c.type === 'code') {
         if (!CODE_PARTS.includes(c.part as string)) bad(`${cat}.part`, `编码列的“${String(c.part)}”不可用，应为 class、kuan、item 或 full`);
       } else if (c.type === 'text' && rows?.kind === 'schedule') {
-        if (!SCHEDULE_TEXT_FIELDS.includes(c.field as string)) bad(`${cat}.field`, `附表没有字段“${String(c.field)}”（可用：${SCHEDULE_TEXT_FIELDS.join('、')}）`);
+        // a label column without a field prints only the 类别 rows and the 合计
+        if (!(c.role === 'label' && c.field === undefined) && !SCHEDULE_TEXT_FIELDS.includes(c.field as string)) bad(`${cat}.field`, `附表没有字段“${String(c.field)}”（可用：${SCHEDULE_TEXT_FIELDS.join('、')}）`);
       } else if (c.type !== 'text') bad(`${cat}.type`, `列类型“${String(c.type)}”不可用，应为 text、code 或 amount`);
     });
     checkHeader(`${at}.header`, t.header, columns.length, bad);
@@ -175,6 +182,15 @@ function checkRows(at: string, rows: Obj, columns: Obj[], measures: Obj, classLi
   }
   if (rows.kind === 'items') items(`${at}.items`, rows.items);
   if (rows.kind === 'schedule' && rows.schedule !== 'procurement') bad(`${at}.schedule`, `没有附表“${String(rows.schedule)}”（可用：procurement）`);
+  if (rows.kind === 'schedule') {
+    const fields = new Set(columns.map((c) => c.field));
+    for (const f of Array.isArray(rows.subtotalBy) ? rows.subtotalBy : rows.subtotalBy === undefined ? [] : [rows.subtotalBy]) {
+      if (!fields.has(f)) bad(`${at}.subtotalBy`, `小计所按的字段“${String(f)}”不是表中某列的字段`);
+    }
+    if (rows.groupLabels !== undefined && !(isObj(rows.groupLabels) && Object.entries(rows.groupLabels).every(([k, v]) => ['货物', '工程', '服务'].includes(k) && isText(v)))) {
+      bad(`${at}.groupLabels`, '采购类别的行名应写成 { 货物: 文字, 工程: 文字, 服务: 文字 }');
+    }
+  }
   if (rows.kind === 'sides') {
     if (!Array.isArray(rows.sides) || rows.sides.length === 0) return bad(`${at}.sides`, '缺少左右栏');
     rows.sides.forEach((side, s) => {

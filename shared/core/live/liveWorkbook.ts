@@ -223,8 +223,12 @@ export class LiveWorkbook {
     this.lineChecks.update(before, after);
     applyLine(this.agg, before, this.typeOf(before.unit), -1);
     applyLine(this.agg, after, this.typeOf(after.unit), 1);
-    this.countProject(before, -1);
-    this.countProject(after, 1);
+    // the same project's money moving keeps the name (and its finding) where it is in the list
+    if (before.kind === '项目支出' && after.kind === '项目支出' && before.project === after.project) this.moveProjectMoney(after.project, addFen(after.amount, -before.amount));
+    else {
+      this.countProject(before, -1);
+      this.countProject(after, 1);
+    }
     touched.add(before.functionCode).add(after.functionCode);
     if (before.unit !== after.unit && (this.store.linesOfUnit(before.unit) === 0 || this.store.linesOfUnit(after.unit) === 1)) this.unitsChanged();
   }
@@ -245,9 +249,13 @@ export class LiveWorkbook {
       return;
     }
     this.projectLines.set(line.project, lines);
-    const fen = addFen(this.projectAmounts.get(line.project) ?? 0, sign * line.amount);
-    this.projectAmounts.set(line.project, fen);
-    this.unrecordedMoved(line.project, fen);
+    this.moveProjectMoney(line.project, sign * line.amount);
+  }
+
+  private moveProjectMoney(name: string, by: Fen): void {
+    const fen = addFen(this.projectAmounts.get(name) ?? 0, by);
+    this.projectAmounts.set(name, fen);
+    this.unrecordedMoved(name, fen);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { FISCAL_SOURCES, costTypeOf, runsOfficeExpenses, unitTypeLookup, type Workbook } from '../../shared/core/model';
 import { CLASSES, emptyAggregates, slotOf, type Aggregates } from '../../shared/core/tables/aggregate';
-import { withLineUnits } from '../../shared/core/tables/derive';
+import { workbookCatalogs } from '../../shared/core/catalog/workbookCatalogs';
+import { withLineUnits, type DeriveContext } from '../../shared/core/tables/derive';
 import { timeRuns, type Timing } from './measure';
 
 /**
@@ -81,6 +82,14 @@ export function sumEncoded(e: EncodedLines): FloorSums {
 function safe(value: number): number {
   if (!Number.isSafeInteger(value)) throw new RangeError('floor sum left the exact range of a Float64');
   return value;
+}
+
+/**
+ * What the tables are drawn from, as `deriveWorkbookTables` has it (the same catalog edition: a rare
+ * code's name differs between editions), for the floor's and SQLite's sums.
+ */
+export function contextOf(wb: Workbook): DeriveContext {
+  return { department: wb.department, year: wb.year, units: withLineUnits(wb.units, wb.lines), catalogs: workbookCatalogs(wb) };
 }
 
 /** The floor's sums in the engine's shape, to compare. */

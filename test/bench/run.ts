@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { workbookCatalogs } from '../../shared/core/catalog/workbookCatalogs';
-import { tablesFromAggregates, withLineUnits } from '../../shared/core/tables/derive';
+import { tablesFromAggregates } from '../../shared/core/tables/derive';
 import { deriveWorkbookTables } from '../../shared/core/workbookTables';
 import { runChild } from './children';
 import { benchCold, benchIncremental } from './engine';
-import { benchFloor, encodeLines, sumEncoded, toAggregates } from './floor';
+import { benchFloor, contextOf, encodeLines, sumEncoded, toAggregates } from './floor';
 import { generateWorkbook } from './generate';
 import { benchLibreOffice } from './libreoffice';
 import { failed, machine, writeResults, type Failure, type Results, type SizeResult } from './report';
@@ -44,9 +43,7 @@ async function benchSize(lines: number, quick: boolean, dir: string): Promise<Si
   log(`${lines} lines: floor (typed arrays)`);
   const floor = benchFloor(wb, runs);
   const encoded = encodeLines(wb);
-  // the same catalog edition as the derivation (a rare code's name differs between editions)
-  const ctx = { department: wb.department, year: wb.year, units: withLineUnits(wb.units, wb.lines), catalogs: workbookCatalogs(wb) };
-  if (!isDeepStrictEqual(tablesFromAggregates(ctx, toAggregates(encoded, sumEncoded(encoded))), tables)) {
+  if (!isDeepStrictEqual(tablesFromAggregates(contextOf(wb), toAggregates(encoded, sumEncoded(encoded))), tables)) {
     throw new Error('the floor does not compute the same tables');
   }
   log(`${lines} lines: SQLite GROUP BY`);

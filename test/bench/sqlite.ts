@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import { WorkbookFile } from '../../main/workbook/file';
 import { PERSONNEL_CLASSES, type ExpenditureKind, type FundSource, type Workbook } from '../../shared/core/model';
 import { bucket, classOf, emptyAggregates, slotOf } from '../../shared/core/tables/aggregate';
-import { tablesFromAggregates, withLineUnits } from '../../shared/core/tables/derive';
+import { tablesFromAggregates } from '../../shared/core/tables/derive';
 import type { TableModel } from '../../shared/core/tables/tableModel';
+import { contextOf } from './floor';
 import { timeRuns, type Timing } from './measure';
 
 const COST_TYPE = `COALESCE(cost_type, CASE WHEN substr(economic_code, 1, 3) IN (${PERSONNEL_CLASSES.map((c) => `'${c}'`).join(', ')}) THEN '人员经费' ELSE '公用经费' END)`;
@@ -20,7 +21,7 @@ function tablesBySql(db: Database.Database, wb: Workbook): TableModel[] {
     bucket(agg.byFunction, fn)[c] += sum;
     bucket(agg.byEconomic, eco)[c] += sum;
   }
-  return tablesFromAggregates({ department: wb.department, year: wb.year, units: withLineUnits(wb.units, wb.lines) }, agg);
+  return tablesFromAggregates(contextOf(wb), agg);
 }
 
 export interface SqliteResult {

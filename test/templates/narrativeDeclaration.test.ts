@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { jiangsuProvince } from '../../shared/core/templates/data/jiangsuProvince';
-import { TemplateError, validateTemplate } from '../../shared/core/templates/validate';
+import { editedTemplate, templateProblems } from './templateProblems';
 
 /** The Jiangsu template as a JSON file would give it, its narrative changed by `edit`. */
-function edited(edit: (narrative: any) => void): unknown {
-  const t = JSON.parse(JSON.stringify(jiangsuProvince));
-  edit(t.narrative);
-  return t;
-}
-
-function problems(raw: unknown): string[] {
-  try {
-    validateTemplate(raw);
-  } catch (e) {
-    expect(e).toBeInstanceOf(TemplateError);
-    return (e as TemplateError).problems;
-  }
-  throw new Error('the template was accepted');
-}
+const edited = (edit: (narrative: any) => void) => editedTemplate(jiangsuProvince, (t) => edit(t.narrative));
+const problems = templateProblems;
 
 describe('a template’s narrative declaration is checked when loaded', () => {
   it('an unknown year-on-year measure is refused, naming the field', () => {

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../shared/core/templates/registry';
-import { TemplateError, validateTemplate } from '../../shared/core/templates/validate';
+import { validateTemplate } from '../../shared/core/templates/validate';
+import { editedTemplate, templateProblems } from './templateProblems';
 import { shanghaiDistrict } from '../../shared/core/templates/data/shanghaiDistrict';
 import { jiangsuProvince } from '../../shared/core/templates/data/jiangsuProvince';
 
 /** The district template as a JSON file would give it, changed by `edit`. */
-function edited(edit: (t: any) => void): unknown {
-  const t = JSON.parse(JSON.stringify(shanghaiDistrict));
-  edit(t);
-  return t;
-}
-
-function problems(raw: unknown): string[] {
-  try {
-    validateTemplate(raw);
-  } catch (e) {
-    expect(e).toBeInstanceOf(TemplateError);
-    return (e as TemplateError).problems;
-  }
-  throw new Error('the template was accepted');
-}
+const edited = (edit: (t: any) => void) => editedTemplate(shanghaiDistrict, edit);
+const problems = templateProblems;
 
 describe('a template is checked when loaded', () => {
   it('every shipped template passes, and names its source publication', () => {

@@ -1,7 +1,6 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { ImportKind } from '../../shared/contract/imports';
-import { buildNarrative } from '../../shared/core/narrative/index';
 import { exportPublication } from '../excel/writeWorkbook';
 import type { WorkbookFile } from '../workbook/file';
 import { excelFileName } from './fileNames';
@@ -22,7 +21,7 @@ export async function exportExcel(doc: Open, unit: string | undefined, folder: s
     filters: [EXCEL_FILTER],
   });
   if (canceled || !filePath) return { savedTo: null };
-  await exportPublication(workbook, filePath, { unit, narrative: buildNarrative(workbook) });
+  await exportPublication(workbook, filePath, { unit });
   const { response } = await dialog.showMessageBox(doc.window, {
     type: 'info',
     title: '导出 Excel',

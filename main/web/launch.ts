@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildNarrative } from '../../shared/core/narrative/index';
 import { sampleWorkbook } from '../../shared/core/sample/sample';
 import { exportPublication } from '../excel/writeWorkbook';
 import { UserError } from '../io/userError';
@@ -28,10 +27,7 @@ export async function launchWebHost(options: LaunchOptions): Promise<{ host: Web
       file,
       rendererDir,
       port: options.port,
-      exportTo: async (outPath, request) => {
-        const wb = file.workbook();
-        await exportPublication(wb, outPath, { unit: request.unit, narrative: buildNarrative(wb) });
-      },
+      exportTo: (outPath, request) => exportPublication(file.workbook(), outPath, { unit: request.unit }),
       downloadName: (request) => excelFileName(file.workbook(), request.unit),
     });
     return {

@@ -3,12 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { TEXT_SHEET_NAMES } from '../../main/excel/sheetNames';
 import { launchWebHost } from '../../main/web/launch';
 
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  bytes: Buffer;
 }
 
 function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
@@ -16,7 +19,7 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), bytes: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end(options.body);
@@ -98,5 +101,16 @@ describe('the local browser host', () => {
     expect(first.status).toBe(200);
     expect(first.headers['content-disposition']).toContain("filename*=UTF-8''");
     expect((await send(`${origin}${downloadUrl}`)).status).toBe(404);
+  });
+
+  it('exports one unit with that unit’s 编制说明 (本单位), not the department’s', async () => {
+    const unit = launched.file.workbook().units[0].name;
+    const reply = await call('excel.export', [{ unit }]);
+    const { downloadUrl } = JSON.parse(reply.body).result as { downloadUrl: string };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await send(`${origin}${downloadUrl}`)).bytes as unknown as ArrayBuffer);
+    const text = (book.getWorksheet(TEXT_SHEET_NAMES.explanation)?.getSheetValues() ?? []).flat().join('');
+    expect(text).toContain('本单位');
+    expect(text).not.toContain('本部门');
   });
 });
